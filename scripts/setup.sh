@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs everything the explainer needs to build, serve and test, idempotently.
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium, ChromeDriver and the e2e npm packages)
+# Quick when everything is already there: each step checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+want_browser=0
+[ "${1:-}" = "--browser" ] && want_browser=1
+
+say() { printf '[setup] %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+command -v cargo >/dev/null || { echo "cargo not found: install rustup's stable toolchain first" >&2; exit 1; }
+
+# 1. The wasm32 target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk, pinned (0.22 needs a newer rustc; --locked avoids a lightningcss/cssparser mismatch).
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  say "installing trunk $TRUNK_VERSION (takes ~7 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 3. wasm-bindgen CLI: must equal the library version in Cargo.lock exactly, or Trunk tries to download one.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$" \
+   || ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  say "installing wasm-bindgen-cli $WB_VERSION (takes ~6 minutes on 2 cores)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml || { echo "Trunk.toml's [tools] wasm_bindgen must be $WB_VERSION (Cargo.lock)" >&2; exit 1; }
+
+# 4. npm packages: wasm-opt (binaryen 123; Trunk would otherwise download it), and for tests
+#    playwright-core (drives Debian's Chromium) and pym.js (the newsroom embed library).
+stamp=e2e/node_modules/.lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s e2e/package-lock.json "$stamp"; then
+  say "installing npm packages in e2e/"
+  (cd e2e && npm ci --no-audit --no-fund)
+  cp e2e/package-lock.json "$stamp"
+fi
+
+# 5. Chromium and ChromeDriver from Debian (tests only). Never a browser download.
+if [ "$want_browser" = 1 ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromium-driver from Debian"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "ready"

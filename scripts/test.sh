@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test: format, lints (native and wasm32), docs,
+# native tests, in-browser tests (wasm-bindgen-test in headless Chromium), the release build with its
+# size budget, and the end-to-end tests against the release build served on loopback.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format";            cargo fmt --all --check
+step "clippy (native)";   cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)";   cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings
+step "docs";              RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+step "native tests";      cargo test --workspace --locked
+step "in-browser tests";  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p japan-fund-explainer --target wasm32-unknown-unknown --locked
+step "release build";     trunk build --release --locked
+step "size budget";       node e2e/size.mjs --budget-gzip 153600
+step "end-to-end";        (cd e2e && npm test)

@@ -8,7 +8,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds half away from zero to `dp` places and drops trailing zeros.
 pub fn round_trim(value: Decimal, dp: u32) -> Decimal {
-    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero).normalize()
+    value
+        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }
 
 /// Groups the integer part with commas: `1234567.5` → `"1,234,567.5"`.
@@ -146,14 +148,25 @@ mod tests {
     #[test]
     fn yen_cases() {
         // $412.5 bn at 150 yen = 61.875 trillion yen.
-        assert_eq!(yen(Usd::new(d("412500000000")).to_yen(d("150"))), "¥61.9 trillion");
+        assert_eq!(
+            yen(Usd::new(d("412500000000")).to_yen(d("150"))),
+            "¥61.9 trillion"
+        );
         assert_eq!(yen(Yen::new(d("3000000000"))), "¥3 billion");
         assert_eq!(yen(Yen::new(d("1234000000000000"))), "¥1,234 trillion");
     }
 
     #[test]
     fn share_cases() {
-        let cases = [("1.5", "1.5%"), ("75", "75%"), ("11.75", "11.75%"), ("0", "0%"), ("100", "100%"), ("33.333", "33.33%"), ("2.005", "2.01%")];
+        let cases = [
+            ("1.5", "1.5%"),
+            ("75", "75%"),
+            ("11.75", "11.75%"),
+            ("0", "0%"),
+            ("100", "100%"),
+            ("33.333", "33.33%"),
+            ("2.005", "2.01%"),
+        ];
         for (input, want) in cases {
             assert_eq!(share(Share::new(d(input)).unwrap()), want, "input {input}");
         }

@@ -1,10 +1,21 @@
 //! The explainer's allocation core: pure, exact, web-free.
+//!
+//! Start at [`model::Model`]: the reader's state, whose
+//! [`derive`](model::Model::derive) gives everything the page shows.
 #![deny(missing_docs)]
 
+pub mod allocation;
+pub mod derived;
 pub mod error;
+pub mod figures;
 pub mod format;
+pub mod framing;
+pub mod model;
 pub mod money;
+pub mod profit;
+pub mod scenario;
 pub mod share;
+pub mod yields;
 
 pub use error::CoreError;
 pub use money::{Usd, Yen};

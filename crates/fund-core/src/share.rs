@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// The only way to make one is [`Share::new`] (or deserialising, which
 /// validates the same way), so a `Share` is always in range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Share(Decimal);
 
@@ -73,7 +75,10 @@ impl TryFrom<RangeRepr> for ShareRange {
 
 impl From<ShareRange> for RangeRepr {
     fn from(r: ShareRange) -> Self {
-        RangeRepr { low: r.low, high: r.high }
+        RangeRepr {
+            low: r.low,
+            high: r.high,
+        }
     }
 }
 
@@ -81,7 +86,10 @@ impl ShareRange {
     /// Makes a range; refuses `low > high`.
     pub fn new(low: Share, high: Share) -> Result<Self, CoreError> {
         if low > high {
-            return Err(CoreError::InvertedRange { low: low.percent(), high: high.percent() });
+            return Err(CoreError::InvertedRange {
+                low: low.percent(),
+                high: high.percent(),
+            });
         }
         Ok(ShareRange { low, high })
     }

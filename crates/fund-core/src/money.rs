@@ -34,12 +34,31 @@ impl Usd {
         self.0 / Decimal::from(1_000_000_000u64)
     }
 
+    /// Adds, or `None` if the result is beyond `Decimal`'s range.
+    pub fn checked_add(self, rhs: Usd) -> Option<Usd> {
+        self.0.checked_add(rhs.0).map(Usd)
+    }
+
+    /// Subtracts, or `None` if the result is beyond `Decimal`'s range.
+    pub fn checked_sub(self, rhs: Usd) -> Option<Usd> {
+        self.0.checked_sub(rhs.0).map(Usd)
+    }
+
+    /// Converts to yen at `yen_per_dollar`, or `None` if the result is beyond `Decimal`'s range.
+    pub fn checked_to_yen(self, yen_per_dollar: Decimal) -> Option<Yen> {
+        self.0.checked_mul(yen_per_dollar).map(Yen)
+    }
+
     /// Converts to yen at `yen_per_dollar`.
+    ///
+    /// Panics only beyond about 7.9 × 10^28 yen; for unchecked input use
+    /// [`Usd::checked_to_yen`].
     pub fn to_yen(self, yen_per_dollar: Decimal) -> Yen {
         Yen(self.0 * yen_per_dollar)
     }
 }
 
+/// Panics only if the sum is beyond `Decimal`'s range (about 7.9 × 10^28); see [`Usd::checked_add`].
 impl std::ops::Add for Usd {
     type Output = Usd;
     fn add(self, rhs: Usd) -> Usd {

@@ -255,7 +255,15 @@ pub fn yield_effect(inputs: &YieldEffectInputs) -> YieldEffect {
         .into_iter()
         .map(|s| {
             let basis = s.basis.dollars();
-            let scale = |bp: Decimal| (sign * bp * monthly / basis).normalize();
+            let scale = |bp: Decimal| {
+                let v = (sign * bp * monthly / basis).normalize();
+                // Never a negative zero (it would print as "-0").
+                if v.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    v
+                }
+            };
             ScaledEstimate {
                 id: s.id,
                 label: s.label,

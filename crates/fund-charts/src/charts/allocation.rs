@@ -1,0 +1,325 @@
+//! Allocation: one horizontal bar per bucket, with the article's range as a
+//! bracket under the bar where the article gives one.
+
+use crate::draw::{layer, Font, BASE, SMALL};
+use crate::error::ChartError;
+use crate::figures::BucketFigure;
+use crate::layout::{
+    axis_title, background, bar_bands, empty_message, first_fitting, pick_label, plot_x, row,
+    rows_height, x_grid, ROW_H, TOP,
+};
+use crate::scale::{dec, f, nice_domain, Linear};
+use crate::svg::{Chart, RenderOptions};
+use crate::table::{ChartText, DataTable};
+use fund_core::{format, Share, ShareRange, Usd};
+
+/// How a bucket's share sits against the article's range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeStatus {
+    /// The article gives no range for this bucket.
+    NotGiven,
+    /// The share is within the article's range (ends included).
+    Within,
+    /// The share is outside the article's range.
+    Outside,
+}
+
+impl RangeStatus {
+    /// Where `share` sits against `range`.
+    pub fn of(share: Share, range: Option<ShareRange>) -> Self {
+        match range {
+            None => RangeStatus::NotGiven,
+            Some(r) if r.contains(share) => RangeStatus::Within,
+            Some(_) => RangeStatus::Outside,
+        }
+    }
+}
+
+/// The allocation model: the total and the buckets in order.
+///
+/// The static layer reads the total, the labels and the ranges (the
+/// framing); the marks read the amounts and shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allocation {
+    total: Usd,
+    buckets: Vec<BucketFigure>,
+    text: ChartText,
+}
+
+/// Dollars at a share of a total; `None` if the multiplication overflows.
+fn dollars_at(total: Usd, share: Share) -> Option<Usd> {
+    total.dollars().checked_mul(share.fraction()).map(Usd::new)
+}
+
+fn range_text(r: ShareRange) -> String {
+    format!("{}–{}", format::share(r.low()), format::share(r.high()))
+}
+
+impl Allocation {
+    /// Builds the model.
+    pub fn new(total: Usd, buckets: Vec<BucketFigure>, source_ids: Vec<String>) -> Self {
+        let mut a = Allocation {
+            total,
+            buckets,
+            text: ChartText::default(),
+        };
+        a.text = ChartText {
+            caption: format!("How the {} is split", format::usd(total)),
+            description: a.description(),
+            source_ids,
+        };
+        a
+    }
+
+    /// The buckets.
+    pub fn buckets(&self) -> &[BucketFigure] {
+        &self.buckets
+    }
+
+    /// Each bucket's standing against the article's range, in bucket order.
+    pub fn range_status(&self) -> Vec<RangeStatus> {
+        self.buckets
+            .iter()
+            .map(|b| RangeStatus::of(b.share, b.range))
+            .collect()
+    }
+
+    /// The article's range for bucket `i` in dollars of the total, if given.
+    pub fn range_dollars(&self, i: usize) -> Option<(Usd, Usd)> {
+        let r = self.buckets.get(i)?.range?;
+        Some((
+            dollars_at(self.total, r.low())?,
+            dollars_at(self.total, r.high())?,
+        ))
+    }
+
+    fn description(&self) -> String {
+        let total = format::usd(self.total);
+        let Some(largest) = self
+            .buckets
+            .iter()
+            .reduce(|a, b| if b.amount > a.amount { b } else { a })
+        else {
+            return format!("No buckets to show for the {total}.");
+        };
+        let mut s = format!(
+            "{} take {} ({}) of the {total}",
+            largest.label,
+            format::usd(largest.amount),
+            format::share(largest.share)
+        );
+        if self.buckets.len() > 1 {
+            let smallest = self
+                .buckets
+                .iter()
+                .filter(|b| !std::ptr::eq(*b, largest))
+                .reduce(|a, b| if b.amount < a.amount { b } else { a });
+            if let Some(sm) = smallest {
+                s.push_str(&format!(
+                    "; {} take {} ({})",
+                    sm.label,
+                    format::usd(sm.amount),
+                    format::share(sm.share)
+                ));
+            }
+        }
+        let outside: Vec<String> = self
+            .buckets
+            .iter()
+            .filter_map(|b| match (RangeStatus::of(b.share, b.range), b.range) {
+                (RangeStatus::Outside, Some(r)) => Some(format!(
+                    "{} ({}, range {})",
+                    b.label,
+                    format::share(b.share),
+                    range_text(r)
+                )),
+                _ => None,
+            })
+            .collect();
+        if !outside.is_empty() {
+            s.push_str("; outside the article's range: ");
+            s.push_str(&crate::table::join_and(&outside));
+        }
+        s.push('.');
+        s
+    }
+
+    fn scale(&self, width: u32) -> (Linear, Vec<f64>) {
+        let billions = |u: Usd| f(u.dollars()) / 1e9;
+        let mut max = billions(self.total);
+        for (i, b) in self.buckets.iter().enumerate() {
+            max = max.max(billions(b.amount));
+            if let Some((_, hi)) = self.range_dollars(i) {
+                max = max.max(billions(hi));
+            }
+        }
+        let (x0, x1) = plot_x(width);
+        let count = ((x1 - x0) / 70.0).clamp(2.0, 8.0) as usize;
+        let (lo, hi, ticks) = nice_domain(0.0, max, count);
+        (Linear::new((lo, hi), (x0, x1)), ticks)
+    }
+
+    fn plot_bottom(&self) -> f64 {
+        TOP + self.buckets.len().max(1) as f64 * ROW_H
+    }
+}
+
+impl Chart for Allocation {
+    fn kind(&self) -> &'static str {
+        "allocation"
+    }
+
+    fn text(&self) -> &ChartText {
+        &self.text
+    }
+
+    fn table(&self) -> DataTable {
+        DataTable {
+            columns: vec![
+                "Bucket".into(),
+                "Amount".into(),
+                "Share".into(),
+                "Article's range".into(),
+                "Against the article's range".into(),
+            ],
+            rows: self
+                .buckets
+                .iter()
+                .map(|b| {
+                    let (range, status) = match RangeStatus::of(b.share, b.range) {
+                        RangeStatus::NotGiven => ("range not given".to_string(), "—".to_string()),
+                        RangeStatus::Within => (
+                            b.range.map(range_text).unwrap_or_default(),
+                            "within".to_string(),
+                        ),
+                        RangeStatus::Outside => (
+                            b.range.map(range_text).unwrap_or_default(),
+                            "outside article's range".to_string(),
+                        ),
+                    };
+                    vec![
+                        b.label.clone(),
+                        format::usd(b.amount),
+                        format::share(b.share),
+                        range,
+                        status,
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn height(&self, _width: u32) -> u32 {
+        rows_height(self.buckets.len(), 0.0)
+    }
+
+    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let (scale, ticks) = self.scale(width);
+        let (x0, x1) = plot_x(width);
+        let bottom = self.plot_bottom();
+        layer(width, height, |p| {
+            background(p, width, height, c)?;
+            let labelled: Vec<(f64, String)> = ticks
+                .iter()
+                .map(|t| (*t, format::group_thousands(format::round_trim(dec(*t), 1))))
+                .collect();
+            x_grid(
+                p,
+                &scale,
+                &labelled,
+                &bar_bands(self.buckets.len()),
+                bottom,
+                width,
+                c,
+            )?;
+            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            axis_title(p, "US$ billion", width, bottom, c)?;
+            for (i, b) in self.buckets.iter().enumerate() {
+                let r = row(i);
+                p.text(
+                    &pick_label(&b.label, &b.short_label, BASE, x1 - x0),
+                    (x0, r.label_y),
+                    Font::new(BASE, c.text),
+                )?;
+                if let Some((lo, hi)) = self.range_dollars(i) {
+                    let (lx, hx) = (
+                        scale.map(f(lo.dollars()) / 1e9),
+                        scale.map(f(hi.dollars()) / 1e9),
+                    );
+                    let y = r.bar_bottom + 5.0;
+                    p.line(
+                        &[
+                            (lx, r.bar_bottom + 1.0),
+                            (lx, y),
+                            (hx, y),
+                            (hx, r.bar_bottom + 1.0),
+                        ],
+                        c.text,
+                        2,
+                    )?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let (scale, _) = self.scale(width);
+        let (x0, x1) = plot_x(width);
+        layer(width, height, |p| {
+            if self.buckets.is_empty() {
+                return empty_message(p, "No buckets to show", c);
+            }
+            for (i, b) in self.buckets.iter().enumerate() {
+                let r = row(i);
+                let end = scale.map(f(b.amount.dollars()) / 1e9).max(x0);
+                p.fill_rect(
+                    (x0, r.bar_top),
+                    (end, r.bar_bottom),
+                    c.series(b.colour),
+                    1.0,
+                )?;
+                let value = format!("{} · {}", format::usd(b.amount), format::share(b.share));
+                let status = RangeStatus::of(b.share, b.range);
+                let mut text_x = x0;
+                let candidates = match (status, b.range) {
+                    (RangeStatus::Outside, Some(rg)) => {
+                        // A warning triangle at the start of the value line.
+                        let (cx, cy) = (x0 + 7.0, r.value_y);
+                        p.polygon(
+                            &[(cx - 7.0, cy + 6.0), (cx + 7.0, cy + 6.0), (cx, cy - 7.0)],
+                            c.text,
+                        )?;
+                        p.text(
+                            "!",
+                            (cx, cy + 1.5),
+                            Font::new(SMALL, c.background)
+                                .anchor(crate::draw::Anchor::Middle)
+                                .bold(),
+                        )?;
+                        text_x = x0 + 19.0;
+                        vec![
+                            format!("{value} · outside the article's range ({})", range_text(rg)),
+                            format!("{value} · outside article's {}", range_text(rg)),
+                            format!("{value} · outside range"),
+                        ]
+                    }
+                    (_, Some(rg)) => vec![
+                        format!("{value} · within the article's {}", range_text(rg)),
+                        value.clone(),
+                    ],
+                    (_, None) => vec![format!("{value} · range not given"), value.clone()],
+                };
+                let line = first_fitting(&candidates, SMALL, x1 - text_x);
+                p.text(&line, (text_x, r.value_y), Font::new(SMALL, c.text))?;
+            }
+            Ok(())
+        })
+    }
+}

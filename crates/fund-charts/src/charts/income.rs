@@ -1,0 +1,218 @@
+//! Income: one horizontal bar per bucket for its income a year; bars that
+//! rest on an assumed yield are hatched and say "assumption".
+
+use crate::draw::{layer, Font, BASE, SMALL};
+use crate::error::ChartError;
+use crate::figures::IncomeFigure;
+use crate::layout::{
+    axis_title, background, bar_bands, empty_message, first_fitting, hatched_bar, pick_label,
+    plot_x, row, rows_height, x_grid, ROW_H, TOP,
+};
+use crate::scale::{dec, f, nice_domain, Linear};
+use crate::svg::{Chart, RenderOptions};
+use crate::table::{ChartText, DataTable};
+use fund_core::{format, Usd};
+
+/// The income model: one row per bucket.
+///
+/// The static layer reads the labels; the marks (including the axis, whose
+/// scale follows the largest income) read everything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Income {
+    rows: Vec<IncomeFigure>,
+    text: ChartText,
+}
+
+impl Income {
+    /// Builds the model.
+    pub fn new(rows: Vec<IncomeFigure>, source_ids: Vec<String>) -> Self {
+        let mut m = Income {
+            rows,
+            text: ChartText::default(),
+        };
+        m.text = ChartText {
+            caption: "Income a year, by bucket".to_string(),
+            description: m.description(),
+            source_ids,
+        };
+        m
+    }
+
+    /// The rows.
+    pub fn rows(&self) -> &[IncomeFigure] {
+        &self.rows
+    }
+
+    /// Total income a year; `None` if the sum overflows.
+    pub fn total_income(&self) -> Option<Usd> {
+        self.rows
+            .iter()
+            .try_fold(rust_decimal::Decimal::ZERO, |acc, r| {
+                acc.checked_add(r.income.dollars())
+            })
+            .map(Usd::new)
+    }
+
+    fn description(&self) -> String {
+        let Some(largest) = self
+            .rows
+            .iter()
+            .reduce(|a, b| if b.income > a.income { b } else { a })
+        else {
+            return "No income to show.".to_string();
+        };
+        let total = self
+            .total_income()
+            .map(format::usd)
+            .unwrap_or_else(|| "too large a sum to show".to_string());
+        let mut s = format!(
+            "At the yields shown the holdings would earn {total} a year, the most from {} ({} a year at {} on {})",
+            largest.label,
+            format::usd(largest.income),
+            format::rate(largest.yield_pct),
+            format::usd(largest.amount)
+        );
+        let assumed = self.rows.iter().filter(|r| r.is_assumption).count();
+        if assumed > 0 {
+            s.push_str("; hatched bars marked \"assumption\" use yields this explainer assumed");
+        }
+        s.push('.');
+        s
+    }
+
+    fn scale(&self, width: u32) -> (Linear, Vec<f64>) {
+        let b = |u: Usd| f(u.dollars()) / 1e9;
+        let lo = self.rows.iter().map(|r| b(r.income)).fold(0.0, f64::min);
+        let hi = self.rows.iter().map(|r| b(r.income)).fold(0.0, f64::max);
+        let (x0, x1) = plot_x(width);
+        let count = ((x1 - x0) / 70.0).clamp(2.0, 8.0) as usize;
+        let (lo, hi, ticks) = nice_domain(lo, hi, count);
+        (Linear::new((lo, hi), (x0, x1)), ticks)
+    }
+}
+
+impl Chart for Income {
+    fn kind(&self) -> &'static str {
+        "income"
+    }
+
+    fn text(&self) -> &ChartText {
+        &self.text
+    }
+
+    fn table(&self) -> DataTable {
+        DataTable {
+            columns: vec![
+                "Bucket".into(),
+                "Amount".into(),
+                "Yield".into(),
+                "Income a year".into(),
+                "Yield source".into(),
+            ],
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.label.clone(),
+                        format::usd(r.amount),
+                        format::rate(r.yield_pct),
+                        format::usd(r.income),
+                        if r.is_assumption {
+                            "assumption"
+                        } else {
+                            "sourced"
+                        }
+                        .to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn height(&self, _width: u32) -> u32 {
+        rows_height(self.rows.len(), 0.0)
+    }
+
+    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let (x0, x1) = plot_x(width);
+        let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
+        layer(width, height, |p| {
+            background(p, width, height, c)?;
+            axis_title(p, "US$ billion a year", width, bottom, c)?;
+            for (i, r) in self.rows.iter().enumerate() {
+                p.text(
+                    &pick_label(&r.label, &r.short_label, BASE, x1 - x0),
+                    (x0, row(i).label_y),
+                    Font::new(BASE, c.text),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let (scale, ticks) = self.scale(width);
+        let (x0, x1) = plot_x(width);
+        let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
+        layer(width, height, |p| {
+            let labelled: Vec<(f64, String)> = ticks
+                .iter()
+                .map(|t| (*t, format::group_thousands(format::round_trim(dec(*t), 1))))
+                .collect();
+            x_grid(
+                p,
+                &scale,
+                &labelled,
+                &bar_bands(self.rows.len()),
+                bottom,
+                width,
+                c,
+            )?;
+            let zero = scale.map(0.0);
+            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            if self.rows.is_empty() {
+                return empty_message(p, "No income to show", c);
+            }
+            for (y0, y1) in bar_bands(self.rows.len()) {
+                p.line(&[(zero, y0), (zero, y1)], c.axis, 1)?;
+            }
+            for (i, r) in self.rows.iter().enumerate() {
+                let rw = row(i);
+                let end = scale.map(f(r.income.dollars()) / 1e9);
+                let colour = c.series(r.colour);
+                if r.is_assumption {
+                    hatched_bar(p, (zero, rw.bar_top), (end, rw.bar_bottom), colour)?;
+                } else {
+                    p.fill_rect((zero, rw.bar_top), (end, rw.bar_bottom), colour, 1.0)?;
+                }
+                let value = format!(
+                    "{} a year · {} on {}",
+                    format::usd(r.income),
+                    format::rate(r.yield_pct),
+                    format::usd(r.amount)
+                );
+                let candidates = if r.is_assumption {
+                    vec![
+                        format!("{value} · assumption"),
+                        format!("{} a year · assumption", format::usd(r.income)),
+                    ]
+                } else {
+                    vec![value, format!("{} a year", format::usd(r.income))]
+                };
+                p.text(
+                    &first_fitting(&candidates, SMALL, x1 - x0),
+                    (x0, rw.value_y),
+                    Font::new(SMALL, c.text),
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,175 @@
+//! Putting layers together into one accessible, scalable SVG document.
+
+use crate::error::ChartError;
+use crate::table::{xml_escape, ChartText, DataTable};
+use crate::theme::{Colours, Theme};
+
+/// Narrowest width a chart is laid out for, in px.
+pub const MIN_WIDTH: u32 = 280;
+/// Widest width a chart is laid out for, in px.
+pub const MAX_WIDTH: u32 = 1600;
+
+/// How to draw a chart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RenderOptions {
+    /// The width, in CSS px, the chart will be shown at. Text is sized for
+    /// this width (at least 12 px); clamped to [`MIN_WIDTH`]–[`MAX_WIDTH`].
+    pub width: u32,
+    /// Light or dark.
+    pub theme: Theme,
+    /// Prefix for element ids in the document (keep unique per page).
+    pub id: String,
+}
+
+impl RenderOptions {
+    /// Options for a width and theme, with the id prefix `"chart"`.
+    pub fn new(width: u32, theme: Theme) -> Self {
+        RenderOptions {
+            width,
+            theme,
+            id: "chart".to_string(),
+        }
+    }
+
+    /// The same options with another id prefix.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// The width actually laid out for.
+    pub fn layout_width(&self) -> u32 {
+        self.width.clamp(MIN_WIDTH, MAX_WIDTH)
+    }
+
+    /// The theme's colours.
+    pub fn colours(&self) -> &'static Colours {
+        self.theme.colours()
+    }
+}
+
+/// A drawn chart in two layers, plus what is needed to make a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartSvg {
+    /// Which chart, e.g. `"waffle"` (used in a CSS class).
+    pub kind: &'static str,
+    /// Width of the view box.
+    pub width: u32,
+    /// Height of the view box.
+    pub height: u32,
+    /// The theme drawn in.
+    pub theme: Theme,
+    /// Id prefix.
+    pub id: String,
+    /// The accessible name (the chart's one-sentence description).
+    pub title: String,
+    /// SVG elements that depend only on layout, theme and framing.
+    pub static_layer: String,
+    /// SVG elements that change with the numbers.
+    pub marks: String,
+}
+
+impl ChartSvg {
+    /// One standalone SVG document: `viewBox`, `width="100%"`, `role="img"`,
+    /// a `<title>` holding the description and `aria-labelledby` naming it,
+    /// then the static layer and the marks.
+    pub fn full_svg(&self) -> String {
+        let id = xml_escape(&self.id);
+        let mut out = String::with_capacity(self.static_layer.len() + self.marks.len() + 600);
+        out.push_str(&open_svg(
+            self.kind,
+            self.width,
+            self.height,
+            self.theme,
+            &id,
+        ));
+        out.push_str(&format!(
+            "<title id=\"{id}-title\">{}</title>\n",
+            xml_escape(&self.title)
+        ));
+        out.push_str("<g class=\"fund-chart-static\">\n");
+        out.push_str(&self.static_layer);
+        out.push_str("\n</g>\n<g class=\"fund-chart-marks\">\n");
+        out.push_str(&self.marks);
+        out.push_str("\n</g>\n</svg>\n");
+        out
+    }
+}
+
+fn open_svg(kind: &str, width: u32, height: u32, theme: Theme, id: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
+         preserveAspectRatio=\"xMidYMin meet\" style=\"display:block;height:auto;max-width:100%\" \
+         role=\"img\" aria-labelledby=\"{id}-title\" class=\"fund-chart fund-chart-{kind} fund-chart-{}\">\n",
+        theme.name()
+    )
+}
+
+/// A small standalone SVG that says "Chart unavailable", for when drawing fails.
+pub fn unavailable_svg(options: &RenderOptions) -> String {
+    let width = options.layout_width();
+    let height = 120;
+    let c = options.colours();
+    let id = xml_escape(&options.id);
+    format!(
+        "{}<title id=\"{id}-title\">Chart unavailable</title>\n\
+         <rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"{}\" stroke=\"{}\"/>\n\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"14\" fill=\"{}\">Chart unavailable</text>\n</svg>\n",
+        open_svg("unavailable", width, height, options.theme, &id),
+        Colours::hex(c.background),
+        Colours::hex(c.grid),
+        width / 2,
+        height / 2,
+        Colours::hex(c.text),
+    )
+}
+
+/// What every chart offers: its words, its table, and its two SVG layers.
+///
+/// A chart value is the *model*: plain figures, built natively and tested.
+/// The layer methods are the *renderer*. For a cheap redraw on every slider
+/// input, keep [`Chart::static_layer`] (it reads only what each chart's docs
+/// say it reads) and redraw only [`Chart::marks`].
+pub trait Chart {
+    /// Which chart, e.g. `"waffle"`.
+    fn kind(&self) -> &'static str;
+
+    /// Caption, one-sentence description and source ids.
+    fn text(&self) -> &ChartText;
+
+    /// The "Show data" table.
+    fn table(&self) -> DataTable;
+
+    /// Height of the view box for a layout width.
+    fn height(&self, width: u32) -> u32;
+
+    /// Background, axes, grid and labels that depend only on layout, theme and framing.
+    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError>;
+
+    /// The marks that change with the numbers.
+    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError>;
+
+    /// Both layers, ready to join.
+    fn render(&self, options: &RenderOptions) -> Result<ChartSvg, ChartError> {
+        let width = options.layout_width();
+        Ok(ChartSvg {
+            kind: self.kind(),
+            width,
+            height: self.height(width),
+            theme: options.theme,
+            id: options.id.clone(),
+            title: self.text().description.clone(),
+            static_layer: self.static_layer(options)?,
+            marks: self.marks(options)?,
+        })
+    }
+
+    /// One standalone SVG document (for download and tests); a "Chart
+    /// unavailable" SVG if drawing failed.
+    fn full_svg(&self, options: &RenderOptions) -> String {
+        match self.render(options) {
+            Ok(svg) => svg.full_svg(),
+            Err(_) => unavailable_svg(options),
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The article's checkable claims and what the record says about each.
+
+use serde::Deserialize;
+
+/// How a claim fares against the sourced record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The sources bear the claim out.
+    Supported,
+    /// Part of the claim holds; part does not, or it needs an important qualification.
+    PartlySupported,
+    /// The sources say otherwise.
+    Contradicted,
+    /// No source we read says this.
+    NotFound,
+}
+
+impl Verdict {
+    /// Every verdict, strongest support first.
+    pub const ALL: [Verdict; 4] = [
+        Self::Supported,
+        Self::PartlySupported,
+        Self::Contradicted,
+        Self::NotFound,
+    ];
+
+    /// Reader-facing label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Supported => "Supported",
+            Self::PartlySupported => "Partly supported",
+            Self::Contradicted => "Contradicted",
+            Self::NotFound => "Not found in sources",
+        }
+    }
+
+    /// The value used in the data (also handy as a CSS class suffix).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Supported => "supported",
+            Self::PartlySupported => "partly-supported",
+            Self::Contradicted => "contradicted",
+            Self::NotFound => "not-found",
+        }
+    }
+}
+
+/// One checkable claim of the article, in our paraphrase, with its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    id: String,
+    claim: String,
+    verdict: Verdict,
+    reason: String,
+    sources: Vec<String>,
+    step: String,
+}
+
+impl Claim {
+    /// Stable slug id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The claim, paraphrased in one sentence (not the article's wording).
+    pub fn text(&self) -> &str {
+        &self.claim
+    }
+
+    /// How the claim fares against the record.
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+
+    /// One line on why.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// Ids of the sources behind the verdict.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// The step where the article makes the claim.
+    pub fn step(&self) -> &str {
+        &self.step
+    }
+}

@@ -1,0 +1,35 @@
+//! Short “what the record says” paragraphs for the record panel.
+
+use serde::Deserialize;
+
+/// One paragraph of the record panel.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordItem {
+    id: String,
+    heading: String,
+    text: String,
+    sources: Vec<String>,
+}
+
+impl RecordItem {
+    /// Stable slug id. `record-framing` describes the record framing.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// A few words of heading.
+    pub fn heading(&self) -> &str {
+        &self.heading
+    }
+
+    /// The paragraph, plain text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Ids of the sources for it.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}

@@ -1,0 +1,114 @@
+//! Cross-checks against the project's shared inputs: the sourced facts and the
+//! article itself. Each test is skipped (passes vacuously) where the files are absent.
+
+use fund_content::{claims, record, sources, steps, timeline};
+use std::collections::HashSet;
+
+const FACTS: &str = "/work/shared/facts.md";
+const SEED: &str = "/work/shared/seed/000_32faa848a7821660.txt";
+
+fn read(path: &str) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("skipped: {path} not present");
+            None
+        }
+    }
+}
+
+#[test]
+fn every_facts_section_exists() {
+    let Some(facts) = read(FACTS) else { return };
+    for s in sources() {
+        let section = s.facts_section();
+        let heading = format!("## {section}.");
+        let item = format!("**{section} ");
+        assert!(
+            facts.contains(&heading) || facts.contains(&item),
+            "{}: no section {section} in the facts",
+            s.id()
+        );
+    }
+}
+
+#[test]
+fn every_link_is_one_the_facts_give() {
+    let Some(facts) = read(FACTS) else { return };
+    for s in sources() {
+        if let Some(url) = s.url() {
+            let bare = url
+                .trim_start_matches("https://")
+                .trim_start_matches("http://");
+            assert!(
+                facts.contains(bare),
+                "{}: link {url} is not in the facts",
+                s.id()
+            );
+        }
+    }
+}
+
+/// Lowercased words, with the spans we quote (in curly quotes) removed.
+fn words(text: &str) -> Vec<String> {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+const RUN: usize = 6;
+
+fn runs(text: &str) -> HashSet<Vec<String>> {
+    words(text).windows(RUN).map(<[String]>::to_vec).collect()
+}
+
+#[test]
+fn our_words_do_not_copy_the_article() {
+    let Some(seed) = read(SEED) else { return };
+    let article = runs(&seed);
+    let mut ours: Vec<(String, String)> = Vec::new();
+    for s in steps() {
+        ours.push((format!("{} title", s.id()), s.title().to_owned()));
+        for (i, p) in s.paragraphs().iter().enumerate() {
+            ours.push((
+                format!("{} paragraph {}", s.id(), i + 1),
+                p.fill(|_| "n".into()),
+            ));
+        }
+    }
+    for c in claims() {
+        ours.push((format!("claim {}", c.id()), c.text().to_owned()));
+        ours.push((format!("claim {} reason", c.id()), c.reason().to_owned()));
+    }
+    for t in timeline() {
+        ours.push((format!("timeline {}", t.id()), t.detail().to_owned()));
+    }
+    for r in record() {
+        ours.push((format!("record {}", r.id()), r.text().to_owned()));
+    }
+    let copied: Vec<String> = ours
+        .iter()
+        .flat_map(|(where_, text)| {
+            runs(text)
+                .into_iter()
+                .filter(|run| article.contains(run))
+                .map(move |run| format!("{where_}: {}", run.join(" ")))
+        })
+        .collect();
+    assert!(
+        copied.is_empty(),
+        "runs of {RUN} words copied from the article:\n{}",
+        copied.join("\n")
+    );
+}

@@ -1,0 +1,333 @@
+//! The embedded content: it parses, validates and says what the explainer needs.
+
+use fund_content::{
+    claim, claims, claims_for_step, content, record, record_item, source, sources, step, steps,
+    timeline, validate, Chart, LiveKey, Precision, Preset, Quality, Verdict, CITED_BY_CORE,
+};
+
+#[test]
+fn embedded_content_parses_and_validates() {
+    if let Err(e) = validate() {
+        panic!("embedded content is invalid: {e}");
+    }
+    assert!(content().is_ok());
+    assert!(!sources().is_empty());
+    assert!(!claims().is_empty());
+    assert_eq!(steps().len(), 9);
+    assert!(!timeline().is_empty());
+    assert!(!record().is_empty());
+}
+
+#[test]
+fn required_source_ids_exist() {
+    let required = [
+        "seed-article",
+        "wh-factsheet-2025-07",
+        "bloomberg-akazawa-2025-07",
+        "reuters-akazawa-2025-10",
+        "yomiuri-2025-08",
+        "stlfed-2025-11",
+        "hudson-2025-09",
+        "ndtv-bloomberg-2025-09",
+        "reuters-jbic-2025-09",
+        "reuters-fxreserves-2025-07",
+        "nation-fxreserves-2026-02",
+        "tic-table5",
+        "crs-rs22331",
+        "fed-z1-l210",
+        "cnbc-10y-2025-12",
+        "calcrisk-mbs-2025-04",
+        "gurufocus-divyield-2025-06",
+        "reuters-gpif-2026-02",
+        "bloomberg-yen-2025-04",
+        "financetom-yen-2025-11",
+        "beltran-2012",
+        "kcfed-2025",
+        "wh-factsheet-2025-09",
+        "wh-factsheet-2025-10",
+        "jiji-tranche-2026-02",
+        "gpif-faq",
+        "kyodo-nikkei",
+        "ap-1995",
+        "yomiuri-ageing-2024",
+        "warnock-2005",
+        "ft-45days",
+    ];
+    for id in required.iter().chain(CITED_BY_CORE) {
+        assert!(source(id).is_some(), "missing source {id}");
+    }
+}
+
+#[test]
+fn source_facts_match_the_brief() {
+    let expect = [
+        (
+            "wh-factsheet-2025-07",
+            "1.1",
+            "2025-07-23",
+            Quality::Secondary,
+        ),
+        (
+            "bloomberg-akazawa-2025-07",
+            "1.3",
+            "2025-07-28",
+            Quality::Secondary,
+        ),
+        (
+            "reuters-akazawa-2025-10",
+            "1.4",
+            "2025-10-01",
+            Quality::Secondary,
+        ),
+        ("yomiuri-2025-08", "1.5", "2025-08-27", Quality::Secondary),
+        ("stlfed-2025-11", "1.6", "2025-11", Quality::Primary),
+        ("hudson-2025-09", "1.6", "2025-09-05", Quality::Secondary),
+        ("ft-45days", "1.7", "2025-09-06", Quality::Aggregator),
+        (
+            "reuters-jbic-2025-09",
+            "1.9",
+            "2025-09-26",
+            Quality::Secondary,
+        ),
+        (
+            "ndtv-bloomberg-2025-09",
+            "1.10",
+            "2025-09-05",
+            Quality::Secondary,
+        ),
+        (
+            "jiji-tranche-2026-02",
+            "1.11",
+            "2026-02-18",
+            Quality::Secondary,
+        ),
+        ("crs-rs22331", "2.2", "2026-04-22", Quality::Primary),
+        ("fed-z1-l210", "2.3", "2026-01-09", Quality::Primary),
+        ("beltran-2012", "3.1", "2012-01", Quality::Primary),
+        ("cnbc-10y-2025-12", "4.1", "2025-12-31", Quality::Secondary),
+        (
+            "gurufocus-divyield-2025-06",
+            "4.4",
+            "2025-06-03",
+            Quality::Aggregator,
+        ),
+        (
+            "bloomberg-yen-2025-04",
+            "6",
+            "2025-04-22",
+            Quality::Secondary,
+        ),
+    ];
+    for (id, section, date, quality) in expect {
+        let s = source(id).unwrap_or_else(|| panic!("missing {id}"));
+        assert_eq!(s.facts_section(), section, "{id}");
+        assert_eq!(s.date().map(|d| d.iso()).as_deref(), Some(date), "{id}");
+        assert_eq!(s.quality(), quality, "{id}");
+    }
+}
+
+#[test]
+fn aggregators_and_the_seed_are_never_linked() {
+    for s in sources() {
+        if s.quality() == Quality::Aggregator {
+            assert!(s.url().is_none(), "{} is [X] and linked", s.id());
+        }
+    }
+    let seed = source("seed-article").unwrap();
+    assert!(seed.url().is_none());
+    assert_eq!(seed.publisher(), "Unattributed web article (the seed text)");
+    // Reprints of White House fact sheets on non-news sites are cited unlinked.
+    for id in [
+        "wh-factsheet-2025-07",
+        "wh-factsheet-2025-09",
+        "wh-factsheet-2025-10",
+    ] {
+        let s = source(id).unwrap();
+        assert_eq!(s.publisher(), "The White House");
+        assert!(s.url().is_none(), "{id}");
+    }
+}
+
+#[test]
+fn citations_read_naturally() {
+    assert_eq!(
+        source("bloomberg-akazawa-2025-07").unwrap().citation(),
+        "Bloomberg, reprinted by The Business Times, “Japan expects only 1% to 2% of $550 billion US fund to be investment”, 28 Jul 2025"
+    );
+    assert_eq!(
+        source("stlfed-2025-11").unwrap().citation(),
+        "Federal Reserve Bank of St. Louis, On the Economy, “Analyzing Japan's $550 Billion Pledge to Invest in the U.S.”, Nov 2025"
+    );
+    assert_eq!(
+        source("hudson-2025-09").unwrap().citation(),
+        "Will Chou, Hudson Institute, “Investing in Security and Success: Analysis of the US-Japan $550 Billion Strategic Investment Fund”, 5 Sep 2025"
+    );
+    let undated = source("seed-article").unwrap().citation();
+    assert!(undated.ends_with(", undated"), "{undated}");
+    let described = source("cnbc-10y-2025-12").unwrap();
+    assert!(described.title_is_description());
+    assert!(!described.citation().contains('“'));
+}
+
+#[test]
+fn required_claims_have_the_agreed_verdicts() {
+    let expect = [
+        ("direct-share", Verdict::PartlySupported, "step-1"),
+        ("treasuries-share", Verdict::Contradicted, "step-3"),
+        ("agency-mbs", Verdict::NotFound, "step-3"),
+        ("index-funds", Verdict::NotFound, "step-3"),
+        ("japan-holds-1tn", Verdict::Supported, "step-3"),
+        ("gpif-prefers-bonds", Verdict::Contradicted, "step-2"),
+        ("bubble-1990s", Verdict::Supported, "step-5"),
+        ("yields-compress", Verdict::PartlySupported, "step-7"),
+        ("strengthens-dollar", Verdict::NotFound, "step-6"),
+        ("regulatory-reason", Verdict::NotFound, "step-2"),
+    ];
+    for (id, verdict, step_id) in expect {
+        let c = claim(id).unwrap_or_else(|| panic!("missing claim {id}"));
+        assert_eq!(c.verdict(), verdict, "{id}");
+        assert_eq!(c.step(), step_id, "{id}");
+    }
+    assert!(claim("direct-share")
+        .unwrap()
+        .sources()
+        .iter()
+        .any(|s| s == "bloomberg-akazawa-2025-07"));
+    assert!(claim("japan-holds-1tn")
+        .unwrap()
+        .sources()
+        .iter()
+        .any(|s| s == "tic-table5"));
+    assert!(claim("gpif-prefers-bonds")
+        .unwrap()
+        .sources()
+        .iter()
+        .any(|s| s == "gpif-faq"));
+}
+
+#[test]
+fn verdict_labels() {
+    let labels: Vec<_> = Verdict::ALL.iter().map(Verdict::label).collect();
+    assert_eq!(
+        labels,
+        [
+            "Supported",
+            "Partly supported",
+            "Contradicted",
+            "Not found in sources"
+        ]
+    );
+    assert_eq!(Verdict::PartlySupported.as_str(), "partly-supported");
+}
+
+#[test]
+fn steps_follow_the_article_with_the_agreed_charts() {
+    let charts: Vec<_> = steps().iter().map(|s| (s.id(), s.chart())).collect();
+    assert_eq!(
+        charts,
+        [
+            ("step-1", Chart::Waffle),
+            ("step-2", Chart::Framings),
+            ("step-3", Chart::Allocation),
+            ("step-4", Chart::Context),
+            ("step-5", Chart::Income),
+            ("step-6", Chart::ProfitSplit),
+            ("step-7", Chart::YieldEffect),
+            ("step-8", Chart::Timeline),
+            ("step-9", Chart::Framings),
+        ]
+    );
+    assert_eq!(step("step-3").unwrap().preset(), Some(Preset::Mid));
+}
+
+#[test]
+fn numbers_in_the_walkthrough_are_live() {
+    let keys = |id: &str| -> Vec<LiveKey> {
+        step(id)
+            .unwrap()
+            .paragraphs()
+            .iter()
+            .flat_map(|p| p.live_keys().collect::<Vec<_>>())
+            .collect()
+    };
+    assert!(keys("step-1").contains(&LiveKey::DirectShare));
+    assert!(keys("step-1").contains(&LiveKey::DirectAmount));
+    for k in [
+        LiveKey::TreasuriesShare,
+        LiveKey::TreasuriesAmount,
+        LiveKey::TreasuriesYen,
+        LiveKey::Usdjpy,
+        LiveKey::ShareOfJapanHoldings,
+        LiveKey::ShareOfMarket,
+        LiveKey::AgencyShare,
+        LiveKey::IndexShare,
+    ] {
+        assert!(keys("step-3").contains(&k), "step-3 lacks {k}");
+    }
+    assert!(keys("step-5").contains(&LiveKey::TotalIncome));
+    // Filling the placeholders leaves no braces behind.
+    for s in steps() {
+        for p in s.paragraphs() {
+            let filled = p.fill(|k| format!("<{}>", k.as_str().len()));
+            assert!(!filled.contains(['{', '}']), "{}", s.id());
+        }
+    }
+}
+
+#[test]
+fn claims_for_step_follows_the_step_list() {
+    let ids: Vec<_> = claims_for_step("step-3").iter().map(|c| c.id()).collect();
+    assert_eq!(ids.first(), Some(&"treasuries-share"));
+    assert!(
+        ids.contains(&"direct-share"),
+        "a claim may be shown beside several steps"
+    );
+    assert!(claims_for_step("step-404").is_empty());
+    assert!(claims_for_step("step-9").is_empty());
+    // Every claim is shown beside its own step.
+    for c in claims() {
+        assert!(
+            claims_for_step(c.step()).iter().any(|x| x.id() == c.id()),
+            "{}",
+            c.id()
+        );
+    }
+}
+
+#[test]
+fn timeline_has_the_key_dates_in_order() {
+    let dates: Vec<String> = timeline().iter().map(|t| t.date().iso()).collect();
+    for d in [
+        "2025-07-22",
+        "2025-07-26",
+        "2025-09-04",
+        "2025-09-05",
+        "2025-09-26",
+        "2025-10-01",
+        "2025-10-28",
+        "2026-02-17",
+        "2029-01-19",
+    ] {
+        assert!(dates.iter().any(|x| x == d), "timeline lacks {d}");
+    }
+    assert!(timeline()
+        .iter()
+        .all(|t| t.date().precision() == Precision::Day));
+    assert!(timeline().windows(2).all(|w| w[0].date() <= w[1].date()));
+    let unconfirmed = timeline()
+        .iter()
+        .find(|t| t.date().iso() == "2025-08-13")
+        .unwrap();
+    assert!(unconfirmed.title().starts_with("Unconfirmed"));
+    assert!(unconfirmed
+        .sources()
+        .iter()
+        .all(|s| source(s).unwrap().url().is_none()));
+}
+
+#[test]
+fn record_has_a_framing_description() {
+    let framing = record_item("record-framing").unwrap();
+    assert!(framing.text().contains("loans"));
+    assert!(!framing.sources().is_empty());
+}

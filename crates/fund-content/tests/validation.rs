@@ -1,0 +1,498 @@
+//! Each validation rule, shown to reject a deliberately broken copy of the content.
+
+use fund_content::{
+    Content, ContentError, IsoDate, LiveKey, Paragraph, Segment, CLAIMS_JSON, RECORD_JSON,
+    SOURCES_JSON, STEPS_JSON, TIMELINE_JSON,
+};
+use serde_json::{json, Value};
+
+/// The embedded files as JSON values, to break one at a time.
+struct Files {
+    sources: Value,
+    claims: Value,
+    steps: Value,
+    timeline: Value,
+    record: Value,
+}
+
+fn files() -> Files {
+    let v = |s: &str| serde_json::from_str::<Value>(s).expect("embedded JSON parses");
+    Files {
+        sources: v(SOURCES_JSON),
+        claims: v(CLAIMS_JSON),
+        steps: v(STEPS_JSON),
+        timeline: v(TIMELINE_JSON),
+        record: v(RECORD_JSON),
+    }
+}
+
+impl Files {
+    fn load(&self) -> Result<Content, ContentError> {
+        Content::from_json(
+            &self.sources.to_string(),
+            &self.claims.to_string(),
+            &self.steps.to_string(),
+            &self.timeline.to_string(),
+            &self.record.to_string(),
+        )
+    }
+
+    fn find<'a>(list: &'a mut Value, id: &str) -> &'a mut Value {
+        list.as_array_mut()
+            .and_then(|a| a.iter_mut().find(|x| x["id"] == id))
+            .unwrap_or_else(|| panic!("no item {id}"))
+    }
+
+    fn source(&mut self, id: &str) -> &mut Value {
+        Self::find(&mut self.sources, id)
+    }
+
+    fn claim(&mut self, id: &str) -> &mut Value {
+        Self::find(&mut self.claims, id)
+    }
+
+    fn step(&mut self, id: &str) -> &mut Value {
+        Self::find(&mut self.steps, id)
+    }
+
+    fn entry(&mut self, id: &str) -> &mut Value {
+        Self::find(&mut self.timeline, id)
+    }
+
+    fn push(list: &mut Value, item: Value) {
+        list.as_array_mut().expect("a list").push(item);
+    }
+}
+
+fn err(files: &Files) -> ContentError {
+    match files.load() {
+        Ok(_) => panic!("broken content was accepted"),
+        Err(e) => e,
+    }
+}
+
+fn json_err(files: &Files, file: &str, needle: &str) {
+    match err(files) {
+        ContentError::Json { file: f, message } => {
+            assert_eq!(f, file);
+            assert!(message.contains(needle), "{message:?} lacks {needle:?}");
+        }
+        other => panic!("expected a JSON error in {file}, got {other:?}"),
+    }
+}
+
+#[test]
+fn unchanged_copy_is_accepted() {
+    assert!(files().load().is_ok());
+}
+
+#[test]
+fn malformed_json_names_the_file() {
+    let mut f = files();
+    f.timeline = Value::String("not a list".into());
+    json_err(&f, "timeline", "");
+    let bad = Content::from_json(SOURCES_JSON, "[", STEPS_JSON, TIMELINE_JSON, RECORD_JSON);
+    assert!(matches!(
+        bad,
+        Err(ContentError::Json { file: "claims", .. })
+    ));
+}
+
+#[test]
+fn unknown_fields_and_values_are_refused() {
+    let mut f = files();
+    f.source("tic-table5")["link"] = json!("https://example.com/");
+    json_err(&f, "sources", "unknown field");
+
+    let mut f = files();
+    f.claim("direct-share")["verdict"] = json!("mostly-true");
+    json_err(&f, "claims", "mostly-true");
+
+    let mut f = files();
+    f.source("tic-table5")["quality"] = json!("A");
+    json_err(&f, "sources", "unknown variant");
+
+    let mut f = files();
+    f.step("step-1")["chart"] = json!("pie");
+    json_err(&f, "steps", "pie");
+
+    let mut f = files();
+    f.step("step-1")["preset"] = json!("extreme");
+    json_err(&f, "steps", "extreme");
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let mut f = files();
+    let copy = f.source("tic-table5").clone();
+    Files::push(&mut f.sources, copy);
+    assert!(matches!(err(&f), ContentError::DuplicateId { id, .. } if id == "tic-table5"));
+
+    let mut f = files();
+    let copy = f.claim("agency-mbs").clone();
+    Files::push(&mut f.claims, copy);
+    assert!(matches!(err(&f), ContentError::DuplicateId { id, .. } if id == "agency-mbs"));
+
+    let mut f = files();
+    let copy = f.entry("mou-signed").clone();
+    Files::push(&mut f.timeline, copy);
+    assert!(matches!(err(&f), ContentError::DuplicateId { id, .. } if id == "mou-signed"));
+
+    let mut f = files();
+    let copy = f.record[0].clone();
+    Files::push(&mut f.record, copy);
+    assert!(matches!(err(&f), ContentError::DuplicateId { .. }));
+
+    let mut f = files();
+    f.step("step-1")["claims"] = json!([
+        "direct-share",
+        "size-550bn",
+        "japan-directs",
+        "reserves-large",
+        "direct-share"
+    ]);
+    assert!(matches!(err(&f), ContentError::DuplicateId { id, .. } if id == "direct-share"));
+
+    let mut f = files();
+    f.claim("agency-mbs")["sources"] = json!(["stlfed-2025-11", "stlfed-2025-11"]);
+    assert!(matches!(err(&f), ContentError::DuplicateId { id, .. } if id == "stlfed-2025-11"));
+}
+
+#[test]
+fn ids_must_be_slugs() {
+    let mut f = files();
+    f.source("tic-table5")["id"] = json!("TIC table 5");
+    assert!(matches!(
+        err(&f),
+        ContentError::BadId { kind: "source", .. }
+    ));
+
+    let mut f = files();
+    f.entry("mou-signed")["id"] = json!("mou_signed");
+    assert!(matches!(
+        err(&f),
+        ContentError::BadId {
+            kind: "timeline",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn unknown_sources_are_refused_everywhere() {
+    let mut f = files();
+    f.claim("agency-mbs")["sources"] = json!(["stlfed-2025-11", "no-such-source"]);
+    assert!(
+        matches!(err(&f), ContentError::UnknownSource { source_id, .. } if source_id == "no-such-source")
+    );
+
+    let mut f = files();
+    f.entry("mou-signed")["sources"] = json!(["no-such-source"]);
+    assert!(matches!(err(&f), ContentError::UnknownSource { .. }));
+
+    let mut f = files();
+    f.record[0]["sources"] = json!(["no-such-source"]);
+    assert!(matches!(err(&f), ContentError::UnknownSource { .. }));
+}
+
+#[test]
+fn items_without_sources_are_refused() {
+    let mut f = files();
+    f.claim("agency-mbs")["sources"] = json!([]);
+    assert!(matches!(err(&f), ContentError::NoSources { .. }));
+
+    let mut f = files();
+    f.entry("deadline")["sources"] = json!([]);
+    assert!(matches!(err(&f), ContentError::NoSources { .. }));
+}
+
+#[test]
+fn every_source_must_be_cited() {
+    let mut f = files();
+    Files::push(
+        &mut f.sources,
+        json!({
+            "id": "lonely", "publisher": "Nobody", "title": "Uncited",
+            "date": "2025-01-01", "quality": "P", "facts_section": "2.1"
+        }),
+    );
+    assert!(matches!(err(&f), ContentError::UncitedSource { id } if id == "lonely"));
+
+    // A source only the core cites counts as cited, but must exist.
+    let mut f = files();
+    f.sources
+        .as_array_mut()
+        .unwrap()
+        .retain(|s| s["id"] != "gurufocus-divyield-2025-06");
+    assert!(matches!(
+        err(&f),
+        ContentError::UnknownSource { source_id, .. } if source_id == "gurufocus-divyield-2025-06"
+    ));
+}
+
+#[test]
+fn aggregator_sources_carry_no_link() {
+    let mut f = files();
+    f.source("ft-45days")["url"] = json!("https://www.ft.com/content/x");
+    assert!(matches!(err(&f), ContentError::LinkedAggregator { id } if id == "ft-45days"));
+}
+
+#[test]
+fn links_must_be_https_on_allowed_hosts() {
+    let cases = [
+        "http://www.nysun.com/article/x",
+        "https://preview.deepnewz.com/japan/japan-signals-bigger-stake",
+        "https://t-room.us/finance/fact-sheet",
+        "https://www.mitrade.com/insights/news/live-news/article-3-774254-20250422",
+        "javascript:alert(1)",
+        "https://exa mple.com/",
+    ];
+    for url in cases {
+        let mut f = files();
+        f.source("nysun-2025-07")["url"] = json!(url);
+        assert!(
+            matches!(err(&f), ContentError::BadUrl { .. }),
+            "{url} was accepted"
+        );
+    }
+    // Plain http is fine for the Fed, as the facts cite it.
+    let mut f = files();
+    f.source("beltran-2012")["url"] =
+        json!("http://www.federalreserve.gov/pubs/ifdp/2012/1041/default.htm");
+    assert!(f.load().is_ok());
+}
+
+#[test]
+fn sources_need_a_good_section_and_a_date_or_note() {
+    let mut f = files();
+    f.source("tic-table5")["facts_section"] = json!("§2.1");
+    assert!(matches!(err(&f), ContentError::BadSection { .. }));
+
+    let mut f = files();
+    f.source("gpif-faq").as_object_mut().unwrap().remove("note");
+    assert!(matches!(err(&f), ContentError::UndatedWithoutNote { id } if id == "gpif-faq"));
+}
+
+#[test]
+fn bad_dates_are_refused() {
+    for bad in [
+        "2025-02-29",
+        "2025-13",
+        "25-07-01",
+        "2025/07/01",
+        "2025-7-1",
+        "",
+    ] {
+        let mut f = files();
+        f.source("tic-table5")["date"] = json!(bad);
+        json_err(&f, "sources", "date");
+    }
+    let mut f = files();
+    f.entry("mou-signed")["date"] = json!("2025-09-31");
+    json_err(&f, "timeline", "no such day");
+}
+
+#[test]
+fn timeline_needs_full_dates_in_order() {
+    let mut f = files();
+    f.entry("mou-signed")["date"] = json!("2025-09");
+    assert!(matches!(err(&f), ContentError::TimelineDatePrecision { id } if id == "mou-signed"));
+
+    let mut f = files();
+    f.entry("deadline")["date"] = json!("2025-01-01");
+    assert!(matches!(err(&f), ContentError::TimelineOrder { id } if id == "deadline"));
+}
+
+#[test]
+fn claims_and_steps_must_point_at_each_other() {
+    let mut f = files();
+    f.claim("agency-mbs")["step"] = json!("step-99");
+    assert!(matches!(err(&f), ContentError::UnknownStep { step, .. } if step == "step-99"));
+
+    let mut f = files();
+    f.step("step-9")["claims"] = json!(["no-such-claim"]);
+    assert!(
+        matches!(err(&f), ContentError::UnknownClaim { claim, .. } if claim == "no-such-claim")
+    );
+
+    let mut f = files();
+    f.claim("agency-mbs")["step"] = json!("step-9");
+    assert!(matches!(
+        err(&f),
+        ContentError::ClaimMissingFromStep { claim, step } if claim == "agency-mbs" && step == "step-9"
+    ));
+}
+
+#[test]
+fn steps_must_be_numbered_in_order() {
+    let mut f = files();
+    f.steps.as_array_mut().unwrap().swap(1, 2);
+    assert!(matches!(
+        err(&f),
+        ContentError::StepOrder { position: 2, .. }
+    ));
+
+    let mut f = files();
+    f.step("step-1")["id"] = json!("step-01");
+    assert!(matches!(
+        err(&f),
+        ContentError::StepOrder { position: 1, .. }
+    ));
+}
+
+#[test]
+fn steps_need_two_to_four_paragraphs() {
+    let mut f = files();
+    f.step("step-9")["paragraphs"] = json!(["Only one paragraph."]);
+    assert!(matches!(
+        err(&f),
+        ContentError::ParagraphCount { count: 1, .. }
+    ));
+
+    let mut f = files();
+    f.step("step-9")["paragraphs"] = json!(["One.", "Two.", "Three.", "Four.", "Five."]);
+    assert!(matches!(
+        err(&f),
+        ContentError::ParagraphCount { count: 5, .. }
+    ));
+}
+
+#[test]
+fn bad_placeholders_are_refused() {
+    for (bad, needle) in [
+        ("At {treasury_share}, a typo.", "unknown placeholder"),
+        ("An open {total brace.", "opening brace"),
+        ("A close total} brace.", "closing brace"),
+        ("Nested {{total}} braces.", "opening brace"),
+        ("Empty {} braces.", "empty"),
+    ] {
+        let mut f = files();
+        f.step("step-9")["paragraphs"] = json!(["Fine.", bad]);
+        json_err(&f, "steps", needle);
+    }
+}
+
+#[test]
+fn texts_must_be_plain() {
+    let cases = [
+        "Japan <b>bought</b> Treasuries.",
+        "Japan **bought** Treasuries.",
+        "Japan bought {total} of Treasuries.",
+        "Japan bought\nTreasuries.",
+        " Japan bought Treasuries.",
+        "Japan &amp; Treasuries.",
+    ];
+    for bad in cases {
+        let mut f = files();
+        f.claim("agency-mbs")["claim"] = json!(bad);
+        let e = err(&f);
+        assert!(
+            matches!(e, ContentError::NotPlainText { .. }),
+            "{bad:?}: {e:?}"
+        );
+    }
+    let mut f = files();
+    f.step("step-9")["paragraphs"] = json!(["Fine.", "Some <i>markup</i> at {total}."]);
+    assert!(matches!(err(&f), ContentError::NotPlainText { .. }));
+
+    let mut f = files();
+    f.entry("mou-signed")["detail"] = json!("[MOU](https://example.com) signed.");
+    assert!(matches!(err(&f), ContentError::NotPlainText { .. }));
+
+    let mut f = files();
+    f.record[0]["text"] = json!("");
+    assert!(matches!(err(&f), ContentError::Empty { .. }));
+}
+
+#[test]
+fn claims_are_single_sentences_with_short_reasons() {
+    let mut f = files();
+    f.claim("agency-mbs")["claim"] = json!("Japan buys MBS. It also buys bonds.");
+    assert!(matches!(err(&f), ContentError::ClaimSentence { .. }));
+
+    let mut f = files();
+    f.claim("agency-mbs")["claim"] = json!("Japan buys MBS");
+    assert!(matches!(err(&f), ContentError::ClaimSentence { .. }));
+
+    let mut f = files();
+    f.claim("agency-mbs")["reason"] = json!("word ".repeat(80).trim());
+    assert!(matches!(err(&f), ContentError::TooLong { .. }));
+}
+
+#[test]
+fn paragraphs_parse_into_segments() {
+    let p = Paragraph::parse("At {treasuries_share}, that is {treasuries_amount} of the {total}.")
+        .unwrap();
+    assert_eq!(
+        p.segments(),
+        [
+            Segment::Text("At ".into()),
+            Segment::Live(LiveKey::TreasuriesShare),
+            Segment::Text(", that is ".into()),
+            Segment::Live(LiveKey::TreasuriesAmount),
+            Segment::Text(" of the ".into()),
+            Segment::Live(LiveKey::Total),
+            Segment::Text(".".into()),
+        ]
+    );
+    assert_eq!(
+        p.template(),
+        "At {treasuries_share}, that is {treasuries_amount} of the {total}."
+    );
+    assert_eq!(
+        p.fill(|k| match k {
+            LiveKey::TreasuriesShare => "75%".into(),
+            LiveKey::TreasuriesAmount => "$412.5 billion".into(),
+            _ => "$550 billion".into(),
+        }),
+        "At 75%, that is $412.5 billion of the $550 billion."
+    );
+    let only = Paragraph::parse("{total}").unwrap();
+    assert_eq!(only.segments(), [Segment::Live(LiveKey::Total)]);
+    assert!(Paragraph::parse("No numbers.")
+        .unwrap()
+        .live_keys()
+        .next()
+        .is_none());
+}
+
+#[test]
+fn live_keys_round_trip() {
+    assert_eq!(LiveKey::ALL.len(), 15);
+    for k in LiveKey::ALL {
+        assert_eq!(k.as_str().parse::<LiveKey>(), Ok(k));
+        let p = Paragraph::parse(&format!("x {{{}}} y", k.as_str())).unwrap();
+        assert_eq!(p.live_keys().collect::<Vec<_>>(), [k]);
+    }
+    assert!("Total".parse::<LiveKey>().is_err());
+    assert!("".parse::<LiveKey>().is_err());
+}
+
+#[test]
+fn dates_parse_display_and_order() {
+    let d: IsoDate = "2025-07-28".parse().unwrap();
+    assert_eq!(d.to_string(), "28 Jul 2025");
+    assert_eq!(d.iso(), "2025-07-28");
+    assert_eq!(
+        "2025-11".parse::<IsoDate>().unwrap().to_string(),
+        "Nov 2025"
+    );
+    assert_eq!("2025".parse::<IsoDate>().unwrap().to_string(), "2025");
+    assert!("2024-02-29".parse::<IsoDate>().is_ok());
+    assert!("2100-02-29".parse::<IsoDate>().is_err());
+    assert!("2000-02-29".parse::<IsoDate>().is_ok());
+    for bad in [
+        "2025-00",
+        "2025-01-00",
+        "2025-04-31",
+        "2025-01-01-01",
+        "0999",
+        "20250",
+    ] {
+        assert!(bad.parse::<IsoDate>().is_err(), "{bad}");
+    }
+    let a: IsoDate = "2025-09".parse().unwrap();
+    let b: IsoDate = "2025-09-01".parse().unwrap();
+    let c: IsoDate = "2025-10-01".parse().unwrap();
+    assert!(a < b && b < c);
+}

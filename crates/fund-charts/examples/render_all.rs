@@ -164,7 +164,59 @@ fn main() {
         ],
         vec![],
     );
+    let framings = Framings::new(
+        ("The article's reading".to_string(), buckets.clone()),
+        ("The public record".to_string(), b2.clone()),
+        vec![],
+    );
+    let profit = ProfitSplit::new(
+        (2026..=2045)
+            .map(|y| {
+                let t = Decimal::from(y - 2025);
+                ProfitPoint {
+                    year: y,
+                    cum_japan: Usd::billions(t * d("30")),
+                    cum_us: Usd::billions(if y < 2034 {
+                        t * d("3")
+                    } else {
+                        t * d("30") - d("200")
+                    }),
+                }
+            })
+            .collect(),
+        Some(2044),
+        vec![],
+    );
+    let yields = YieldEffect::new(
+        vec![
+            EstimateFigure {
+                label: "Fed QE event studies".into(),
+                low_bp: d("-25"),
+                central_bp: Some(d("-15")),
+                high_bp: d("-5"),
+                beyond_measured: false,
+            },
+            EstimateFigure {
+                label: "Foreign official purchases (Warnock)".into(),
+                low_bp: d("-40"),
+                central_bp: Some(d("-30.5")),
+                high_bp: d("-20"),
+                beyond_measured: true,
+            },
+            EstimateFigure {
+                label: "Term-premium model".into(),
+                low_bp: d("-8"),
+                central_bp: None,
+                high_bp: d("2"),
+                beyond_measured: false,
+            },
+        ],
+        vec![],
+    );
     let charts: Vec<Box<dyn Chart>> = vec![
+        Box::new(framings),
+        Box::new(profit),
+        Box::new(yields),
         Box::new(waffle),
         Box::new(allocation),
         Box::new(income),

@@ -172,7 +172,6 @@ impl Painter<'_> {
     }
 
     /// A dashed polyline.
-    #[allow(dead_code)] // used by the line charts still to come
     pub fn dashed(
         &self,
         points: &[(f64, f64)],
@@ -193,7 +192,6 @@ impl Painter<'_> {
     }
 
     /// A circle, filled or outlined.
-    #[allow(dead_code)] // used by the line charts still to come
     pub fn circle(
         &self,
         c: (f64, f64),

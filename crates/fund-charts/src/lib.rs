@@ -31,8 +31,11 @@ pub mod theme;
 
 pub use charts::allocation::{Allocation, RangeStatus};
 pub use charts::context::Context;
+pub use charts::framings::{Framing, Framings};
 pub use charts::income::Income;
+pub use charts::profit_split::ProfitSplit;
 pub use charts::waffle::Waffle;
+pub use charts::yield_effect::{YieldEffect, LINEAR_NOTE};
 pub use error::ChartError;
 pub use figures::{BucketFigure, ContextFigure, EstimateFigure, IncomeFigure, ProfitPoint};
 pub use svg::{unavailable_svg, Chart, ChartSvg, RenderOptions};

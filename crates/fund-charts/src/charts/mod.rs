@@ -3,5 +3,8 @@
 
 pub mod allocation;
 pub mod context;
+pub mod framings;
 pub mod income;
+pub mod profit_split;
 pub mod waffle;
+pub mod yield_effect;

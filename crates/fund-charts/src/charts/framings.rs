@@ -1,0 +1,320 @@
+//! Framings: two framings' allocations side by side, as two 100% bars.
+
+use crate::draw::{fit, layer, text_width, wrap, Anchor, Font, BASE, SMALL};
+use crate::error::ChartError;
+use crate::figures::BucketFigure;
+use crate::layout::{background, PAD};
+use crate::svg::{Chart, RenderOptions};
+use crate::table::{ChartText, DataTable};
+use fund_core::{format, Share};
+
+/// One framing: its name and its buckets.
+pub type Framing = (String, Vec<BucketFigure>);
+
+/// The framings model: two framings, compared bucket by bucket (matched by id).
+///
+/// The static layer reads the names, bucket labels and colours; the marks
+/// read the shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framings {
+    framings: [Framing; 2],
+    text: ChartText,
+}
+
+/// One line of the legend: a bucket and its share in each framing, if present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendRow {
+    /// Bucket id.
+    pub id: String,
+    /// Bucket label.
+    pub label: String,
+    /// Short label.
+    pub short_label: String,
+    /// Palette index.
+    pub colour: usize,
+    /// The bucket in the first and second framing.
+    pub figures: [Option<BucketFigure>; 2],
+}
+
+const BLOCK_H: f64 = 62.0;
+const LEGEND_ROW: f64 = 24.0;
+
+impl Framings {
+    /// Builds the model.
+    pub fn new(first: Framing, second: Framing, source_ids: Vec<String>) -> Self {
+        let mut m = Framings {
+            framings: [first, second],
+            text: ChartText::default(),
+        };
+        m.text = ChartText {
+            caption: format!("{} and {}, side by side", m.framings[0].0, m.framings[1].0),
+            description: m.description(),
+            source_ids,
+        };
+        m
+    }
+
+    /// The two framings.
+    pub fn framings(&self) -> &[Framing; 2] {
+        &self.framings
+    }
+
+    /// Every bucket of either framing, first framing's order first.
+    pub fn legend(&self) -> Vec<LegendRow> {
+        let mut rows: Vec<LegendRow> = Vec::new();
+        for (k, (_, buckets)) in self.framings.iter().enumerate() {
+            for b in buckets {
+                match rows.iter_mut().find(|r| r.id == b.id) {
+                    Some(r) => {
+                        if r.figures[k].is_none() {
+                            r.figures[k] = Some(b.clone());
+                        }
+                    }
+                    None => {
+                        let mut figures = [None, None];
+                        figures[k] = Some(b.clone());
+                        rows.push(LegendRow {
+                            id: b.id.clone(),
+                            label: b.label.clone(),
+                            short_label: b.short_label.clone(),
+                            colour: b.colour,
+                            figures,
+                        });
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    fn description(&self) -> String {
+        let largest = |k: usize| {
+            self.framings[k]
+                .1
+                .iter()
+                .reduce(|a, b| if b.share > a.share { b } else { a })
+        };
+        let (n0, n1) = (&self.framings[0].0, &self.framings[1].0);
+        let mut parts = Vec::new();
+        for (k, name) in [n0, n1].into_iter().enumerate() {
+            if let Some(b) = largest(k) {
+                parts.push(format!(
+                    "{name} puts its largest part, {}, in {}",
+                    format::share(b.share),
+                    b.label
+                ));
+            } else {
+                parts.push(format!("{name} has no buckets"));
+            }
+        }
+        let mut s = parts.join(" and ");
+        let gap = self
+            .legend()
+            .into_iter()
+            .map(|r| {
+                let s0 = r.figures[0]
+                    .as_ref()
+                    .map(|b| b.share)
+                    .unwrap_or(Share::ZERO);
+                let s1 = r.figures[1]
+                    .as_ref()
+                    .map(|b| b.share)
+                    .unwrap_or(Share::ZERO);
+                ((s0.percent() - s1.percent()).abs(), r.label, s0, s1)
+            })
+            .reduce(|a, b| if b.0 > a.0 { b } else { a });
+        if let Some((d, label, s0, s1)) = gap {
+            if !d.is_zero() {
+                s.push_str(&format!(
+                    "; the biggest difference is {label}: {} against {}",
+                    format::share(s0),
+                    format::share(s1)
+                ));
+            }
+        }
+        s.push('.');
+        s
+    }
+
+    fn column_width(width: u32) -> f64 {
+        (f64::from(width) * 0.22).clamp(72.0, 160.0)
+    }
+
+    fn legend_top(&self) -> f64 {
+        8.0 + 2.0 * BLOCK_H + 6.0
+    }
+
+    /// Column headings: each framing's name in at most two lines.
+    fn headers(&self, width: u32) -> [Vec<String>; 2] {
+        let col = Self::column_width(width) - 8.0;
+        let head = |name: &str| {
+            let mut lines = wrap(name, SMALL, col);
+            if lines.len() > 2 {
+                let rest = lines[1..].join(" ");
+                lines.truncate(1);
+                lines.push(rest);
+            }
+            lines
+                .into_iter()
+                .map(|l| fit(&l, SMALL, col))
+                .collect::<Vec<_>>()
+        };
+        [head(&self.framings[0].0), head(&self.framings[1].0)]
+    }
+
+    fn header_height(&self, width: u32) -> f64 {
+        let lines = self
+            .headers(width)
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        8.0 + lines as f64 * 15.0
+    }
+}
+
+impl Chart for Framings {
+    fn kind(&self) -> &'static str {
+        "framings"
+    }
+
+    fn text(&self) -> &ChartText {
+        &self.text
+    }
+
+    fn table(&self) -> DataTable {
+        let (n0, n1) = (&self.framings[0].0, &self.framings[1].0);
+        let cell = |b: &Option<BucketFigure>, f: fn(&BucketFigure) -> String| {
+            b.as_ref()
+                .map(f)
+                .unwrap_or_else(|| "not in this framing".to_string())
+        };
+        DataTable {
+            columns: vec![
+                "Bucket".into(),
+                format!("{n0}: share"),
+                format!("{n0}: amount"),
+                format!("{n1}: share"),
+                format!("{n1}: amount"),
+            ],
+            rows: self
+                .legend()
+                .into_iter()
+                .map(|r| {
+                    vec![
+                        r.label.clone(),
+                        cell(&r.figures[0], |b| format::share(b.share)),
+                        cell(&r.figures[0], |b| format::usd(b.amount)),
+                        cell(&r.figures[1], |b| format::share(b.share)),
+                        cell(&r.figures[1], |b| format::usd(b.amount)),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn height(&self, width: u32) -> u32 {
+        let rows = self.legend().len() as f64;
+        (self.legend_top() + self.header_height(width) + rows * LEGEND_ROW + PAD).ceil() as u32
+    }
+
+    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let w = f64::from(width);
+        let col = Self::column_width(width);
+        layer(width, height, |p| {
+            background(p, width, height, c)?;
+            for (k, (name, _)) in self.framings.iter().enumerate() {
+                let y = 8.0 + k as f64 * BLOCK_H;
+                p.text(
+                    &fit(name, BASE, w - 2.0 * PAD),
+                    (PAD, y + 9.0),
+                    Font::new(BASE, c.text).bold(),
+                )?;
+                p.stroke_rect((PAD, y + 20.0), (w - PAD, y + 50.0), c.axis, 1)?;
+            }
+            let top = self.legend_top();
+            let head = self.header_height(width);
+            for (k, lines) in self.headers(width).iter().enumerate() {
+                let x = w - PAD - (1 - k) as f64 * col;
+                for (j, line) in lines.iter().enumerate() {
+                    let y = top + 9.0 + j as f64 * 15.0;
+                    p.text(line, (x, y), Font::new(SMALL, c.muted).anchor(Anchor::End))?;
+                }
+            }
+            let room = w - 2.0 * PAD - 22.0 - 2.0 * col;
+            for (i, r) in self.legend().iter().enumerate() {
+                let y = top + head + i as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
+                p.fill_rect(
+                    (PAD, y - 7.0),
+                    (PAD + 14.0, y + 7.0),
+                    c.series(r.colour),
+                    1.0,
+                )?;
+                let label = if text_width(&r.label, BASE) <= room {
+                    &r.label
+                } else {
+                    &r.short_label
+                };
+                p.text(
+                    &fit(label, BASE, room),
+                    (PAD + 22.0, y),
+                    Font::new(BASE, c.text),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let w = f64::from(width);
+        let col = Self::column_width(width);
+        let span = w - 2.0 * PAD;
+        layer(width, height, |p| {
+            for (k, (_, buckets)) in self.framings.iter().enumerate() {
+                let y = 8.0 + k as f64 * BLOCK_H;
+                let sum: f64 = buckets
+                    .iter()
+                    .map(|b| crate::scale::f(b.share.percent()))
+                    .sum();
+                let denominator = sum.max(100.0);
+                let mut x = PAD;
+                let mut edges = Vec::new();
+                for b in buckets {
+                    let part = crate::scale::f(b.share.percent()) / denominator * span;
+                    if part <= 0.0 {
+                        continue;
+                    }
+                    let end = (x + part).min(w - PAD);
+                    p.fill_rect((x, y + 20.0), (end, y + 50.0), c.series(b.colour), 1.0)?;
+                    edges.push(end);
+                    x = end;
+                }
+                edges.pop();
+                for e in edges {
+                    p.line(&[(e, y + 20.0), (e, y + 50.0)], c.background, 2)?;
+                }
+            }
+            let top = self.legend_top();
+            let head = self.header_height(width);
+            for (i, r) in self.legend().iter().enumerate() {
+                let y = top + head + i as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
+                for (k, fig) in r.figures.iter().enumerate() {
+                    let x = w - PAD - (1 - k) as f64 * col;
+                    let value = fig
+                        .as_ref()
+                        .map(|b| format::share(b.share))
+                        .unwrap_or_else(|| "—".to_string());
+                    p.text(&value, (x, y), Font::new(BASE, c.text).anchor(Anchor::End))?;
+                }
+            }
+            Ok(())
+        })
+    }
+}

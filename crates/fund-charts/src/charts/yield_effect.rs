@@ -1,0 +1,280 @@
+//! Yield effect: each study's estimate of the fund's effect on US yields,
+//! scaled linearly to the fund, as a low–high range with a central dot.
+
+use crate::draw::{layer, wrap, Anchor, Font, BASE, SMALL};
+use crate::error::ChartError;
+use crate::figures::EstimateFigure;
+use crate::layout::{
+    background, bar_bands, empty_message, first_fitting, hatched_bar, pick_label, plot_x, row,
+    x_grid, AXIS_H, PAD, ROW_H, TOP,
+};
+use crate::scale::{dec, f, nice_domain, Linear};
+use crate::svg::{Chart, RenderOptions};
+use crate::table::{join_and, ChartText, DataTable};
+use fund_core::format;
+use rust_decimal::Decimal;
+
+/// The note every yield-effect chart carries.
+pub const LINEAR_NOTE: &str =
+    "Linear scaling is this explainer's illustration, not the papers' claim";
+
+/// The yield-effect model: one row per study estimate, in basis points,
+/// signed (negative means yields fall).
+///
+/// The static layer reads the labels (and carries the note); the marks
+/// (including the axis, which follows the estimates) read the numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YieldEffect {
+    estimates: Vec<EstimateFigure>,
+    text: ChartText,
+}
+
+fn ends(e: &EstimateFigure) -> (Decimal, Decimal) {
+    (e.low_bp.min(e.high_bp), e.low_bp.max(e.high_bp))
+}
+
+impl YieldEffect {
+    /// Builds the model. A low end above the high end is drawn swapped.
+    pub fn new(estimates: Vec<EstimateFigure>, source_ids: Vec<String>) -> Self {
+        let mut m = YieldEffect {
+            estimates,
+            text: ChartText::default(),
+        };
+        m.text = ChartText {
+            caption: "What the studies imply for US yields, scaled to this fund".to_string(),
+            description: m.description(),
+            source_ids,
+        };
+        m
+    }
+
+    /// The estimates.
+    pub fn estimates(&self) -> &[EstimateFigure] {
+        &self.estimates
+    }
+
+    fn description(&self) -> String {
+        if self.estimates.is_empty() {
+            return "No estimates to show.".to_string();
+        }
+        let lo = self
+            .estimates
+            .iter()
+            .map(|e| ends(e).0)
+            .min()
+            .unwrap_or_default();
+        let hi = self
+            .estimates
+            .iter()
+            .map(|e| ends(e).1)
+            .max()
+            .unwrap_or_default();
+        let mut s = format!(
+            "Scaled linearly to this fund, the study estimates run from {} to {} (negative means lower US yields)",
+            format::basis_points(lo),
+            format::basis_points(hi)
+        );
+        let centrals: Vec<String> = self
+            .estimates
+            .iter()
+            .filter_map(|e| {
+                e.central_bp
+                    .map(|c| format!("{} ({})", format::basis_points(c), e.label))
+            })
+            .collect();
+        if !centrals.is_empty() {
+            s.push_str(&format!(
+                ", with central estimates of {}",
+                join_and(&centrals)
+            ));
+        }
+        let beyond = self.estimates.iter().filter(|e| e.beyond_measured).count();
+        if beyond > 0 {
+            let of = if beyond == 1 {
+                "one estimate reaches"
+            } else {
+                "some estimates reach"
+            };
+            s.push_str(&format!(
+                "; {of} beyond the range the papers measured, drawn hatched"
+            ));
+        }
+        s.push('.');
+        s
+    }
+
+    fn note_lines(&self, width: u32) -> Vec<String> {
+        let (x0, x1) = plot_x(width);
+        wrap(LINEAR_NOTE, SMALL, x1 - x0)
+    }
+
+    fn plot_bottom(&self) -> f64 {
+        TOP + self.estimates.len().max(1) as f64 * ROW_H
+    }
+
+    fn scale(&self, width: u32) -> (Linear, Vec<f64>) {
+        let mut lo = 0.0f64;
+        let mut hi = 0.0f64;
+        for e in &self.estimates {
+            for v in [Some(e.low_bp), Some(e.high_bp), e.central_bp]
+                .into_iter()
+                .flatten()
+            {
+                lo = lo.min(f(v));
+                hi = hi.max(f(v));
+            }
+        }
+        let (x0, x1) = plot_x(width);
+        let count = ((x1 - x0) / 70.0).clamp(2.0, 8.0) as usize;
+        let (lo, hi, ticks) = nice_domain(lo, hi, count);
+        (Linear::new((lo, hi), (x0, x1)), ticks)
+    }
+}
+
+impl Chart for YieldEffect {
+    fn kind(&self) -> &'static str {
+        "yield_effect"
+    }
+
+    fn text(&self) -> &ChartText {
+        &self.text
+    }
+
+    fn table(&self) -> DataTable {
+        DataTable {
+            columns: vec![
+                "Estimate".into(),
+                "Low".into(),
+                "Central".into(),
+                "High".into(),
+                "Beyond the measured range".into(),
+            ],
+            rows: self
+                .estimates
+                .iter()
+                .map(|e| {
+                    let (lo, hi) = ends(e);
+                    vec![
+                        e.label.clone(),
+                        format::basis_points(lo),
+                        e.central_bp
+                            .map(format::basis_points)
+                            .unwrap_or_else(|| "not given".to_string()),
+                        format::basis_points(hi),
+                        if e.beyond_measured { "yes" } else { "no" }.to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn height(&self, width: u32) -> u32 {
+        (self.plot_bottom() + AXIS_H + self.note_lines(width).len() as f64 * 17.0 + 6.0).ceil()
+            as u32
+    }
+
+    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let (x0, x1) = plot_x(width);
+        let bottom = self.plot_bottom();
+        layer(width, height, |p| {
+            background(p, width, height, c)?;
+            for (i, e) in self.estimates.iter().enumerate() {
+                p.text(
+                    &pick_label(&e.label, "", BASE, x1 - x0),
+                    (x0, row(i).label_y),
+                    Font::new(BASE, c.text),
+                )?;
+            }
+            let dir_y = bottom + 32.0;
+            p.text("← yields fall", (PAD, dir_y), Font::new(SMALL, c.muted))?;
+            p.text(
+                "yields rise →",
+                (f64::from(width) - PAD, dir_y),
+                Font::new(SMALL, c.muted).anchor(Anchor::End),
+            )?;
+            for (k, line) in self.note_lines(width).iter().enumerate() {
+                p.text(
+                    line,
+                    (PAD, bottom + AXIS_H + 8.0 + k as f64 * 17.0),
+                    Font::new(SMALL, c.text),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let (scale, ticks) = self.scale(width);
+        let (x0, x1) = plot_x(width);
+        let bottom = self.plot_bottom();
+        layer(width, height, |p| {
+            let labelled: Vec<(f64, String)> = ticks
+                .iter()
+                .map(|t| (*t, format::basis_points(dec(*t))))
+                .collect();
+            let bands = bar_bands(self.estimates.len());
+            x_grid(p, &scale, &labelled, &bands, bottom, width, c)?;
+            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            let zero = scale.map(0.0);
+            for (y0, y1) in &bands {
+                p.line(&[(zero, *y0), (zero, *y1)], c.axis, 2)?;
+            }
+            if self.estimates.is_empty() {
+                return empty_message(p, "No estimates to show", c);
+            }
+            let colour = c.series(0);
+            for (i, e) in self.estimates.iter().enumerate() {
+                let r = row(i);
+                let (lo, hi) = ends(e);
+                let (a, b) = (scale.map(f(lo)), scale.map(f(hi)));
+                let (a, b) = if (b - a).abs() < 3.0 {
+                    ((a + b) / 2.0 - 1.5, (a + b) / 2.0 + 1.5)
+                } else {
+                    (a, b)
+                };
+                let (top, bot) = (r.bar_top + 3.0, r.bar_bottom - 3.0);
+                if e.beyond_measured {
+                    hatched_bar(p, (a, top), (b, bot), colour)?;
+                } else {
+                    p.fill_rect((a, top), (b, bot), colour, 1.0)?;
+                }
+                if let Some(cb) = e.central_bp {
+                    let cx = scale.map(f(cb));
+                    let cy = (r.bar_top + r.bar_bottom) / 2.0;
+                    p.circle((cx, cy), 6.5, c.background, true, 1)?;
+                    p.circle((cx, cy), 5.0, c.text, true, 1)?;
+                }
+                let range = format!(
+                    "{} to {}",
+                    format::basis_points(lo),
+                    format::basis_points(hi)
+                );
+                let with_central = match e.central_bp {
+                    Some(cb) => format!("{range} · central {}", format::basis_points(cb)),
+                    None => range.clone(),
+                };
+                let candidates = if e.beyond_measured {
+                    vec![
+                        format!("{with_central} · beyond the measured range"),
+                        format!("{range} · beyond measured range"),
+                        format!("{range} · beyond measured"),
+                    ]
+                } else {
+                    vec![with_central, range]
+                };
+                p.text(
+                    &first_fitting(&candidates, SMALL, x1 - x0),
+                    (x0, r.value_y),
+                    Font::new(SMALL, c.text),
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

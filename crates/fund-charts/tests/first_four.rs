@@ -468,3 +468,22 @@ fn unavailable_fallback_is_valid() {
     let texts = check_document(&svg);
     assert_eq!(texts, vec!["Chart unavailable".to_string()]);
 }
+
+#[test]
+fn waffle_static_layer_ignores_the_numbers() {
+    let o = opts(360, Theme::Light);
+    let a = article_waffle();
+    let b = Waffle::new(
+        bn("550"),
+        article_buckets()
+            .into_iter()
+            .zip([50u32, 20, 10, 20])
+            .collect(),
+        vec![],
+    );
+    assert_eq!(
+        a.static_layer(&o).expect("static"),
+        b.static_layer(&o).expect("static")
+    );
+    assert_ne!(a.marks(&o).expect("marks"), b.marks(&o).expect("marks"));
+}

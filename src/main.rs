@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the explainer's WebAssembly binary.
+
+fn main() {
+    japan_fund_explainer::start();
+}

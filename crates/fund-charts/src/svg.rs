@@ -99,7 +99,7 @@ impl ChartSvg {
 fn open_svg(kind: &str, width: u32, height: u32, theme: Theme, id: &str) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
-         preserveAspectRatio=\"xMidYMin meet\" style=\"display:block;height:auto;max-width:100%\" \
+         preserveAspectRatio=\"xMidYMin meet\" \
          role=\"img\" aria-labelledby=\"{id}-title\" class=\"fund-chart fund-chart-{kind} fund-chart-{}\">\n",
         theme.name()
     )

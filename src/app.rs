@@ -1,0 +1,167 @@
+//! The app's root: the shared reactive context and the page layout.
+
+use crate::components::{
+    record::RecordSection, references::References, toolbar::Toolbar, walkthrough::Walkthrough,
+};
+use crate::theme::ThemeChoice;
+use crate::views::Views;
+use fund_charts::Theme;
+use fund_core::model::Model;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Chart layout width on narrow screens, in CSS px.
+pub const NARROW_LAYOUT: u32 = 360;
+/// Chart layout width on wide screens, in CSS px.
+pub const WIDE_LAYOUT: u32 = 640;
+
+/// The signals every component reads. Components connect these to plain types; all logic is in
+/// the core, the charts crate and this crate's plain modules.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The reader's state.
+    pub model: RwSignal<Model>,
+    /// The one derived value (a memo of `model`) that feeds every chart, table and sentence.
+    pub views: Memo<Views>,
+    /// Index of the current walkthrough step.
+    pub step: RwSignal<usize>,
+    /// A chart tab the reader picked, overriding the step's chart until the step changes.
+    pub chart_override: RwSignal<Option<crate::charts::ChartId>>,
+    /// The reader's theme choice.
+    pub theme_choice: RwSignal<ThemeChoice>,
+    /// Whether the system prefers a dark scheme.
+    pub system_dark: RwSignal<bool>,
+    /// The chart theme actually used (the choice resolved against the system).
+    pub theme: Memo<Theme>,
+    /// The width charts are laid out for.
+    pub layout_width: RwSignal<u32>,
+}
+
+impl Ctx {
+    /// Makes the signals, with the model at its defaults.
+    pub fn new(model: Model) -> Ctx {
+        let model = RwSignal::new(model);
+        let views = Memo::new(move |_| model.with(Views::of));
+        let theme_choice = RwSignal::new(ThemeChoice::Auto);
+        let system_dark = RwSignal::new(prefers_dark());
+        let theme = Memo::new(move |_| theme_choice.get().resolve(system_dark.get()));
+        Ctx {
+            model,
+            views,
+            step: RwSignal::new(0),
+            chart_override: RwSignal::new(None),
+            theme_choice,
+            system_dark,
+            theme,
+            layout_width: RwSignal::new(layout_for(viewport_width())),
+        }
+    }
+
+    /// Moves to step `i` (clamped to the walkthrough), dropping any chart-tab override.
+    pub fn go_to_step(&self, i: usize) {
+        let last = fund_content::steps().len().saturating_sub(1);
+        let i = i.min(last);
+        if self.step.get_untracked() != i {
+            self.step.set(i);
+            self.chart_override.set(None);
+        }
+    }
+
+    /// Applies a model change the core validates; returns the core's message on refusal.
+    pub fn update_model<E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&mut Model) -> Result<(), E>,
+    ) -> Result<(), String> {
+        let mut candidate = self.model.get_untracked();
+        f(&mut candidate).map_err(|e| e.to_string())?;
+        self.model.set(candidate);
+        Ok(())
+    }
+}
+
+/// The chart layout width for a viewport width.
+pub fn layout_for(viewport: f64) -> u32 {
+    if viewport < 600.0 {
+        NARROW_LAYOUT
+    } else {
+        WIDE_LAYOUT
+    }
+}
+
+fn viewport_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1280.0)
+}
+
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+}
+
+fn prefers_dark() -> bool {
+    dark_query().map(|q| q.matches()).unwrap_or(false)
+}
+
+/// Keeps `system_dark`, `layout_width` and the root `data-theme` attribute in step with the browser.
+fn watch_environment(ctx: Ctx) {
+    if let Some(q) = dark_query() {
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            ctx.system_dark.set(prefers_dark())
+        });
+        let _ = q.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+    let _resize = window_event_listener(leptos::ev::resize, move |_| {
+        let w = layout_for(viewport_width());
+        if ctx.layout_width.get_untracked() != w {
+            ctx.layout_width.set(w);
+        }
+    });
+    Effect::new(move |_| {
+        let choice = ctx.theme_choice.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", choice.as_str());
+        }
+    });
+}
+
+/// The whole explainer page.
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = Ctx::new(Model::default());
+    provide_context(ctx);
+    watch_environment(ctx);
+    crate::components::walkthrough::install_keyboard(ctx);
+
+    view! {
+        <a class="skip-link" href="#walkthrough">"Skip to the walkthrough"</a>
+        <div class="page">
+            <header class="masthead">
+                <p class="kicker">"Explainer · Japan–US investment deal"</p>
+                <h1>"Japan’s $550 billion US fund: where would the money go?"</h1>
+                <p class="dek">
+                    "One article says only 1–2% of the fund is direct investment and that most of the rest goes into US Treasuries. "
+                    "Follow its reasoning step by step, move its numbers, and see beside each claim what the public record says."
+                </p>
+                <p class="source-line">
+                    "Figures in this header: the $550 billion ceiling is from the White House fact sheet of 23 Jul 2025; "
+                    "the 1–2% is from Japan’s negotiator as reported by Bloomberg on 28 Jul 2025; the Treasuries claim is the article’s. "
+                    <a href="#references">"All sources"</a>
+                </p>
+                <Toolbar/>
+            </header>
+            <main id="main">
+                <Walkthrough/>
+                <RecordSection/>
+                <References/>
+            </main>
+            <footer>
+                <p>
+                    "This explainer paraphrases the article’s reasoning and checks it against sourced public reports. "
+                    "Numbers marked as assumptions are illustrations you can change, not facts. Not financial advice."
+                </p>
+            </footer>
+        </div>
+    }
+}

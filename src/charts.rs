@@ -1,0 +1,268 @@
+//! Which charts exist, and how the core's derived figures become each chart's model.
+//!
+//! Plain functions of plain types: the components only call [`render`] inside a memo.
+
+use fund_charts::charts::{
+    allocation::Allocation as AllocationChart, context::Context, income::Income,
+};
+use fund_charts::{
+    BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable, IncomeFigure,
+    RenderOptions, Theme, Waffle,
+};
+use fund_core::allocation::Allocation;
+use fund_core::figures;
+use fund_core::model::Derived;
+
+/// Every chart the explainer can show, in the order of the chart tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    /// 10×10 squares of the $550 billion.
+    Waffle,
+    /// Dollars by bucket, with the article's ranges.
+    Allocation,
+    /// Annual income by bucket.
+    Income,
+    /// The Treasuries part beside Japan's holdings and the whole market.
+    Context,
+}
+
+impl ChartId {
+    /// The charts of the walkthrough's panel.
+    pub const WALKTHROUGH: [ChartId; 4] = [
+        ChartId::Waffle,
+        ChartId::Allocation,
+        ChartId::Income,
+        ChartId::Context,
+    ];
+
+    /// The slug used in URLs, data and test ids: `"waffle"`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ChartId::Waffle => "waffle",
+            ChartId::Allocation => "allocation",
+            ChartId::Income => "income",
+            ChartId::Context => "context",
+        }
+    }
+
+    /// Reads a slug; `None` for anything else.
+    pub fn from_slug(s: &str) -> Option<ChartId> {
+        Self::WALKTHROUGH.into_iter().find(|c| c.slug() == s)
+    }
+
+    /// The short name on the chart's tab.
+    pub fn tab_label(self) -> &'static str {
+        match self {
+            ChartId::Waffle => "Squares",
+            ChartId::Allocation => "Allocation",
+            ChartId::Income => "Income",
+            ChartId::Context => "Scale",
+        }
+    }
+}
+
+/// A chart ready to show: its SVG layers, its words and its data table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedChart {
+    /// Which chart.
+    pub id: ChartId,
+    /// The drawing, in two layers.
+    pub svg: ChartSvg,
+    /// Caption, description, source ids.
+    pub text: ChartText,
+    /// The "Show data" table.
+    pub table: DataTable,
+}
+
+fn dedup(mut ids: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    ids
+}
+
+fn bucket_figures(a: &Allocation) -> Vec<BucketFigure> {
+    a.rows()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| BucketFigure {
+            id: r.bucket().to_string(),
+            label: r.label().to_string(),
+            short_label: r.short_label().to_string(),
+            amount: r.amount(),
+            share: r.share(),
+            range: r.range(),
+            colour: i,
+        })
+        .collect()
+}
+
+fn allocation_sources(d: &Derived) -> Vec<String> {
+    let f = d.framing();
+    let mut ids: Vec<String> = f.total_sources().to_vec();
+    for b in f.buckets() {
+        ids.extend(b.sources().iter().cloned());
+    }
+    dedup(ids)
+}
+
+fn draw<C: Chart>(id: ChartId, chart: C, options: &RenderOptions) -> RenderedChart {
+    // A drawing error leaves an empty chart whose title says so, never a nested document.
+    let svg = chart.render(options).unwrap_or_else(|_| ChartSvg {
+        kind: chart.kind(),
+        width: options.layout_width(),
+        height: 40,
+        theme: options.theme,
+        id: options.id.clone(),
+        title: "Chart unavailable".to_string(),
+        static_layer: String::new(),
+        marks: "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">Chart unavailable</text>".to_string(),
+    });
+    RenderedChart {
+        id,
+        svg,
+        text: chart.text().clone(),
+        table: chart.table(),
+    }
+}
+
+/// Builds and draws one chart from the derived figures, at a layout width and theme.
+pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedChart {
+    let options = RenderOptions::new(width, theme).with_id(format!("chart-{}", id.slug()));
+    let a = d.allocation();
+    match id {
+        ChartId::Waffle => {
+            let buckets = bucket_figures(a)
+                .into_iter()
+                .zip(d.waffle().iter().map(|&n| n as u32))
+                .collect();
+            draw(
+                id,
+                Waffle::new(a.total(), buckets, allocation_sources(d)),
+                &options,
+            )
+        }
+        ChartId::Allocation => draw(
+            id,
+            AllocationChart::new(a.total(), bucket_figures(a), allocation_sources(d)),
+            &options,
+        ),
+        ChartId::Income => {
+            let rows: Vec<IncomeFigure> = d
+                .income()
+                .rows()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| IncomeFigure {
+                    label: r.label().to_string(),
+                    short_label: a
+                        .row(r.bucket())
+                        .map(|x| x.short_label().to_string())
+                        .unwrap_or_default(),
+                    amount: r.amount(),
+                    yield_pct: r.yield_percent(),
+                    income: r.income(),
+                    is_assumption: r.is_assumption(),
+                    colour: i,
+                })
+                .collect();
+            let mut ids: Vec<String> = d
+                .income()
+                .rows()
+                .iter()
+                .flat_map(|r| r.sources().iter().cloned())
+                .collect();
+            ids.extend(allocation_sources(d));
+            draw(id, Income::new(rows, dedup(ids)), &options)
+        }
+        ChartId::Context => {
+            let s = d.scale();
+            let holdings = figures::japan_treasury_holdings();
+            let market = figures::marketable_treasuries();
+            let part_label = if s.has_treasuries_bucket() {
+                "This fund's Treasuries part".to_string()
+            } else {
+                "This framing's Treasuries part (none)".to_string()
+            };
+            let figs = vec![
+                ContextFigure {
+                    label: part_label,
+                    amount: s.treasuries_amount(),
+                    note: format!("{} framing", d.framing().name()),
+                },
+                ContextFigure {
+                    label: holdings.label.to_string(),
+                    amount: s.japan_holdings(),
+                    note: format!("as of {}", holdings.as_of),
+                },
+                ContextFigure {
+                    label: market.label.to_string(),
+                    amount: s.marketable_total(),
+                    note: format!("as of {}", market.as_of),
+                },
+            ];
+            let mut ids: Vec<String> = s.sources().iter().map(|x| x.to_string()).collect();
+            ids.extend(allocation_sources(d));
+            draw(id, Context::new(figs, dedup(ids)), &options)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fund_core::framing::FramingId;
+    use fund_core::model::Model;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn slugs_round_trip() {
+        for c in ChartId::WALKTHROUGH {
+            assert_eq!(ChartId::from_slug(c.slug()), Some(c));
+        }
+        assert_eq!(ChartId::from_slug("<svg onload=alert(1)>"), None);
+    }
+
+    #[test]
+    fn every_chart_draws_with_text_table_and_sources() {
+        let d = Model::default().derive();
+        for c in ChartId::WALKTHROUGH {
+            for theme in [Theme::Light, Theme::Dark] {
+                let r = render(c, &d, 640, theme);
+                assert!(r.svg.full_svg().starts_with("<svg"), "{c:?}");
+                assert!(!r.svg.marks.is_empty(), "{c:?} has no marks");
+                assert!(
+                    !r.text.caption.is_empty() && !r.text.description.is_empty(),
+                    "{c:?}"
+                );
+                assert!(!r.text.source_ids.is_empty(), "{c:?} cites nothing");
+                assert!(!r.table.rows.is_empty(), "{c:?} has an empty table");
+            }
+        }
+    }
+
+    #[test]
+    fn charts_follow_the_model() {
+        let mut m = Model::default();
+        let before = render(ChartId::Allocation, &m.derive(), 640, Theme::Light);
+        m.set_treasuries(Decimal::from(70)).unwrap();
+        let after = render(ChartId::Allocation, &m.derive(), 640, Theme::Light);
+        assert_ne!(before.svg.marks, after.svg.marks);
+        assert!(
+            after.text.description.contains("$385 billion"),
+            "{}",
+            after.text.description
+        );
+    }
+
+    #[test]
+    fn record_framing_charts_name_its_buckets() {
+        let mut m = Model::default();
+        m.set_framing(FramingId::Record).unwrap();
+        let r = render(ChartId::Allocation, &m.derive(), 640, Theme::Light);
+        let labels: Vec<&str> = r.table.rows.iter().map(|row| row[0].as_str()).collect();
+        assert!(
+            labels.iter().any(|l| l.to_lowercase().contains("loan")),
+            "{labels:?}"
+        );
+    }
+}

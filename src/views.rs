@@ -1,0 +1,26 @@
+//! The one derived value every chart, table and sentence reads.
+
+use fund_core::model::{Derived, Model};
+
+/// Everything derived from the reader's model: the selected framing's figures, and the article's
+/// figures for the walkthrough's text (the same values when the article's framing is selected).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Views {
+    /// Figures for the selected framing (what the charts show).
+    pub current: Derived,
+    /// Figures for the article's framing (what the steps' inline numbers say).
+    pub article: Derived,
+}
+
+impl Views {
+    /// Derives both views from the model.
+    pub fn of(model: &Model) -> Views {
+        let current = model.derive();
+        let article = if current.framing().id() == fund_core::framing::FramingId::Article {
+            current.clone()
+        } else {
+            crate::live::article_view(model)
+        };
+        Views { current, article }
+    }
+}

@@ -6,11 +6,12 @@ use fund_charts::charts::{
     allocation::Allocation as AllocationChart, context::Context, income::Income,
 };
 use fund_charts::{
-    BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable, IncomeFigure,
-    RenderOptions, Theme, Waffle,
+    BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable, EstimateFigure, Framings,
+    IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Waffle, YieldEffect,
 };
 use fund_core::allocation::Allocation;
 use fund_core::figures;
+use fund_core::framing::{builtin, BucketRole, FramingId};
 use fund_core::model::Derived;
 
 /// Every chart the explainer can show, in the order of the chart tabs.
@@ -24,6 +25,12 @@ pub enum ChartId {
     Income,
     /// The Treasuries part beside Japan's holdings and the whole market.
     Context,
+    /// The article's framing beside the record's.
+    Framings,
+    /// Cumulative cash to Japan and to the US under the deal's split.
+    ProfitSplit,
+    /// Implied change in Treasury yields, by study.
+    YieldEffect,
 }
 
 impl ChartId {
@@ -34,6 +41,16 @@ impl ChartId {
         ChartId::Income,
         ChartId::Context,
     ];
+    /// Every chart, including the record section's.
+    pub const ALL: [ChartId; 7] = [
+        ChartId::Waffle,
+        ChartId::Allocation,
+        ChartId::Income,
+        ChartId::Context,
+        ChartId::Framings,
+        ChartId::ProfitSplit,
+        ChartId::YieldEffect,
+    ];
 
     /// The slug used in URLs, data and test ids: `"waffle"`.
     pub fn slug(self) -> &'static str {
@@ -42,12 +59,15 @@ impl ChartId {
             ChartId::Allocation => "allocation",
             ChartId::Income => "income",
             ChartId::Context => "context",
+            ChartId::Framings => "framings",
+            ChartId::ProfitSplit => "profit-split",
+            ChartId::YieldEffect => "yield-effect",
         }
     }
 
     /// Reads a slug; `None` for anything else.
     pub fn from_slug(s: &str) -> Option<ChartId> {
-        Self::WALKTHROUGH.into_iter().find(|c| c.slug() == s)
+        Self::ALL.into_iter().find(|c| c.slug() == s)
     }
 
     /// The short name on the chart's tab.
@@ -57,6 +77,9 @@ impl ChartId {
             ChartId::Allocation => "Allocation",
             ChartId::Income => "Income",
             ChartId::Context => "Scale",
+            ChartId::Framings => "Article vs record",
+            ChartId::ProfitSplit => "Profit split",
+            ChartId::YieldEffect => "Yields",
         }
     }
 }
@@ -80,18 +103,32 @@ fn dedup(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
+/// The palette index of a bucket: by framing and role, so the same idea keeps its colour across
+/// charts (direct investment and the record's equity share one colour; no record bucket reuses
+/// the Treasuries colour).
+pub fn colour(framing: FramingId, role: BucketRole) -> usize {
+    match (framing, role) {
+        (_, BucketRole::Direct) => 3,
+        (FramingId::Article, BucketRole::Treasuries) => 0,
+        (FramingId::Article, BucketRole::RemainderFirst) => 1,
+        (FramingId::Article, BucketRole::RemainderSecond) => 2,
+        (FramingId::Record, BucketRole::RemainderFirst) => 4,
+        (FramingId::Record, BucketRole::RemainderSecond) => 5,
+        (FramingId::Record, BucketRole::Treasuries) => 6,
+    }
+}
+
 fn bucket_figures(a: &Allocation) -> Vec<BucketFigure> {
     a.rows()
         .iter()
-        .enumerate()
-        .map(|(i, r)| BucketFigure {
+        .map(|r| BucketFigure {
             id: r.bucket().to_string(),
             label: r.label().to_string(),
             short_label: r.short_label().to_string(),
             amount: r.amount(),
             share: r.share(),
             range: r.range(),
-            colour: i,
+            colour: colour(a.framing(), r.role()),
         })
         .collect()
 }
@@ -151,8 +188,7 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                 .income()
                 .rows()
                 .iter()
-                .enumerate()
-                .map(|(i, r)| IncomeFigure {
+                .map(|r| IncomeFigure {
                     label: r.label().to_string(),
                     short_label: a
                         .row(r.bucket())
@@ -162,7 +198,10 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                     yield_pct: r.yield_percent(),
                     income: r.income(),
                     is_assumption: r.is_assumption(),
-                    colour: i,
+                    colour: a
+                        .row(r.bucket())
+                        .map(|x| colour(a.framing(), x.role()))
+                        .unwrap_or(7),
                 })
                 .collect();
             let mut ids: Vec<String> = d
@@ -204,6 +243,77 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
             ids.extend(allocation_sources(d));
             draw(id, Context::new(figs, dedup(ids)), &options)
         }
+        ChartId::Framings => {
+            let other = d.other_allocation();
+            let (article, record) = if a.framing() == FramingId::Article {
+                (a, other)
+            } else {
+                (other, a)
+            };
+            let mut ids: Vec<String> = Vec::new();
+            for f in [FramingId::Article, FramingId::Record] {
+                let fr = builtin(f);
+                ids.extend(fr.total_sources().iter().cloned());
+                for b in fr.buckets() {
+                    ids.extend(b.sources().iter().cloned());
+                }
+            }
+            let chart = Framings::new(
+                (
+                    builtin(FramingId::Article).name().to_string(),
+                    bucket_figures(article),
+                ),
+                (
+                    builtin(FramingId::Record).name().to_string(),
+                    bucket_figures(record),
+                ),
+                dedup(ids),
+            );
+            draw(id, chart, &options)
+        }
+        ChartId::ProfitSplit => {
+            let s = d.profit();
+            let points = s
+                .years()
+                .iter()
+                .map(|y| ProfitPoint {
+                    year: y.year(),
+                    cum_japan: y.cumulative_japan(),
+                    cum_us: y.cumulative_us(),
+                })
+                .collect();
+            let ids = vec![
+                "stlfed-2025-11".to_string(),
+                "hudson-2025-09".to_string(),
+                "cnbc-10y-2025-12".to_string(),
+            ];
+            draw(
+                id,
+                ProfitSplit::new(points, s.made_whole_year(), ids),
+                &options,
+            )
+        }
+        ChartId::YieldEffect => {
+            let e = d.yield_effect();
+            let estimates = e
+                .estimates()
+                .iter()
+                .map(|x| EstimateFigure {
+                    label: x.label().to_string(),
+                    low_bp: x.low_bp(),
+                    central_bp: Some(x.central_bp()),
+                    high_bp: x.high_bp(),
+                    beyond_measured: x.beyond_measured(),
+                })
+                .collect();
+            let ids = dedup(
+                e.estimates()
+                    .iter()
+                    .flat_map(|x| x.sources().iter().map(|s| s.to_string()))
+                    .collect(),
+            );
+            draw(id, YieldEffect::new(estimates, ids), &options)
+        }
     }
 }
 
@@ -216,7 +326,7 @@ mod tests {
 
     #[test]
     fn slugs_round_trip() {
-        for c in ChartId::WALKTHROUGH {
+        for c in ChartId::ALL {
             assert_eq!(ChartId::from_slug(c.slug()), Some(c));
         }
         assert_eq!(ChartId::from_slug("<svg onload=alert(1)>"), None);
@@ -225,7 +335,7 @@ mod tests {
     #[test]
     fn every_chart_draws_with_text_table_and_sources() {
         let d = Model::default().derive();
-        for c in ChartId::WALKTHROUGH {
+        for c in ChartId::ALL {
             for theme in [Theme::Light, Theme::Dark] {
                 let r = render(c, &d, 640, theme);
                 assert!(r.svg.full_svg().starts_with("<svg"), "{c:?}");

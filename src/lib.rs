@@ -11,6 +11,7 @@ pub mod components;
 pub mod input;
 pub mod live;
 pub mod panic_hook;
+pub mod record_view;
 pub mod theme;
 pub mod views;
 

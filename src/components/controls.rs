@@ -275,11 +275,11 @@ pub fn Controls() -> impl IntoView {
             />
             <NumberControl
                 testid="slider-remainder-split"
-                label=Signal::derive(move || format!("Of the rest, % to {}", label_of(BucketRole::RemainderFirst).to_lowercase()))
+                label=Signal::derive(move || format!("Of the rest, % to {}", label_of(BucketRole::RemainderFirst)))
                 hint=Signal::derive(move || {
                     format!(
                         "Assumption: no source gives this split. The rest goes to {}.",
-                        label_of(BucketRole::RemainderSecond).to_lowercase()
+                        label_of(BucketRole::RemainderSecond)
                     )
                 })
                 min="0"

@@ -8,6 +8,14 @@ pub fn anchor(id: &str) -> String {
     format!("src-{id}")
 }
 
+/// A short citation for source lines: "Bloomberg, 28 Jul 2025".
+pub fn short_citation(s: &Source) -> String {
+    match s.date() {
+        Some(d) => format!("{}, {}", s.publisher(), d),
+        None => s.publisher().to_string(),
+    }
+}
+
 /// "Sources: …" with each source's short citation linking to its entry in the references.
 #[component]
 pub fn SourceLine(
@@ -23,10 +31,12 @@ pub fn SourceLine(
                     .into_iter()
                     .enumerate()
                     .map(|(i, id)| {
-                        let text = fund_content::source(&id).map(|s| s.citation()).unwrap_or_else(|| id.clone());
+                        let src = fund_content::source(&id);
+                        let text = src.map(short_citation).unwrap_or_else(|| id.clone());
+                        let full = src.map(|s| s.citation()).unwrap_or_default();
                         view! {
                             {(i > 0).then_some("; ")}
-                            <a href=format!("#{}", anchor(&id))>{text}</a>
+                            <a href=format!("#{}", anchor(&id)) title=full>{text}</a>
                         }
                     })
                     .collect_view()

@@ -9,14 +9,15 @@ use serde::Serialize;
 
 /// Default principal: $10 billion (one illustrative project).
 pub const DEFAULT_PRINCIPAL_DOLLARS: Decimal = Decimal::from_parts(1_410_065_408, 2, 0, false, 0);
-/// Default annual cash yield of the project, 8% (an assumption).
-pub const DEFAULT_CASH_YIELD: Decimal = Decimal::from_parts(8, 0, 0, false, 0);
+/// Default annual cash yield of the project, 15% (an assumption, set high enough that the switch to
+/// the 90/10 split shows within the default horizon; lower yields delay it by decades).
+pub const DEFAULT_CASH_YIELD: Decimal = Decimal::from_parts(15, 0, 0, false, 0);
 /// Default benchmark rate, 4.136% (10-year Treasury yield on 31 Dec 2025, `cnbc-10y-2025-12`).
 pub const DEFAULT_BENCHMARK: Decimal = Decimal::from_parts(4136, 0, 0, false, 3);
 /// Default risk spread over the benchmark, 1 percentage point (an assumption).
 pub const DEFAULT_SPREAD: Decimal = Decimal::from_parts(1, 0, 0, false, 0);
-/// Default horizon, 20 years.
-pub const DEFAULT_HORIZON_YEARS: u32 = 20;
+/// Default horizon, 30 years.
+pub const DEFAULT_HORIZON_YEARS: u32 = 30;
 /// Source id for the default benchmark.
 pub const BENCHMARK_SOURCE: &str = "cnbc-10y-2025-12";
 /// The largest principal accepted: the whole fund, $550 billion.

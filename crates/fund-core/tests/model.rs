@@ -37,7 +37,7 @@ fn default_is_article_mid() {
     assert!(!x.usdjpy_outside_2025());
     // The flow follows the Treasuries part: $412.5 bn over 40 months.
     assert_eq!(x.yield_effect().monthly_flow(), Usd::new(d("10312500000")));
-    assert_eq!(x.profit().years().len(), 20);
+    assert_eq!(x.profit().years().len(), 30);
     assert_eq!(x.income().total(), bn("21.336"));
     assert_eq!(x.step(), 0);
 }

@@ -1,0 +1,148 @@
+//! Plain text and tables for the record section: the profit split and the yield effect.
+
+use fund_charts::DataTable;
+use fund_core::format;
+use fund_core::profit::{Phase, ProfitSchedule};
+use fund_core::yields::{FlowDirection, YieldEffect};
+
+/// One sentence on when Japan is made whole and what each side receives over the horizon.
+pub fn profit_summary(s: &ProfitSchedule) -> String {
+    let i = s.inputs();
+    let years = i.horizon_years();
+    let whole = match s.made_whole_year() {
+        Some(y) => format!(
+            "Japan recovers its {} plus deemed interest in year {y}",
+            format::usd(i.principal())
+        ),
+        None => format!(
+            "Japan does not recover its {} plus deemed interest within {years} years",
+            format::usd(i.principal())
+        ),
+    };
+    format!(
+        "{whole}. Over {years} years the project pays {} in cash: {} to Japan and {} to the US.",
+        format::usd(s.total_cash()),
+        format::usd(s.total_japan()),
+        format::usd(s.total_us())
+    )
+}
+
+fn phase_label(p: Phase) -> &'static str {
+    match p {
+        Phase::Recouping => "50/50, Japan recovering",
+        Phase::Crossover => "Japan made whole this year",
+        Phase::AfterRecovery => "90/10 to the US",
+    }
+}
+
+/// The year-by-year table of the profit split.
+pub fn profit_table(s: &ProfitSchedule) -> DataTable {
+    DataTable {
+        columns: [
+            "Year",
+            "Cash paid",
+            "Deemed interest",
+            "Japan's balance at year end",
+            "To Japan",
+            "To the US",
+            "Split",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: s
+            .years()
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year().to_string(),
+                    format::usd_dp(y.cash(), 2),
+                    format::usd_dp(y.interest_accrued(), 2),
+                    format::usd_dp(y.balance_end(), 2),
+                    format::usd_dp(y.to_japan(), 2),
+                    format::usd_dp(y.to_us(), 2),
+                    phase_label(y.phase()).to_string(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One sentence on the monthly flow and the range the studies imply for it.
+pub fn yield_summary(e: &YieldEffect) -> String {
+    let i = e.inputs();
+    let verb = match i.direction() {
+        FlowDirection::Buying => "buying",
+        FlowDirection::Selling => "selling",
+    };
+    if i.amount().dollars().is_zero() {
+        return "With no Treasuries in this framing there is no flow to scale: set an amount to explore.".to_string();
+    }
+    let lows = e.estimates().iter().map(|x| x.low_bp().min(x.high_bp()));
+    let highs = e.estimates().iter().map(|x| x.low_bp().max(x.high_bp()));
+    let (lo, hi) = (lows.min(), highs.max());
+    let range = match (lo, hi) {
+        (Some(lo), Some(hi)) => format!(
+            "from {} to {}",
+            format::basis_points(lo),
+            format::basis_points(hi)
+        ),
+        _ => "nothing".to_string(),
+    };
+    let warning = if e.any_beyond_measured() {
+        " That monthly flow is larger than the flows the studies measured, so the scaling is a stretch."
+    } else {
+        ""
+    };
+    format!(
+        "{} of {verb} spread over {} months is {} a month; scaled in a straight line, the studies' estimates range {range}.{warning}",
+        format::usd(i.amount()),
+        i.months(),
+        format::usd(e.monthly_flow()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fund_core::money::Usd;
+    use fund_core::profit::{schedule, ProfitInputs};
+    use fund_core::yields::{yield_effect, YieldEffectInputs};
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn profit_summary_and_table() {
+        // $10 bn at a 10% cash yield, 0% deemed interest: Japan gets $0.5 bn a year and needs 20 years.
+        let i = ProfitInputs::new(Usd::billions(d("10")), d("10"), d("0"), d("0"), 25).unwrap();
+        let s = schedule(&i);
+        let text = profit_summary(&s);
+        assert!(text.contains("in year 20"), "{text}");
+        assert!(text.contains("$25 billion in cash"), "{text}");
+        let t = profit_table(&s);
+        assert_eq!(t.rows.len(), 25);
+        assert_eq!(t.rows[0][4], "$500 million");
+        assert_eq!(t.rows[24][6], "90/10 to the US");
+    }
+
+    #[test]
+    fn profit_never_made_whole() {
+        // Cash yield 5%: Japan's half (2.5%) never beats 5% deemed interest.
+        let i = ProfitInputs::new(Usd::billions(d("10")), d("5"), d("4"), d("1"), 20).unwrap();
+        assert!(profit_summary(&schedule(&i)).contains("does not recover"));
+    }
+
+    #[test]
+    fn yield_summary_names_the_flow_and_range() {
+        let i =
+            YieldEffectInputs::new(Usd::billions(d("412.5")), 40, FlowDirection::Buying).unwrap();
+        let text = yield_summary(&yield_effect(&i));
+        assert!(text.contains("$10.3 billion a month"), "{text}");
+        assert!(text.contains("−"), "buying lowers yields: {text}");
+        let i =
+            YieldEffectInputs::new(Usd::billions(d("412.5")), 1, FlowDirection::Selling).unwrap();
+        assert!(yield_summary(&yield_effect(&i)).contains("stretch"));
+    }
+}

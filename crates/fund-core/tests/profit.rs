@@ -138,17 +138,19 @@ fn interest_and_cumulative_columns() {
 fn defaults() {
     let p = ProfitInputs::default();
     assert_eq!(p.principal(), usd("10000000000"));
-    assert_eq!(p.cash_yield_pct(), d("8"));
+    assert_eq!(p.cash_yield_pct(), d("15"));
     assert_eq!(p.benchmark_pct(), d("4.136"));
     assert_eq!(DEFAULT_BENCHMARK, d("4.136"));
     assert_eq!(p.deemed_rate_pct(), d("5.136"));
-    assert_eq!(p.horizon_years(), 20);
-    // $10 bn at 8%: C = $800 m, Japan's half $400 m; year 1 interest 5.136% of $10 bn = $513.6 m,
-    // more than Japan's half, so the balance only grows: never made whole.
+    assert_eq!(p.horizon_years(), 30);
+    // $10 bn at 15%: C = $1.5 bn, Japan's half $750 m; year 1 interest 5.136% of $10 bn = $513.6 m,
+    // so the balance falls by $236.4 m to $9,763.6 m. The balance follows
+    // B_t = K + (10,000 − K)·1.05136^t with K = 750/0.05136 ≈ 14,602.8 ($ m), which reaches Japan's
+    // half within year 24 (1.05136^23 ≈ 3.16 < 14,602.8/4,602.8 ≈ 3.17 < 1.05136^24).
     let s = schedule(&p);
     assert_eq!(s.years()[0].interest_accrued(), usd("513600000"));
-    assert_eq!(s.years()[0].balance_end(), usd("10113600000"));
-    assert_eq!(s.made_whole_year(), None);
+    assert_eq!(s.years()[0].balance_end(), usd("9763600000"));
+    assert_eq!(s.made_whole_year(), Some(24));
 }
 
 #[test]

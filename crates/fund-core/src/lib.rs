@@ -12,6 +12,7 @@ pub mod format;
 pub mod framing;
 pub mod model;
 pub mod money;
+pub mod params;
 pub mod profit;
 pub mod scenario;
 pub mod share;

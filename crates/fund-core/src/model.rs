@@ -132,17 +132,31 @@ impl Model {
         self.step
     }
 
+    /// The yields of either framing.
+    pub fn yields_for(&self, id: FramingId) -> &YieldSet {
+        self.yields.get(id)
+    }
+
     fn set_inputs(
         &mut self,
         f: impl FnOnce(&mut Inputs),
         blame: BucketRole,
     ) -> Result<(), CoreError> {
-        let framing = builtin(self.framing);
         let mut candidate = *self.inputs.get(self.framing);
         f(&mut candidate);
-        if framing.bucket_by_role(BucketRole::Treasuries).is_none()
-            && blame == BucketRole::Treasuries
-        {
+        self.store_inputs(self.framing, candidate, blame)
+    }
+
+    /// Validates `candidate` as framing `id`'s inputs and stores it, or
+    /// refuses it and changes nothing.
+    fn store_inputs(
+        &mut self,
+        id: FramingId,
+        candidate: Inputs,
+        blame: BucketRole,
+    ) -> Result<(), CoreError> {
+        let framing = builtin(id);
+        if framing.bucket_by_role(BucketRole::Treasuries).is_none() {
             // Ignored by this framing, but still refuse a non-share.
             crate::share::Share::new(candidate.treasuries)?;
             crate::scenario::check_places(
@@ -151,8 +165,19 @@ impl Model {
             )?;
         }
         Scenario::from_inputs_blaming(&framing, &candidate, blame)?;
-        *self.inputs.get_mut(self.framing) = candidate;
+        *self.inputs.get_mut(id) = candidate;
         Ok(())
+    }
+
+    /// Sets all three inputs of framing `id` at once, whether or not it is
+    /// the current framing, validated as a whole (so a Treasuries and a
+    /// direct share that only fit together can be set in one go).
+    ///
+    /// Refuses what the single setters refuse (a share outside 0–100, too
+    /// many decimal places, Treasuries plus direct above 100, naming the
+    /// direct bucket) and leaves the model unchanged.
+    pub fn set_inputs_for(&mut self, id: FramingId, inputs: Inputs) -> Result<(), CoreError> {
+        self.store_inputs(id, inputs, BucketRole::Direct)
     }
 
     /// Sets the Treasuries share (percent). In a framing without a
@@ -176,6 +201,15 @@ impl Model {
     /// Sets one bucket's yield in the current framing (0–25%).
     pub fn set_yield(&mut self, bucket: &str, percent: Decimal) -> Result<(), CoreError> {
         self.yields.get_mut(self.framing).set(bucket, percent)
+    }
+    /// Sets one bucket's yield in framing `id`, current or not (0–25%).
+    pub fn set_yield_for(
+        &mut self,
+        id: FramingId,
+        bucket: &str,
+        percent: Decimal,
+    ) -> Result<(), CoreError> {
+        self.yields.get_mut(id).set(bucket, percent)
     }
     /// Switches framing; each framing keeps its own inputs and yields.
     pub fn set_framing(&mut self, id: FramingId) -> Result<(), CoreError> {

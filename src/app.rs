@@ -1,5 +1,7 @@
 //! The app's root: the shared reactive context and the page layout.
 
+use crate::charts::ChartId;
+use crate::components::embed::EmbedPage;
 use crate::components::{
     record::RecordSection, references::References, toolbar::Toolbar, walkthrough::Walkthrough,
 };
@@ -38,17 +40,18 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Makes the signals, with the model at its defaults.
-    pub fn new(model: Model) -> Ctx {
+    /// Makes the signals from a starting model, step and theme.
+    pub fn new(model: Model, step: usize, theme: ThemeChoice) -> Ctx {
         let model = RwSignal::new(model);
         let views = Memo::new(move |_| model.with(Views::of));
-        let theme_choice = RwSignal::new(ThemeChoice::Auto);
+        let theme_choice = RwSignal::new(theme);
         let system_dark = RwSignal::new(prefers_dark());
-        let theme = Memo::new(move |_| theme_choice.get().resolve(system_dark.get()));
+        let theme =
+            Memo::new(move |_| crate::theme::resolve(theme_choice.get(), system_dark.get()));
         Ctx {
             model,
             views,
-            step: RwSignal::new(0),
+            step: RwSignal::new(step),
             chart_override: RwSignal::new(None),
             theme_choice,
             system_dark,
@@ -126,14 +129,91 @@ fn watch_environment(ctx: Ctx) {
     });
 }
 
-/// The whole explainer page.
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the whole state into the URL whenever it changes: a new step pushes a history entry (so
+/// Back and Forward walk the steps), anything else replaces the current one.
+fn sync_url(ctx: Ctx, embed: Option<ChartId>) {
+    let written_step = StoredValue::new(ctx.step.get_untracked());
+    Effect::new(move |_| {
+        let step = ctx.step.get();
+        let query = ctx
+            .model
+            .with(|m| crate::url::write(m, step, ctx.theme_choice.get(), embed));
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if location_search().trim_start_matches('?') == query {
+            return;
+        }
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let url = format!("?{query}{}", window.location().hash().unwrap_or_default());
+        let push = embed.is_none() && written_step.get_value() != step;
+        written_step.set_value(step);
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let (state, _) = crate::url::read(&location_search());
+        let step = state.step();
+        ctx.theme_choice.set(state.theme());
+        ctx.model.set(state.into_model());
+        if ctx.step.get_untracked() != step {
+            ctx.go_to_step(step);
+            crate::components::walkthrough::scroll_to_step(step);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The visible list of URL parameters that were refused and fell back to their defaults.
+#[component]
+fn ParamNotices(
+    /// The notices from reading the URL.
+    notices: Vec<fund_core::params::ParamNotice>,
+) -> impl IntoView {
+    let open = RwSignal::new(!notices.is_empty());
+    let items = notices
+        .iter()
+        .map(|n| view! { <li>{n.to_string()}</li> })
+        .collect_view();
+    view! {
+        <Show when=move || open.get()>
+            <div class="notice" role="status" data-testid="notice-params">
+                "Some settings in this link could not be used, so their defaults are shown instead:"
+                <ul>{items.clone()}</ul>
+                <button type="button" class="btn btn-small" on:click=move |_| open.set(false)>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The app: the whole explainer, or one chart when the URL asks for an embed.
 #[component]
 pub fn App() -> impl IntoView {
-    let ctx = Ctx::new(Model::default());
+    let (state, notices) = crate::url::read(&location_search());
+    let embed = state.embed().and_then(ChartId::from_slug);
+    let step = state.step();
+    let ctx = Ctx::new(state.model().clone(), step, state.theme());
     provide_context(ctx);
     watch_environment(ctx);
+    sync_url(ctx, embed);
+    if let Some(chart) = embed {
+        return view! { <EmbedPage chart=chart/> }.into_any();
+    }
     crate::components::walkthrough::install_keyboard(ctx);
-
+    if step > 0 {
+        request_animation_frame(move || crate::components::walkthrough::scroll_to_step(step));
+    }
     view! {
         <a class="skip-link" href="#walkthrough">"Skip to the walkthrough"</a>
         <div class="page">
@@ -150,6 +230,7 @@ pub fn App() -> impl IntoView {
                     <a href="#references">"All sources"</a>
                 </p>
                 <Toolbar/>
+                <ParamNotices notices=notices/>
             </header>
             <main id="main">
                 <Walkthrough/>
@@ -164,4 +245,5 @@ pub fn App() -> impl IntoView {
             </footer>
         </div>
     }
+    .into_any()
 }

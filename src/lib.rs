@@ -13,6 +13,7 @@ pub mod live;
 pub mod panic_hook;
 pub mod record_view;
 pub mod theme;
+pub mod url;
 pub mod views;
 
 /// Starts the app: installs the panic message, then mounts the page on `<body>`.

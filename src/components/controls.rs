@@ -128,9 +128,9 @@ pub fn NumberControl(
     }
 }
 
-/// The panel's controls, in a disclosure that starts open on wide screens.
+/// The allocation's controls: the readings (presets), reset, and the three shares.
 #[component]
-pub fn Controls() -> impl IntoView {
+pub fn AllocationControls() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let framing = Memo::new(move |_| builtin(ctx.model.with(|m| m.framing())));
     let inputs = Memo::new(move |_| ctx.model.with(|m| m.inputs()));
@@ -155,13 +155,130 @@ pub fn Controls() -> impl IntoView {
             None => "No range given.".to_string(),
         })
     };
-
     let set_treasuries = Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_treasuries(v)));
     let set_direct = Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_direct(v)));
     let set_split = Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_remainder_split(v)));
-    let set_usdjpy = Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_usdjpy(v)));
+    let presets = Preset::ALL
+        .into_iter()
+        .map(|p| {
+            let (name, testid) = match p {
+                Preset::Low => ("Low reading", "preset-low"),
+                Preset::Mid => ("Middle reading", "preset-mid"),
+                Preset::High => ("High reading", "preset-high"),
+            };
+            view! {
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid=testid
+                    on:click=move |_| {
+                        let _ = ctx.update_model(|m| m.apply_preset(p));
+                    }
+                >
+                    {name}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="presets" role="group" aria-label="Readings of the ranges">
+            {presets}
+            <button
+                type="button"
+                class="btn btn-small"
+                data-testid="preset-reset"
+                on:click=move |_| ctx.model.update(|m| m.reset())
+            >
+                "Reset"
+            </button>
+        </div>
+        <NumberControl
+            testid="slider-treasuries"
+            label=Signal::derive(move || {
+                if has_treasuries.get() {
+                    format!("{}, % of the fund", label_of(BucketRole::Treasuries))
+                } else {
+                    "US Treasuries, % of the fund".to_string()
+                }
+            })
+            hint=Signal::derive(move || {
+                if has_treasuries.get() {
+                    range_hint(BucketRole::Treasuries)
+                } else {
+                    "The deal as signed has no Treasuries bucket.".to_string()
+                }
+            })
+            min="0"
+            max="100"
+            step="0.5"
+            value=Signal::derive(move || inputs.get().treasuries)
+            disabled=Signal::derive(move || !has_treasuries.get())
+            on_set=set_treasuries
+        />
+        <NumberControl
+            testid="slider-direct"
+            label=Signal::derive(move || format!("{}, % of the fund", label_of(BucketRole::Direct)))
+            hint=Signal::derive(move || range_hint(BucketRole::Direct))
+            min="0"
+            max="100"
+            step="0.1"
+            value=Signal::derive(move || inputs.get().direct)
+            on_set=set_direct
+        />
+        <NumberControl
+            testid="slider-remainder-split"
+            label=Signal::derive(move || format!("Of the rest, % to {}", label_of(BucketRole::RemainderFirst)))
+            hint=Signal::derive(move || {
+                format!(
+                    "Assumption: no source gives this split. The rest goes to {}.",
+                    label_of(BucketRole::RemainderSecond)
+                )
+            })
+            min="0"
+            max="100"
+            step="1"
+            value=Signal::derive(move || inputs.get().remainder_split)
+            on_set=set_split
+        />
+        <p class="assumption-note">{move || framing.with(|f| f.remainder_note().to_string())}</p>
+    }
+}
 
-    let yield_controls = move || {
+/// The yen-per-dollar box.
+#[component]
+pub fn FxControl() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let set_usdjpy = Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_usdjpy(v)));
+    view! {
+        <NumberControl
+            testid="input-usdjpy"
+            label="Yen per US dollar"
+            hint=Signal::derive(move || {
+                let d = fund_core::figures::usdjpy_default();
+                let outside = ctx.views.with(|v| v.current.usdjpy_outside_2025());
+                format!(
+                    "Default ¥{} ({}, Reuters). 2025 ranged about ¥139.9–¥157.9.{}",
+                    format::round_trim(d.value, 2),
+                    d.as_of,
+                    if outside { " Your value is outside that range." } else { "" },
+                )
+            })
+            min="50"
+            max="500"
+            step="0.1"
+            value=Signal::derive(move || ctx.model.with(|m| m.usdjpy().rate()))
+            on_set=set_usdjpy
+            slider=false
+        />
+    }
+}
+
+/// One box per bucket for the yield assumed on it.
+#[component]
+pub fn YieldControls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let framing = Memo::new(move |_| builtin(ctx.model.with(|m| m.framing())));
+    move || {
         framing.with(|f| {
             f.buckets()
                 .iter()
@@ -185,8 +302,7 @@ pub fn Controls() -> impl IntoView {
                     } else {
                         b.yield_note().to_string()
                     };
-                    let testid: &'static str =
-                        Box::leak(format!("input-yield-{}", b.id()).into_boxed_str());
+                    let testid: &'static str = yield_testid(b.id());
                     view! {
                         <NumberControl
                             testid=testid
@@ -203,115 +319,42 @@ pub fn Controls() -> impl IntoView {
                 })
                 .collect_view()
         })
-    };
+    }
+}
 
-    let presets = Preset::ALL
-        .into_iter()
-        .map(|p| {
-            let (name, testid) = match p {
-                Preset::Low => ("Low reading", "preset-low"),
-                Preset::Mid => ("Middle reading", "preset-mid"),
-                Preset::High => ("High reading", "preset-high"),
-            };
-            view! {
-                <button
-                    type="button"
-                    class="btn btn-small"
-                    data-testid=testid
-                    on:click=move |_| {
-                        let _ = ctx.update_model(|m| m.apply_preset(p));
-                    }
-                >
-                    {name}
-                </button>
-            }
-        })
-        .collect_view();
+/// The test hook of a bucket's yield box, interned so each id is allocated once.
+fn yield_testid(bucket: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    static IDS: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let want = format!("input-yield-{bucket}");
+    let Ok(mut ids) = IDS.get_or_init(|| Mutex::new(Vec::new())).lock() else {
+        return "input-yield";
+    };
+    if let Some(found) = ids.iter().find(|s| **s == want) {
+        return found;
+    }
+    let leaked: &'static str = Box::leak(want.into_boxed_str());
+    ids.push(leaked);
+    leaked
+}
+
+/// The panel's controls, in a disclosure that starts open on wide screens.
+#[component]
+pub fn Controls() -> impl IntoView {
     let wide = crate::app::layout_for(
         web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|v| v.as_f64())
             .unwrap_or(1280.0),
     ) == crate::app::WIDE_LAYOUT;
-
     view! {
         <details class="controls" open=wide>
             <summary>"Adjust the numbers"</summary>
-            <div class="presets" role="group" aria-label="Readings of the article's ranges">
-                {presets}
-                <button
-                    type="button"
-                    class="btn btn-small"
-                    data-testid="preset-reset"
-                    on:click=move |_| ctx.model.update(|m| m.reset())
-                >
-                    "Reset"
-                </button>
-            </div>
-            <NumberControl
-                testid="slider-treasuries"
-                label=Signal::derive(move || {
-                    if has_treasuries.get() { format!("{}, % of the fund", label_of(BucketRole::Treasuries)) } else { "US Treasuries, % of the fund".to_string() }
-                })
-                hint=Signal::derive(move || {
-                    if has_treasuries.get() { range_hint(BucketRole::Treasuries) } else { "The deal as signed has no Treasuries bucket.".to_string() }
-                })
-                min="0"
-                max="100"
-                step="0.5"
-                value=Signal::derive(move || inputs.get().treasuries)
-                disabled=Signal::derive(move || !has_treasuries.get())
-                on_set=set_treasuries
-            />
-            <NumberControl
-                testid="slider-direct"
-                label=Signal::derive(move || format!("{}, % of the fund", label_of(BucketRole::Direct)))
-                hint=Signal::derive(move || range_hint(BucketRole::Direct))
-                min="0"
-                max="100"
-                step="0.1"
-                value=Signal::derive(move || inputs.get().direct)
-                on_set=set_direct
-            />
-            <NumberControl
-                testid="slider-remainder-split"
-                label=Signal::derive(move || format!("Of the rest, % to {}", label_of(BucketRole::RemainderFirst)))
-                hint=Signal::derive(move || {
-                    format!(
-                        "Assumption: no source gives this split. The rest goes to {}.",
-                        label_of(BucketRole::RemainderSecond)
-                    )
-                })
-                min="0"
-                max="100"
-                step="1"
-                value=Signal::derive(move || inputs.get().remainder_split)
-                on_set=set_split
-            />
-            <p class="assumption-note">{move || framing.with(|f| f.remainder_note().to_string())}</p>
-            <NumberControl
-                testid="input-usdjpy"
-                label="Yen per US dollar"
-                hint=Signal::derive(move || {
-                    let d = fund_core::figures::usdjpy_default();
-                    let outside = ctx.views.with(|v| v.current.usdjpy_outside_2025());
-                    format!(
-                        "Default ¥{} ({}, Reuters). 2025 ranged about ¥139.9–¥157.9.{}",
-                        format::round_trim(d.value, 2),
-                        d.as_of,
-                        if outside { " Your value is outside that range." } else { "" }
-                    )
-                })
-                min="50"
-                max="500"
-                step="0.1"
-                value=Signal::derive(move || ctx.model.with(|m| m.usdjpy().rate()))
-                on_set=set_usdjpy
-                slider=false
-            />
+            <AllocationControls/>
+            <FxControl/>
             <details>
                 <summary>"Yield assumptions"</summary>
-                {yield_controls}
+                <YieldControls/>
             </details>
             <p class="assumption-note">{fund_core::allocation::ROUNDING_RULE}</p>
         </details>

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod claims;
 pub mod controls;
+pub mod embed;
 pub mod record;
 pub mod references;
 pub mod toolbar;

@@ -31,6 +31,66 @@ fn sources(ids: &[&str]) -> Signal<Vec<String>> {
     Signal::derive(move || ids.clone())
 }
 
+/// The inputs of the profit split: principal, cash yield, deemed interest, horizon.
+#[component]
+pub fn ProfitControls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let p = Memo::new(move |_| ctx.model.with(|m| m.profit().clone()));
+    view! {
+            <NumberControl testid="input-profit-principal" label="Japan’s funding for the project, $ billion" hint="Assumption: one project’s size." min="0" max="550" step="0.1"
+                value=Signal::derive(move || p.get().principal().in_billions())
+                on_set=Callback::new(move |v: Decimal| { let amount = billions(v)?; ctx.update_model(|m| m.set_profit_principal(amount)) }) slider=false/>
+            <NumberControl testid="slider-profit-yield" label="Project cash yield, % a year" hint="Assumption: no source gives a project’s cash yield; 15% is set high enough for the switch to 90/10 to show. Lower yields delay it." min="0" max="30" step="0.5"
+                value=Signal::derive(move || p.get().cash_yield_pct())
+                on_set=Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_profit_cash_yield(v)))/>
+            <NumberControl testid="input-profit-benchmark" label="Deemed interest: benchmark, %" hint="Default: 10-year Treasury yield, 4.136% on 31 Dec 2025 (CNBC)." min="0" max="20" step="0.01"
+                value=Signal::derive(move || p.get().benchmark_pct())
+                on_set=Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_profit_benchmark(v))) slider=false/>
+            <NumberControl testid="input-profit-spread" label="Deemed interest: risk spread, %" hint="Assumption: the memorandum’s spread is not public in our sources." min="0" max="20" step="0.05"
+                value=Signal::derive(move || p.get().spread_pct())
+                on_set=Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_profit_spread(v))) slider=false/>
+            <NumberControl testid="input-profit-years" label="Years to show" hint="1 to 50." min="1" max="50" step="1"
+                value=Signal::derive(move || Decimal::from(p.get().horizon_years()))
+                on_set=Callback::new(move |v: Decimal| { let y = whole(v)?; ctx.update_model(|m| m.set_profit_horizon(y)) }) slider=false/>
+    }
+}
+
+/// The inputs of the yield illustration: direction, amount (or the Treasuries part), months.
+#[component]
+pub fn FlowControls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let flow = Memo::new(move |_| ctx.model.with(|m| *m.flow()));
+    let follows = Memo::new(move |_| ctx.model.with(|m| m.flow_follows_treasuries()));
+    let dir_button = move |d: FlowDirection, label: &'static str, testid: &'static str| {
+        view! {
+            <button type="button" data-testid=testid aria-pressed=move || (flow.get().direction() == d).to_string()
+                on:click=move |_| { let _ = ctx.update_model(|m| m.set_flow_direction(d)); }>{label}</button>
+        }
+    };
+    view! {
+            <div class="control">
+                <span class="label" id="flow-dir-label">"Direction of the flow"</span>
+                <div class="segmented" role="group" aria-labelledby="flow-dir-label">
+                    {dir_button(FlowDirection::Buying, "Buying (the article)", "flow-buying")}
+                    {dir_button(FlowDirection::Selling, "Selling (reserves drawn down)", "flow-selling")}
+                </div>
+            </div>
+            <div class="control">
+                <label>
+                    <input type="checkbox" data-testid="toggle-flow-follow" prop:checked=move || follows.get()
+                        on:change=move |ev| { let on = event_target_checked(&ev); let _ = ctx.update_model(|m| m.set_flow_follows_treasuries(on)); }/>
+                    " Use the Treasuries amount from the allocation above"
+                </label>
+            </div>
+            <NumberControl testid="input-flow-amount" label="Amount, $ billion" hint="Up to $550 billion." min="0" max="550" step="0.5"
+                value=Signal::derive(move || flow.get().amount().in_billions())
+                on_set=Callback::new(move |v: Decimal| { let amount = billions(v)?; ctx.update_model(|m| m.set_flow_amount(amount)) }) slider=false/>
+            <NumberControl testid="slider-flow-months" label="Spread over, months" hint="Jan 2029 is about 40 months after the September 2025 memorandum." min="1" max="120" step="1"
+                value=Signal::derive(move || Decimal::from(flow.get().months()))
+                on_set=Callback::new(move |v: Decimal| { let m = whole(v)?; ctx.update_model(|md| md.set_flow_months(m)) })/>
+    }
+}
+
 /// Counts of verdicts and a line per claim, linking to the step where it appears.
 #[component]
 fn Scorecard() -> impl IntoView {
@@ -77,7 +137,6 @@ fn Scorecard() -> impl IntoView {
 #[component]
 fn ProfitSplitCard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let p = Memo::new(move |_| ctx.model.with(|m| m.profit().clone()));
     let summary = move || ctx.views.with(|v| profit_summary(v.current.profit()));
     let table = Memo::new(move |_| ctx.views.with(|v| profit_table(v.current.profit())));
     view! {
@@ -92,21 +151,7 @@ fn ProfitSplitCard() -> impl IntoView {
                 "Model (this explainer’s): the project pays the same cash every year at year end; Japan’s unrecovered balance grows by the deemed rate each year; amounts are rounded to the cent. "
                 "The project’s cash yield and the spread are assumptions; the default benchmark is the 10-year Treasury yield at the end of 2025."
             </p>
-            <NumberControl testid="input-profit-principal" label="Japan’s funding for the project, $ billion" hint="Assumption: one project’s size." min="0" max="550" step="0.1"
-                value=Signal::derive(move || p.get().principal().in_billions())
-                on_set=Callback::new(move |v: Decimal| { let amount = billions(v)?; ctx.update_model(|m| m.set_profit_principal(amount)) }) slider=false/>
-            <NumberControl testid="slider-profit-yield" label="Project cash yield, % a year" hint="Assumption: no source gives a project’s cash yield; 15% is set high enough for the switch to 90/10 to show. Lower yields delay it." min="0" max="30" step="0.5"
-                value=Signal::derive(move || p.get().cash_yield_pct())
-                on_set=Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_profit_cash_yield(v)))/>
-            <NumberControl testid="input-profit-benchmark" label="Deemed interest: benchmark, %" hint="Default: 10-year Treasury yield, 4.136% on 31 Dec 2025 (CNBC)." min="0" max="20" step="0.01"
-                value=Signal::derive(move || p.get().benchmark_pct())
-                on_set=Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_profit_benchmark(v))) slider=false/>
-            <NumberControl testid="input-profit-spread" label="Deemed interest: risk spread, %" hint="Assumption: the memorandum’s spread is not public in our sources." min="0" max="20" step="0.05"
-                value=Signal::derive(move || p.get().spread_pct())
-                on_set=Callback::new(move |v: Decimal| ctx.update_model(|m| m.set_profit_spread(v))) slider=false/>
-            <NumberControl testid="input-profit-years" label="Years to show" hint="1 to 50." min="1" max="50" step="1"
-                value=Signal::derive(move || Decimal::from(p.get().horizon_years()))
-                on_set=Callback::new(move |v: Decimal| { let y = whole(v)?; ctx.update_model(|m| m.set_profit_horizon(y)) }) slider=false/>
+            <ProfitControls/>
             <p class="summary" data-testid="profit-summary" aria-live="polite">{summary}</p>
             <ChartFigure id=ChartId::ProfitSplit hidden=Signal::derive(|| false)/>
             <details class="data">
@@ -128,14 +173,6 @@ fn ProfitSplitCard() -> impl IntoView {
 #[component]
 fn YieldCard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let flow = Memo::new(move |_| ctx.model.with(|m| *m.flow()));
-    let follows = Memo::new(move |_| ctx.model.with(|m| m.flow_follows_treasuries()));
-    let dir_button = move |d: FlowDirection, label: &'static str, testid: &'static str| {
-        view! {
-            <button type="button" data-testid=testid aria-pressed=move || (flow.get().direction() == d).to_string()
-                on:click=move |_| { let _ = ctx.update_model(|m| m.set_flow_direction(d)); }>{label}</button>
-        }
-    };
     view! {
         <div class="card" id="yields">
             <h3>"Would Japanese demand move Treasury yields?"</h3>
@@ -147,26 +184,7 @@ fn YieldCard() -> impl IntoView {
                 "The record points the other way too. Japan said it may fund the loans from its foreign-exchange reserves, which are mostly held in US government bonds. If so, paying out to projects would mean selling Treasuries, not buying them. That is this explainer’s inference from the sources, not a sourced claim."
             </p>
             <SourceLine ids=sources(&["reuters-akazawa-2025-10", "reuters-fxreserves-2025-07", "nation-fxreserves-2026-02"])/>
-            <div class="control">
-                <span class="label" id="flow-dir-label">"Direction of the flow"</span>
-                <div class="segmented" role="group" aria-labelledby="flow-dir-label">
-                    {dir_button(FlowDirection::Buying, "Buying (the article)", "flow-buying")}
-                    {dir_button(FlowDirection::Selling, "Selling (reserves drawn down)", "flow-selling")}
-                </div>
-            </div>
-            <div class="control">
-                <label>
-                    <input type="checkbox" data-testid="toggle-flow-follow" prop:checked=move || follows.get()
-                        on:change=move |ev| { let on = event_target_checked(&ev); let _ = ctx.update_model(|m| m.set_flow_follows_treasuries(on)); }/>
-                    " Use the Treasuries amount from the allocation above"
-                </label>
-            </div>
-            <NumberControl testid="input-flow-amount" label="Amount, $ billion" hint="Up to $550 billion." min="0" max="550" step="0.5"
-                value=Signal::derive(move || flow.get().amount().in_billions())
-                on_set=Callback::new(move |v: Decimal| { let amount = billions(v)?; ctx.update_model(|m| m.set_flow_amount(amount)) }) slider=false/>
-            <NumberControl testid="slider-flow-months" label="Spread over, months" hint="Jan 2029 is about 40 months after the September 2025 memorandum." min="1" max="120" step="1"
-                value=Signal::derive(move || Decimal::from(flow.get().months()))
-                on_set=Callback::new(move |v: Decimal| { let m = whole(v)?; ctx.update_model(|md| md.set_flow_months(m)) })/>
+            <FlowControls/>
             <p class="summary" data-testid="yield-summary" aria-live="polite">{move || ctx.views.with(|v| yield_summary(v.current.yield_effect()))}</p>
             <ChartFigure id=ChartId::YieldEffect hidden=Signal::derive(|| false)/>
             <p class="assumption-note">{ILLUSTRATION_NOTE}</p>

@@ -44,7 +44,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-pressed=move || (ctx.theme_choice.get() == t).to_string()
                     on:click=move |_| ctx.theme_choice.set(t)
                 >
-                    {t.label()}
+                    {crate::theme::label(t)}
                 </button>
             }
         })

@@ -29,7 +29,8 @@ fn active_chart(ctx: Ctx) -> ChartId {
     })
 }
 
-fn scroll_to_step(i: usize) {
+/// Brings step `i` into view and gives it focus (without a second scroll).
+pub fn scroll_to_step(i: usize) {
     let Some(step) = fund_content::steps().get(i) else {
         return;
     };

@@ -29,13 +29,31 @@ fn active_chart(ctx: Ctx) -> ChartId {
     })
 }
 
-/// Brings step `i` into view and gives it focus (without a second scroll).
+thread_local! {
+    /// Until when (in `performance.now()` ms) the scroll observer is ignored, because the page
+    /// itself is scrolling to a step.
+    static OBSERVER_QUIET_UNTIL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Brings step `i` into view at once and gives it focus (without a second scroll). Steps the
+/// jump passes over do not become current.
 pub fn scroll_to_step(i: usize) {
     let Some(step) = fund_content::steps().get(i) else {
         return;
     };
     if let Some(el) = document().get_element_by_id(step.id()) {
-        el.scroll_into_view_with_bool(true);
+        OBSERVER_QUIET_UNTIL.with(|q| q.set(now_ms() + 400.0));
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
         if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
             let opts = web_sys::FocusOptions::new();
             opts.set_prevent_scroll(true);
@@ -100,6 +118,9 @@ pub fn install_keyboard(ctx: Ctx) {
 /// Watches which step crosses the reading line and makes it current.
 fn observe_steps(ctx: Ctx) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if OBSERVER_QUIET_UNTIL.with(|q| q.get()) > now_ms() {
+            return;
+        }
         for entry in entries.iter() {
             let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
                 continue;

@@ -282,11 +282,10 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                     cum_us: y.cumulative_us(),
                 })
                 .collect();
-            let ids = vec![
-                "stlfed-2025-11".to_string(),
-                "hudson-2025-09".to_string(),
-                "cnbc-10y-2025-12".to_string(),
-            ];
+            let ids = crate::record_view::PROFIT_SOURCES
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
             draw(
                 id,
                 ProfitSplit::new(points, s.made_whole_year(), ids),

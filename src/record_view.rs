@@ -1,6 +1,30 @@
 //! Plain text and tables for the record section: the profit split and the yield effect.
 
 use fund_charts::DataTable;
+
+/// Sources behind the profit-split model: the memorandum's terms and the default benchmark.
+pub const PROFIT_SOURCES: &[&str] = &["stlfed-2025-11", "hudson-2025-09", "cnbc-10y-2025-12"];
+/// Sources for the studies of foreign flows and Treasury yields.
+pub const YIELD_STUDY_SOURCES: &[&str] = &["beltran-2012", "kcfed-2025"];
+/// Sources behind the inference that paying out could mean selling Treasuries.
+pub const RESERVES_SOURCES: &[&str] = &[
+    "reuters-akazawa-2025-10",
+    "reuters-fxreserves-2025-07",
+    "nation-fxreserves-2026-02",
+];
+/// Sources named in the page header (the fund's size, the 1–2%, the article).
+pub const HEADER_SOURCES: &[&str] = &[
+    "wh-factsheet-2025-07",
+    "bloomberg-akazawa-2025-07",
+    "seed-article",
+];
+/// Every source id the app itself cites (beyond the core's figures and the content's claims).
+pub const APP_SOURCES: &[&[&str]] = &[
+    PROFIT_SOURCES,
+    YIELD_STUDY_SOURCES,
+    RESERVES_SOURCES,
+    HEADER_SOURCES,
+];
 use fund_core::format;
 use fund_core::profit::{Phase, ProfitSchedule};
 use fund_core::yields::{FlowDirection, YieldEffect};

@@ -146,7 +146,7 @@ fn ProfitSplitCard() -> impl IntoView {
                 "Under the memorandum, cash from a project Japan funds is split 50/50 until Japan has recovered its money plus a “deemed” interest (a benchmark rate plus a risk spread); after that, 90% goes to the US and 10% to Japan. "
                 "The St. Louis Fed notes this makes Japan’s stake look more like a loan than a shareholding."
             </p>
-            <SourceLine ids=sources(&["stlfed-2025-11", "hudson-2025-09"])/>
+            <SourceLine ids=sources(&crate::record_view::PROFIT_SOURCES[..2])/>
             <p class="assumption-note">
                 "Model (this explainer’s): the project pays the same cash every year at year end; Japan’s unrecovered balance grows by the deemed rate each year; amounts are rounded to the cent. "
                 "The project’s cash yield and the spread are assumptions; the default benchmark is the 10-year Treasury yield at the end of 2025."
@@ -179,11 +179,11 @@ fn YieldCard() -> impl IntoView {
             <p>
                 "The article says extra Japanese buying could push Treasury yields down. Studies of foreign official flows did find effects: Beltran and co-authors estimate that a $100 billion change in one month moves 5-year yields by 40–60 basis points at first and about 20 in the long run; the Kansas City Fed’s survey puts a one-month move of about $141 billion at 25–101 basis points across studies."
             </p>
-            <SourceLine ids=sources(&["beltran-2012", "kcfed-2025"])/>
+            <SourceLine ids=sources(crate::record_view::YIELD_STUDY_SOURCES)/>
             <p>
                 "The record points the other way too. Japan said it may fund the loans from its foreign-exchange reserves, which are mostly held in US government bonds. If so, paying out to projects would mean selling Treasuries, not buying them. That is this explainer’s inference from the sources, not a sourced claim."
             </p>
-            <SourceLine ids=sources(&["reuters-akazawa-2025-10", "reuters-fxreserves-2025-07", "nation-fxreserves-2026-02"])/>
+            <SourceLine ids=sources(crate::record_view::RESERVES_SOURCES)/>
             <FlowControls/>
             <p class="summary" data-testid="yield-summary" aria-live="polite">{move || ctx.views.with(|v| yield_summary(v.current.yield_effect()))}</p>
             <ChartFigure id=ChartId::YieldEffect hidden=Signal::derive(|| false)/>

@@ -1,0 +1,184 @@
+// A tiny static file server for the end-to-end tests (node:http, no dependencies).
+//
+//   import { startServer } from './server.mjs';
+//   const { url, close } = await startServer({ root: 'dist', mountPath: '/graphics/japan-fund/' });
+//
+// CLI: node e2e/server.mjs --root dist --mount /graphics/japan-fund/ --port 8081 [--csp]
+//
+// Serves files under `root` at `mountPath`, with correct MIME types, index.html for directory
+// paths, 404 for anything else (and for any path escaping `root`), optional extra headers, and
+// gzip when the request accepts it (so the bytes a browser transfers are realistic). Listens on
+// 127.0.0.1 only.
+
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml; charset=utf-8',
+};
+
+/** The strict policy the CSP test (and `--csp`) uses. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.csv', '.map', '.xml']);
+
+function normaliseMount(mountPath) {
+  let m = String(mountPath || '/');
+  if (!m.startsWith('/')) m = '/' + m;
+  if (!m.endsWith('/')) m += '/';
+  return m;
+}
+
+/**
+ * Starts the server. Resolves to `{ url, port, close }` where `url` ends with the mount path,
+ * e.g. `http://127.0.0.1:41234/graphics/japan-fund/`.
+ */
+export async function startServer({ root, mountPath = '/', headers = {}, port = 0, gzip = true, log = false } = {}) {
+  if (!root) throw new Error('startServer: root is required');
+  const rootAbs = path.resolve(root);
+  const mount = normaliseMount(mountPath);
+  const mountNoSlash = mount.slice(0, -1);
+  const cache = new Map(); // absolute path -> gzipped Buffer (dist does not change during a run)
+
+  const send = (res, status, body, extra = {}) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers, ...extra });
+    res.end(body);
+  };
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+      }
+      const u = new URL(req.url, 'http://127.0.0.1');
+      let pathname;
+      try {
+        pathname = decodeURIComponent(u.pathname);
+      } catch {
+        return send(res, 400, 'Bad Request\n');
+      }
+      if (pathname.includes('\0')) return send(res, 400, 'Bad Request\n');
+      // The mount point without its trailing slash: redirect, like any static host does.
+      if (mount !== '/' && pathname === mountNoSlash) {
+        return send(res, 301, '', { Location: mount + u.search });
+      }
+      if (!pathname.startsWith(mount)) return send(res, 404, 'Not Found\n');
+      const rel = pathname.slice(mount.length);
+      // Resolve and make sure the result stays inside root (no ../ or absolute escapes).
+      let file = path.resolve(rootAbs, '.' + path.posix.sep + rel);
+      if (file !== rootAbs && !file.startsWith(rootAbs + path.sep)) return send(res, 404, 'Not Found\n');
+      let stat = await fs.stat(file).catch(() => null);
+      if (stat && stat.isDirectory()) {
+        if (!pathname.endsWith('/')) return send(res, 301, '', { Location: u.pathname + '/' + u.search });
+        file = path.join(file, 'index.html');
+        stat = await fs.stat(file).catch(() => null);
+      }
+      if (!stat || !stat.isFile()) return send(res, 404, 'Not Found\n');
+      // Refuse symlinks pointing out of root.
+      const real = await fs.realpath(file);
+      const realRoot = await fs.realpath(rootAbs);
+      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return send(res, 404, 'Not Found\n');
+
+      const ext = path.extname(file).toLowerCase();
+      const type = MIME[ext] || 'application/octet-stream';
+      const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''));
+      const out = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', ...headers };
+      let body;
+      if (gzip && COMPRESSIBLE.has(ext)) {
+        out.Vary = 'Accept-Encoding';
+        if (accepts) {
+          body = cache.get(real);
+          if (!body) {
+            body = zlib.gzipSync(await fs.readFile(real), { level: 9 });
+            cache.set(real, body);
+          }
+          out['Content-Encoding'] = 'gzip';
+        }
+      }
+      if (!body) body = await fs.readFile(real);
+      out['Content-Length'] = body.length;
+      res.writeHead(200, out);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      if (log) console.log(`${req.method} ${req.url} 200 ${body.length}${out['Content-Encoding'] ? ' gzip' : ''}`);
+    } catch (err) {
+      if (!res.headersSent) send(res, 500, 'Internal Server Error\n');
+      else res.destroy();
+      if (log) console.error(err);
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actual = server.address().port;
+  const url = `http://127.0.0.1:${actual}${mount}`;
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections?.();
+    });
+  return { url, port: actual, close, server };
+}
+
+function parseArgs(argv) {
+  const opts = { root: 'dist', mount: '/', port: 8081, csp: false, gzip: true, log: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--root') opts.root = next();
+    else if (a === '--mount') opts.mount = next();
+    else if (a === '--port') opts.port = Number(next());
+    else if (a === '--csp') opts.csp = true;
+    else if (a === '--no-gzip') opts.gzip = false;
+    else if (a === '--quiet') opts.log = false;
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: node e2e/server.mjs [--root dist] [--mount /] [--port 8081] [--csp] [--no-gzip] [--quiet]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return opts;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  const headers = opts.csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
+  const { url, close } = await startServer({ root: opts.root, mountPath: opts.mount, port: opts.port, headers, gzip: opts.gzip, log: opts.log });
+  console.log(`serving ${path.resolve(opts.root)} at ${url}${opts.csp ? ' (strict CSP)' : ''}`);
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

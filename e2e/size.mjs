@@ -1,0 +1,104 @@
+// Size report and budget check for the built site.
+//
+//   node e2e/size.mjs [--dist dist] [--budget-gzip 153600] [--json out.json]
+//
+// Walks dist/ (relative to the repository root unless given), prints each file's raw size and its
+// gzip size (zlib level 9, what a static host would transfer), then the totals. With
+// --budget-gzip, exits 1 when the gzip total of everything the page transfers (every file in
+// dist/) is over the budget.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+
+function usage(code) {
+  const text = 'usage: node e2e/size.mjs [--dist DIR] [--budget-gzip BYTES] [--json OUT.json]';
+  (code ? console.error : console.log)(text);
+  process.exit(code);
+}
+
+const opts = { dist: path.join(repo, 'dist'), budget: null, json: null };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  const next = () => (i + 1 < argv.length ? argv[++i] : usage(2));
+  if (a === '--dist') opts.dist = path.resolve(next());
+  else if (a === '--budget-gzip') {
+    const v = next();
+    opts.budget = Number(v);
+    if (!Number.isInteger(opts.budget) || opts.budget <= 0) {
+      console.error(`--budget-gzip needs a positive whole number of bytes, got ${JSON.stringify(v)}`);
+      process.exit(2);
+    }
+  } else if (a === '--json') opts.json = path.resolve(next());
+  else if (a === '-h' || a === '--help') usage(0);
+  else {
+    console.error(`unknown argument ${a}`);
+    usage(2);
+  }
+}
+
+if (!fs.existsSync(path.join(opts.dist, 'index.html'))) {
+  console.error(`size: ${path.join(opts.dist, 'index.html')} is missing: run \`trunk build --release\` first`);
+  process.exit(2);
+}
+
+function walk(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue; // Trunk's .stage and the like are not served
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(p));
+    else if (entry.isFile()) out.push(p);
+  }
+  return out;
+}
+
+const files = walk(opts.dist)
+  .map((p) => {
+    const raw = fs.readFileSync(p);
+    const gz = zlib.gzipSync(raw, { level: 9 });
+    return { file: path.relative(opts.dist, p).split(path.sep).join('/'), raw: raw.length, gzip: gz.length };
+  })
+  .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file));
+
+const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+const kib = (n) => (n / 1024).toFixed(1) + ' KiB';
+const nameW = Math.max(5, ...files.map((f) => f.file.length));
+const row = (name, raw, gz) => `${name.padEnd(nameW)}  ${String(raw).padStart(10)}  ${String(gz).padStart(10)}`;
+
+console.log(`size of ${path.relative(process.cwd(), opts.dist) || '.'}/`);
+console.log(row('file', 'raw bytes', 'gzip bytes'));
+console.log('-'.repeat(nameW + 24));
+for (const f of files) console.log(row(f.file, f.raw, f.gzip));
+console.log('-'.repeat(nameW + 24));
+console.log(row('total', total.raw, total.gzip));
+console.log(`total: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip (level 9), ${files.length} files`);
+
+let ok = true;
+if (opts.budget !== null) {
+  ok = total.gzip <= opts.budget;
+  const pct = ((total.gzip / opts.budget) * 100).toFixed(1);
+  if (ok) {
+    console.log(`size budget OK: ${total.gzip} gzip bytes of ${opts.budget} (${pct}%)`);
+  } else {
+    console.error(
+      `size budget EXCEEDED: the page transfers ${total.gzip} gzip bytes (${kib(total.gzip)}), ` +
+        `over the budget of ${opts.budget} bytes (${kib(opts.budget)}) by ${total.gzip - opts.budget} bytes (${pct}%). ` +
+        `Largest: ${files.slice(0, 3).map((f) => `${f.file} ${kib(f.gzip)}`).join(', ')}.`,
+    );
+  }
+}
+
+if (opts.json) {
+  const report = { dist: opts.dist, files, total, budgetGzip: opts.budget, withinBudget: opts.budget === null ? null : ok };
+  fs.mkdirSync(path.dirname(opts.json), { recursive: true });
+  fs.writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
+  console.log(`wrote ${opts.json}`);
+}
+
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,98 @@
+// The test server itself (no browser, no dist/ needed): MIME types, directory index, mount path,
+// 404s, path traversal, extra headers and gzip.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { startServer } from '../server.mjs';
+
+let dir;
+let server;
+
+function get(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    // Raw path, so ../ and %2e%2e reach the server unnormalised.
+    const req = http.request({ host: u.hostname, port: u.port, path: url.slice(u.origin.length), headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-server-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>' + 'x'.repeat(2000));
+  fs.writeFileSync(path.join(dir, 'app.js'), 'export {};');
+  fs.writeFileSync(path.join(dir, 'app_bg.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+  fs.writeFileSync(path.join(dir, 'main.css'), 'body{}');
+  fs.writeFileSync(path.join(dir, 'pic.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  fs.mkdirSync(path.join(dir, 'sub'));
+  fs.writeFileSync(path.join(dir, 'sub', 'index.html'), 'sub');
+  fs.writeFileSync(path.join(path.dirname(dir), 'e2e-server-secret.txt'), 'secret');
+  server = await startServer({ root: dir, mountPath: '/graphics/japan-fund/', headers: { 'X-Test': 'yes' } });
+});
+
+after(async () => {
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(path.join(path.dirname(dir), 'e2e-server-secret.txt'), { force: true });
+});
+
+test('serves under the mount path with MIME types and extra headers, on 127.0.0.1', async () => {
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/graphics\/japan-fund\/$/);
+  const want = {
+    '': 'text/html',
+    'index.html': 'text/html',
+    'app.js': 'text/javascript',
+    'app_bg.wasm': 'application/wasm',
+    'main.css': 'text/css',
+    'pic.svg': 'image/svg+xml',
+    'sub/': 'text/html',
+  };
+  for (const [p, type] of Object.entries(want)) {
+    const r = await get(server.url + p);
+    assert.equal(r.status, 200, p);
+    assert.ok(r.headers['content-type'].startsWith(type), `${p}: ${r.headers['content-type']}`);
+    assert.equal(r.headers['x-test'], 'yes', `${p} carries the extra header`);
+  }
+  assert.equal((await get(server.url + 'sub/')).body.toString(), 'sub');
+  const redirect = await get(server.url + 'sub');
+  assert.equal(redirect.status, 301);
+  assert.equal(redirect.headers.location, '/graphics/japan-fund/sub/');
+});
+
+test('404 outside the mount path, for missing files and for traversal attempts', async () => {
+  const origin = new URL(server.url).origin;
+  for (const p of [
+    `${origin}/index.html`,
+    `${server.url}missing.js`,
+    `${server.url}../e2e-server-secret.txt`,
+    `${server.url}..%2fe2e-server-secret.txt`,
+    `${server.url}%2e%2e/e2e-server-secret.txt`,
+    `${server.url}sub/..%2f..%2fe2e-server-secret.txt`,
+  ]) {
+    const r = await get(p);
+    assert.ok(r.status === 404 || r.status === 400, `${p} -> ${r.status}`);
+    assert.ok(!r.body.toString().includes('secret'), `${p} leaked the file`);
+  }
+});
+
+test('gzip when accepted, identity otherwise', async () => {
+  const plain = await get(server.url + 'index.html');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  const gz = await get(server.url + 'index.html', { 'Accept-Encoding': 'gzip, deflate, br' });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.ok(gz.body.length < plain.body.length, 'gzip is smaller');
+  assert.deepEqual(zlib.gunzipSync(gz.body), plain.body);
+  const wasm = await get(server.url + 'app_bg.wasm', { 'Accept-Encoding': 'gzip' });
+  assert.equal(wasm.headers['content-type'], 'application/wasm');
+  assert.deepEqual(zlib.gunzipSync(wasm.body), fs.readFileSync(path.join(dir, 'app_bg.wasm')));
+});

@@ -135,32 +135,53 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Writes the whole state into the URL whenever it changes: a new step pushes a history entry (so
-/// Back and Forward walk the steps), anything else replaces the current one.
+/// How long the URL waits for a slider to settle before it is rewritten, in ms.
+const URL_SETTLE_MS: u64 = 250;
+
+/// Writes the query string now: a new step pushes a history entry (so Back and Forward walk the
+/// steps), anything else replaces the current one. Does nothing when the URL is already right.
+fn write_url(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if location_search().trim_start_matches('?') == query {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = format!("?{query}{}", window.location().hash().unwrap_or_default());
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Keeps the whole state in the URL. Step changes are written at once (pushed); other changes
+/// are written once the reader pauses, so dragging a slider does not flood the history API.
 fn sync_url(ctx: Ctx, embed: Option<ChartId>) {
     let written_step = StoredValue::new(ctx.step.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let step = ctx.step.get();
         let query = ctx
             .model
             .with(|m| crate::url::write(m, step, ctx.theme_choice.get(), embed));
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if location_search().trim_start_matches('?') == query {
-            return;
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
         }
-        let Ok(history) = window.history() else {
-            return;
-        };
-        let url = format!("?{query}{}", window.location().hash().unwrap_or_default());
-        let push = embed.is_none() && written_step.get_value() != step;
+        let step_moved = written_step.get_value() != step;
         written_step.set_value(step);
-        let _ = if push {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        };
+        if step_moved && embed.is_none() {
+            write_url(&query, true);
+        } else if let Ok(h) = set_timeout_with_handle(
+            move || write_url(&query, false),
+            std::time::Duration::from_millis(URL_SETTLE_MS),
+        ) {
+            pending.set_value(Some(h));
+        }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let (state, _) = crate::url::read(&location_search());

@@ -142,7 +142,7 @@ fn allocation_sources(d: &Derived) -> Vec<String> {
     dedup(ids)
 }
 
-fn draw<C: Chart>(id: ChartId, chart: C, options: &RenderOptions) -> RenderedChart {
+fn draw(id: ChartId, chart: &dyn Chart, options: &RenderOptions) -> RenderedChart {
     // A drawing error leaves an empty chart whose title says so, never a nested document.
     let svg = chart.render(options).unwrap_or_else(|_| ChartSvg {
         kind: chart.kind(),
@@ -152,7 +152,7 @@ fn draw<C: Chart>(id: ChartId, chart: C, options: &RenderOptions) -> RenderedCha
         id: options.id.clone(),
         title: "Chart unavailable".to_string(),
         static_layer: String::new(),
-        marks: "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">Chart unavailable</text>".to_string(),
+        marks: UNAVAILABLE_MARK.to_string(),
     });
     RenderedChart {
         id,
@@ -162,9 +162,8 @@ fn draw<C: Chart>(id: ChartId, chart: C, options: &RenderOptions) -> RenderedCha
     }
 }
 
-/// Builds and draws one chart from the derived figures, at a layout width and theme.
-pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedChart {
-    let options = RenderOptions::new(width, theme).with_id(format!("chart-{}", id.slug()));
+/// Builds one chart's model from the derived figures.
+pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
     let a = d.allocation();
     match id {
         ChartId::Waffle => {
@@ -172,17 +171,13 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                 .into_iter()
                 .zip(d.waffle().iter().map(|&n| n as u32))
                 .collect();
-            draw(
-                id,
-                Waffle::new(a.total(), buckets, allocation_sources(d)),
-                &options,
-            )
+            Box::new(Waffle::new(a.total(), buckets, allocation_sources(d)))
         }
-        ChartId::Allocation => draw(
-            id,
-            AllocationChart::new(a.total(), bucket_figures(a), allocation_sources(d)),
-            &options,
-        ),
+        ChartId::Allocation => Box::new(AllocationChart::new(
+            a.total(),
+            bucket_figures(a),
+            allocation_sources(d),
+        )),
         ChartId::Income => {
             let rows: Vec<IncomeFigure> = d
                 .income()
@@ -211,7 +206,7 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                 .flat_map(|r| r.sources().iter().cloned())
                 .collect();
             ids.extend(allocation_sources(d));
-            draw(id, Income::new(rows, dedup(ids)), &options)
+            Box::new(Income::new(rows, dedup(ids)))
         }
         ChartId::Context => {
             let s = d.scale();
@@ -241,7 +236,7 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
             ];
             let mut ids: Vec<String> = s.sources().iter().map(|x| x.to_string()).collect();
             ids.extend(allocation_sources(d));
-            draw(id, Context::new(figs, dedup(ids)), &options)
+            Box::new(Context::new(figs, dedup(ids)))
         }
         ChartId::Framings => {
             let other = d.other_allocation();
@@ -269,7 +264,7 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                 ),
                 dedup(ids),
             );
-            draw(id, chart, &options)
+            Box::new(chart)
         }
         ChartId::ProfitSplit => {
             let s = d.profit();
@@ -286,11 +281,7 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
-            draw(
-                id,
-                ProfitSplit::new(points, s.made_whole_year(), ids),
-                &options,
-            )
+            Box::new(ProfitSplit::new(points, s.made_whole_year(), ids))
         }
         ChartId::YieldEffect => {
             let e = d.yield_effect();
@@ -311,10 +302,62 @@ pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedCha
                     .flat_map(|x| x.sources().iter().map(|s| s.to_string()))
                     .collect(),
             );
-            draw(id, YieldEffect::new(estimates, ids), &options)
+            Box::new(YieldEffect::new(estimates, ids))
         }
     }
 }
+
+/// The render options of a chart at a layout width and theme.
+pub fn options(id: ChartId, width: u32, theme: Theme) -> RenderOptions {
+    RenderOptions::new(width, theme).with_id(format!("chart-{}", id.slug()))
+}
+
+/// Builds and draws one chart from the derived figures, at a layout width and theme.
+pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedChart {
+    draw(id, build(id, d).as_ref(), &options(id, width, theme))
+}
+
+/// What changes with the numbers: the marks, the view box, the words and the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartParts {
+    /// View box width.
+    pub width: u32,
+    /// View box height.
+    pub height: u32,
+    /// The marks layer (SVG elements).
+    pub marks: String,
+    /// Caption, description, source ids.
+    pub text: ChartText,
+    /// The "Show data" table.
+    pub table: DataTable,
+}
+
+/// Draws only what changes with the numbers (the page keeps the static layer between inputs).
+pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme) -> ChartParts {
+    let chart = build(id, d);
+    let opts = options(id, width, theme);
+    let w = opts.layout_width();
+    ChartParts {
+        width: w,
+        height: chart.height(w),
+        marks: chart
+            .marks(&opts)
+            .unwrap_or_else(|_| UNAVAILABLE_MARK.to_string()),
+        text: chart.text().clone(),
+        table: chart.table(),
+    }
+}
+
+/// Draws the static layer: what depends only on the layout, the theme and the framing.
+pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme) -> String {
+    build(id, d)
+        .static_layer(&options(id, width, theme))
+        .unwrap_or_default()
+}
+
+/// What a chart shows when drawing fails.
+const UNAVAILABLE_MARK: &str =
+    "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">Chart unavailable</text>";
 
 #[cfg(test)]
 mod tests {
@@ -346,6 +389,55 @@ mod tests {
                 assert!(!r.text.source_ids.is_empty(), "{c:?} cites nothing");
                 assert!(!r.table.rows.is_empty(), "{c:?} has an empty table");
             }
+        }
+    }
+
+    #[test]
+    fn static_layers_ignore_the_numbers() {
+        // The page draws each static layer once per layout, theme and framing, and only redraws
+        // the marks on input: that is only right if no static layer depends on the numbers.
+        let base = Model::default();
+        let mut moved = Model::default();
+        moved.set_treasuries(Decimal::from(71)).unwrap();
+        moved.set_direct(Decimal::from(3)).unwrap();
+        moved.set_remainder_split(Decimal::from(20)).unwrap();
+        moved.set_yield("treasuries", Decimal::from(6)).unwrap();
+        moved.set_profit_cash_yield(Decimal::from(9)).unwrap();
+        moved.set_flow_months(3).unwrap();
+        let (a, b) = (base.derive(), moved.derive());
+        for c in ChartId::ALL {
+            for w in [360, 640] {
+                assert_eq!(
+                    render_static(c, &a, w, Theme::Dark),
+                    render_static(c, &b, w, Theme::Dark),
+                    "{c:?} at {w}"
+                );
+                assert_ne!(
+                    render_parts(c, &a, w, Theme::Dark).marks,
+                    render_parts(c, &b, w, Theme::Dark).marks,
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn parts_and_static_make_the_whole_chart() {
+        let d = Model::default().derive();
+        for c in ChartId::ALL {
+            let whole = render(c, &d, 640, Theme::Light);
+            let parts = render_parts(c, &d, 640, Theme::Light);
+            assert_eq!(whole.svg.marks, parts.marks, "{c:?}");
+            assert_eq!(
+                whole.svg.static_layer,
+                render_static(c, &d, 640, Theme::Light),
+                "{c:?}"
+            );
+            assert_eq!(
+                (whole.svg.width, whole.svg.height),
+                (parts.width, parts.height),
+                "{c:?}"
+            );
         }
     }
 

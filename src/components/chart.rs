@@ -2,7 +2,7 @@
 //! its source line.
 
 use crate::app::Ctx;
-use crate::charts::{render, ChartId};
+use crate::charts::{render, render_parts, render_static, ChartId};
 use crate::components::references::SourceLine;
 use leptos::prelude::*;
 
@@ -17,6 +17,24 @@ pub fn ChartFigure(
     hidden: Signal<bool>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // What changes with the numbers: redrawn on every input.
+    let parts = Memo::new(move |_| {
+        let width = ctx.layout_width.get();
+        let theme = ctx.theme.get();
+        ctx.views
+            .with(|v| render_parts(id, &v.current, width, theme))
+    });
+    // Axes, grid and labels: redrawn only when the layout, theme or framing changes (a native
+    // test checks that no static layer depends on the numbers).
+    let framing = Memo::new(move |_| ctx.views.with(|v| v.current.framing().id()));
+    let static_layer = Memo::new(move |_| {
+        let (width, theme) = (ctx.layout_width.get(), ctx.theme.get());
+        framing.track();
+        ctx.views
+            .with_untracked(|v| render_static(id, &v.current, width, theme))
+    });
+    // The whole chart as one document, for downloads; memos are lazy, so this is only drawn
+    // when something reads it.
     let rendered = Memo::new(move |_| {
         let width = ctx.layout_width.get();
         let theme = ctx.theme.get();
@@ -25,8 +43,15 @@ pub fn ChartFigure(
     let slug = id.slug();
     let caption_id = format!("caption-{slug}");
     let caption_id2 = caption_id.clone();
-    let svg = move || rendered.with(|r| r.svg.full_svg());
-    let sources = Signal::derive(move || rendered.with(|r| r.text.source_ids.clone()));
+    let table = Memo::new(move |_| parts.with(|p| p.table.clone()));
+    let sources = Signal::derive(move || parts.with(|p| p.text.source_ids.clone()));
+    let description = Memo::new(move |_| parts.with(|p| p.text.description.clone()));
+    let theme_class = move || {
+        format!(
+            "fund-chart fund-chart-{slug} fund-chart-{}",
+            ctx.theme.get().name()
+        )
+    };
     view! {
         <figure
             class="chart"
@@ -36,11 +61,25 @@ pub fn ChartFigure(
             aria-labelledby=caption_id.clone()
         >
             <figcaption>
-                <p class="caption" id=caption_id2>{move || rendered.with(|r| r.text.caption.clone())}</p>
+                <p class="caption" id=caption_id2>{move || parts.with(|p| p.text.caption.clone())}</p>
             </figcaption>
-            <div class="chart-svg" inner_html=svg></div>
+            <div class="chart-svg">
+                <svg
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox=move || parts.with(|p| format!("0 0 {} {}", p.width, p.height))
+                    width="100%"
+                    preserveAspectRatio="xMidYMin meet"
+                    role="img"
+                    aria-labelledby=format!("title-{slug}")
+                    class=theme_class
+                >
+                    <title id=format!("title-{slug}")>{move || description.get()}</title>
+                    <g class="fund-chart-static" inner_html=move || static_layer.get()></g>
+                    <g class="fund-chart-marks" inner_html=move || parts.with(|p| p.marks.clone())></g>
+                </svg>
+            </div>
             <p class="chart-description" data-testid=format!("description-{slug}")>
-                {move || rendered.with(|r| r.text.description.clone())}
+                {move || description.get()}
             </p>
             <details class="data">
                 <summary>"Show data"</summary>
@@ -49,14 +88,14 @@ pub fn ChartFigure(
                         <thead>
                             <tr>
                                 {move || {
-                                    rendered.with(|r| r.table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())
+                                    table.with(|t| t.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())
                                 }}
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
-                                rendered.with(|r| {
-                                    r.table
+                                table.with(|t| {
+                                    t
                                         .rows
                                         .iter()
                                         .map(|row| {

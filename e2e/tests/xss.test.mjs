@@ -9,6 +9,8 @@ import { DESKTOP, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErro
 const PROBES = [
   ['framing', '<script>alert(1)</script>'],
   ['treasuries', '"><img src=x onerror=alert(1)>'],
+  // The URL state's real key for the article's Treasuries share (`treasuries` alone is not a key).
+  ['a.treasuries', '"><img src=x onerror=alert(1)>'],
   ['theme', 'javascript:alert(1)'],
   ['step', '<svg/onload=alert(1)>'],
   ['embed', '<img src=x onerror=alert(1)>'],
@@ -67,9 +69,10 @@ for (const [param, payload] of PROBES) {
       if (notice) {
         const info = await notice.evaluate((n) => ({ children: [...n.querySelectorAll('img,script,svg,iframe,object')].length, text: n.textContent }));
         assert.equal(info.children, 0, 'the notice holds no injected elements');
+        assert.ok(await notice.isVisible(), 'the notice is visible');
         t.diagnostic(`notice-params: ${info.text.trim().slice(0, 160)}`);
       } else {
-        t.diagnostic('no [data-testid=notice-params] element (URL state not built yet): safety properties only');
+        t.diagnostic(`no [data-testid=notice-params] element (${param} is not a URL-state key, or URL state is not built): safety properties only`);
       }
       await assertNoErrors(tr);
     } finally {

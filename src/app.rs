@@ -33,6 +33,8 @@ pub struct Ctx {
     pub theme_choice: RwSignal<ThemeChoice>,
     /// Whether the system prefers a dark scheme.
     pub system_dark: RwSignal<bool>,
+    /// Whether the page is being printed (charts are then drawn in light colours).
+    pub printing: RwSignal<bool>,
     /// The chart theme actually used (the choice resolved against the system).
     pub theme: Memo<Theme>,
     /// The width charts are laid out for.
@@ -46,8 +48,14 @@ impl Ctx {
         let views = Memo::new(move |_| model.with(Views::of));
         let theme_choice = RwSignal::new(theme);
         let system_dark = RwSignal::new(prefers_dark());
-        let theme =
-            Memo::new(move |_| crate::theme::resolve(theme_choice.get(), system_dark.get()));
+        let printing = RwSignal::new(false);
+        let theme = Memo::new(move |_| {
+            if printing.get() {
+                Theme::Light
+            } else {
+                crate::theme::resolve(theme_choice.get(), system_dark.get())
+            }
+        });
         Ctx {
             model,
             views,
@@ -55,6 +63,7 @@ impl Ctx {
             chart_override: RwSignal::new(None),
             theme_choice,
             system_dark,
+            printing,
             theme,
             layout_width: RwSignal::new(layout_for(viewport_width())),
         }
@@ -115,6 +124,9 @@ fn watch_environment(ctx: Ctx) {
         let _ = q.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
         cb.forget();
     }
+    // Print in light colours: redraw the charts before printing, and back after.
+    let _before = window_event_listener(leptos::ev::beforeprint, move |_| ctx.printing.set(true));
+    let _after = window_event_listener(leptos::ev::afterprint, move |_| ctx.printing.set(false));
     let _resize = window_event_listener(leptos::ev::resize, move |_| {
         let w = layout_for(viewport_width());
         if ctx.layout_width.get_untracked() != w {
@@ -193,7 +205,12 @@ fn sync_url(ctx: Ctx, embed: Option<ChartId>) {
             crate::components::walkthrough::scroll_to_step(step);
         }
     });
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        handle.remove();
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+    });
 }
 
 /// The visible list of URL parameters that were refused and fell back to their defaults.

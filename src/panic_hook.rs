@@ -8,8 +8,8 @@ pub fn install() {
     }));
 }
 
-/// Puts the message on the page with DOM calls only (text, never HTML).
-fn show_message() {
+/// Puts the message on the page with DOM calls only (text, never HTML). Idempotent.
+pub fn show_message() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

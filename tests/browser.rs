@@ -34,7 +34,14 @@ impl Drop for Mounted {
     }
 }
 
+/// Mounts the app at the default state (an empty query string).
 fn mount() -> Mounted {
+    mount_at("?")
+}
+
+/// Mounts the app as if the page had been opened with `query`.
+fn mount_at(query: &str) -> Mounted {
+    set_query(query);
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle =
@@ -191,4 +198,148 @@ async fn framing_switch_moves_every_chart() {
         text(&app.root, ".live[data-live=treasuries_amount]"),
         "$412.5 billion"
     );
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = find(root, selector).unchecked_into();
+    el.click();
+}
+
+fn set_query(query: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn claims_show_their_verdicts_beside_the_steps() {
+    let app = mount();
+    tick().await;
+    let claim = find(
+        &app.root,
+        "[data-testid=step-3] [data-testid=claim-treasuries-share]",
+    );
+    assert_eq!(
+        claim.get_attribute("data-verdict").as_deref(),
+        Some("contradicted")
+    );
+    assert!(claim
+        .text_content()
+        .unwrap_or_default()
+        .contains("Contradicted"));
+    // The record is labelled as the record, apart from the article's paragraphs.
+    assert!(text(&app.root, "[data-testid=step-3]").contains("What the record says"));
+    find(&app.root, "[data-testid=source-tic-table5]");
+}
+
+#[wasm_bindgen_test]
+async fn profit_split_follows_its_inputs() {
+    let app = mount();
+    tick().await;
+    // Defaults: $10 bn at 15% cash yield, deemed 4.136% + 1%: made whole in year 24.
+    assert!(text(&app.root, "[data-testid=profit-summary]").contains("in year 24"));
+    let before = find(&app.root, "[data-testid=chart-profit-split] svg").outer_html();
+    // At 8%, Japan's half (4%) never beats the deemed interest (5.136%).
+    set_value(&app.root, "[data-testid=slider-profit-yield]", "8", "input");
+    tick().await;
+    assert!(text(&app.root, "[data-testid=profit-summary]").contains("does not recover"));
+    assert_ne!(
+        find(&app.root, "[data-testid=chart-profit-split] svg").outer_html(),
+        before
+    );
+    let rows = app
+        .root
+        .query_selector_all("[data-testid=profit-table] tbody tr")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 30);
+}
+
+#[wasm_bindgen_test]
+async fn yield_effect_can_show_selling() {
+    let app = mount();
+    tick().await;
+    let buying = text(&app.root, "[data-testid=yield-summary]");
+    assert!(
+        buying.contains("buying") && buying.contains("−"),
+        "{buying}"
+    );
+    let before = find(&app.root, "[data-testid=chart-yield-effect] svg").outer_html();
+    assert!(
+        before.contains("Linear scaling is this explainer"),
+        "the chart must carry the scaling note"
+    );
+    click(&app.root, "[data-testid=flow-selling]");
+    tick().await;
+    let selling = text(&app.root, "[data-testid=yield-summary]");
+    assert!(
+        selling.contains("selling") && !selling.contains("−"),
+        "{selling}"
+    );
+    assert_ne!(
+        find(&app.root, "[data-testid=chart-yield-effect] svg").outer_html(),
+        before
+    );
+}
+
+#[wasm_bindgen_test]
+async fn timeline_steps_through_events() {
+    let app = mount();
+    tick().await;
+    let first = text(&app.root, "[data-testid=timeline-position]");
+    assert!(first.contains("1 of"), "{first}");
+    click(&app.root, "[data-testid=timeline-next]");
+    tick().await;
+    assert!(text(&app.root, "[data-testid=timeline-position]").contains("2 of"));
+    click(&app.root, "[data-testid=timeline-prev]");
+    tick().await;
+    assert_eq!(text(&app.root, "[data-testid=timeline-position]"), first);
+}
+
+#[wasm_bindgen_test]
+async fn state_is_read_from_the_url_and_bad_values_are_named() {
+    let app = mount_at("?a.treasuries=80&framing=article");
+    tick().await;
+    assert_eq!(
+        text(&app.root, ".live[data-live=treasuries_amount]"),
+        "$440 billion"
+    );
+    assert!(app
+        .root
+        .query_selector("[data-testid=notice-params]")
+        .unwrap()
+        .is_none());
+    drop(app);
+    let app = mount_at("?a.treasuries=%3Cb%3Ex%3C%2Fb%3E&p.years=0");
+    tick().await;
+    let notice = text(&app.root, "[data-testid=notice-params]");
+    assert!(
+        notice.contains("a.treasuries") && notice.contains("p.years"),
+        "{notice}"
+    );
+    assert!(app
+        .root
+        .query_selector("[data-testid=notice-params] b")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        text(&app.root, ".live[data-live=treasuries_amount]"),
+        "$412.5 billion"
+    );
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_leaves_a_message_with_a_reload_link() {
+    japan_fund_explainer::panic_hook::show_message();
+    let doc = document();
+    let msg = doc
+        .query_selector("[data-testid=panic-message]")
+        .unwrap()
+        .expect("message shown");
+    assert!(msg.text_content().unwrap_or_default().contains("Reload"));
+    let link = msg.query_selector("a").unwrap().expect("reload link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some(""));
+    msg.remove();
 }

@@ -1,5 +1,5 @@
 //! The theme the reader (or the URL) asked for, resolved against the system's preference.
-//! The choice itself is the core's [`ThemeParam`] (it travels in the URL).
+//! The choice itself is the core's [`ThemeParam`](fund_core::params::ThemeParam) (it travels in the URL).
 
 use fund_charts::Theme;
 pub use fund_core::params::ThemeParam as ThemeChoice;

@@ -35,7 +35,7 @@ fn sources(ids: &[&str]) -> Signal<Vec<String>> {
 #[component]
 pub fn ProfitControls() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let p = Memo::new(move |_| ctx.model.with(|m| m.profit().clone()));
+    let p = Memo::new(move |_| ctx.model.with(|m| *m.profit()));
     view! {
             <NumberControl testid="input-profit-principal" label="Japan’s funding for the project, $ billion" hint="Assumption: one project’s size." min="0" max="550" step="0.1"
                 value=Signal::derive(move || p.get().principal().in_billions())

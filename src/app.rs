@@ -215,7 +215,7 @@ fn sync_url(ctx: Ctx, embed: Option<ChartId>) {
 
 /// The visible list of URL parameters that were refused and fell back to their defaults.
 #[component]
-fn ParamNotices(
+pub fn ParamNotices(
     /// The notices from reading the URL.
     notices: Vec<fund_core::params::ParamNotice>,
 ) -> impl IntoView {
@@ -246,7 +246,7 @@ pub fn App() -> impl IntoView {
     watch_environment(ctx);
     sync_url(ctx, embed);
     if let Some(chart) = embed {
-        return view! { <EmbedPage chart=chart/> }.into_any();
+        return view! { <EmbedPage chart=chart notices=notices/> }.into_any();
     }
     crate::components::walkthrough::install_keyboard(ctx);
     if step > 0 {

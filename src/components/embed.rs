@@ -67,6 +67,8 @@ fn report_height(root: web_sys::Element, chart: ChartId) {
 pub fn EmbedPage(
     /// The chart to show.
     chart: ChartId,
+    /// URL parameters that were refused (shown above the chart).
+    notices: Vec<fund_core::params::ParamNotice>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let root = NodeRef::<leptos::html::Div>::new();
@@ -100,6 +102,7 @@ pub fn EmbedPage(
     };
     view! {
         <div class="embed-root" node_ref=root data-testid="embed-root">
+            <crate::app::ParamNotices notices=notices/>
             <ChartFigure id=chart hidden=Signal::derive(|| false)/>
             <details class="controls" open=true>
                 <summary>"Adjust the numbers"</summary>

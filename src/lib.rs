@@ -8,6 +8,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod export;
 pub mod input;
 pub mod live;
 pub mod panic_hook;

@@ -4,6 +4,7 @@
 use crate::app::Ctx;
 use crate::charts::{render, render_parts, render_static, ChartId};
 use crate::components::references::SourceLine;
+use crate::components::share::ChartActions;
 use leptos::prelude::*;
 
 /// A chart figure. The SVG is built by the charts crate from the shared derived memo; all text
@@ -109,6 +110,7 @@ pub fn ChartFigure(
                 </div>
             </details>
             <SourceLine ids=sources/>
+            <ChartActions id=id rendered=rendered/>
         </figure>
     }
 }

@@ -7,5 +7,6 @@ pub mod controls;
 pub mod embed;
 pub mod record;
 pub mod references;
+pub mod share;
 pub mod toolbar;
 pub mod walkthrough;

@@ -81,15 +81,26 @@ impl Content {
         timeline: &str,
         record: &str,
     ) -> Result<Self, ContentError> {
-        let content = Self {
+        let content = Self::parse_unvalidated(sources, claims, steps, timeline, record)?;
+        content.validate()?;
+        Ok(content)
+    }
+
+    /// Parses the five files without checking the cross-file rules (see [`Content::validate`]).
+    pub(crate) fn parse_unvalidated(
+        sources: &str,
+        claims: &str,
+        steps: &str,
+        timeline: &str,
+        record: &str,
+    ) -> Result<Self, ContentError> {
+        Ok(Self {
             sources: parse("sources", sources)?,
             claims: parse("claims", claims)?,
             steps: parse("steps", steps)?,
             timeline: parse("timeline", timeline)?,
             record: parse("record", record)?,
-        };
-        content.validate()?;
-        Ok(content)
+        })
     }
 
     /// All sources, in file order.

@@ -226,15 +226,17 @@ fn steps_follow_the_article_with_the_agreed_charts() {
     assert_eq!(
         charts,
         [
+            // Each step shows one of the walkthrough panel's four charts; the record's charts
+            // (framings, profit split, yield effect, timeline) live in the record section.
             ("step-1", Chart::Waffle),
-            ("step-2", Chart::Framings),
+            ("step-2", Chart::Allocation),
             ("step-3", Chart::Allocation),
             ("step-4", Chart::Context),
             ("step-5", Chart::Income),
-            ("step-6", Chart::ProfitSplit),
-            ("step-7", Chart::YieldEffect),
-            ("step-8", Chart::Timeline),
-            ("step-9", Chart::Framings),
+            ("step-6", Chart::Context),
+            ("step-7", Chart::Income),
+            ("step-8", Chart::Waffle),
+            ("step-9", Chart::Waffle),
         ]
     );
     assert_eq!(step("step-3").unwrap().preset(), Some(Preset::Mid));

@@ -390,6 +390,10 @@ async function latency(browser, url, { n, scopeSel, waitMs }) {
     if (!ok) return { available: false, reason: 'no [data-testid=chart-allocation] svg within ' + waitMs / 1000 + ' s', errors };
     const hasSlider = await page.$('[data-testid=slider-treasuries]');
     if (!hasSlider) return { available: false, reason: 'no [data-testid=slider-treasuries] on the page', errors };
+    // On the full page the allocation chart sits behind a panel tab; a reader watching it has
+    // that tab selected (charts out of view are only redrawn when they come into view).
+    const tab = await page.$('[data-testid=tab-allocation]');
+    if (tab) await tab.click();
     await page.waitForTimeout(500); // let load-time work (fonts, observers) settle
     const res = await page.evaluate(sliderLoop, {
       n,

@@ -162,8 +162,43 @@ fn draw(id: ChartId, chart: &dyn Chart, options: &RenderOptions) -> RenderedChar
     }
 }
 
+/// One chart's model: the figures it draws, comparable, so the page can skip drawing a chart whose
+/// figures did not change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartModel {
+    /// The waffle.
+    Waffle(Waffle),
+    /// Dollars by bucket.
+    Allocation(AllocationChart),
+    /// Income by bucket.
+    Income(Income),
+    /// Scale context.
+    Context(Context),
+    /// The two framings.
+    Framings(Framings),
+    /// The profit split.
+    ProfitSplit(ProfitSplit),
+    /// The yield effect.
+    YieldEffect(YieldEffect),
+}
+
+impl ChartModel {
+    /// The model as the charts crate's renderer.
+    pub fn chart(&self) -> &dyn Chart {
+        match self {
+            ChartModel::Waffle(c) => c,
+            ChartModel::Allocation(c) => c,
+            ChartModel::Income(c) => c,
+            ChartModel::Context(c) => c,
+            ChartModel::Framings(c) => c,
+            ChartModel::ProfitSplit(c) => c,
+            ChartModel::YieldEffect(c) => c,
+        }
+    }
+}
+
 /// Builds one chart's model from the derived figures.
-pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
+pub fn build(id: ChartId, d: &Derived) -> ChartModel {
     let a = d.allocation();
     match id {
         ChartId::Waffle => {
@@ -171,9 +206,9 @@ pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
                 .into_iter()
                 .zip(d.waffle().iter().map(|&n| n as u32))
                 .collect();
-            Box::new(Waffle::new(a.total(), buckets, allocation_sources(d)))
+            ChartModel::Waffle(Waffle::new(a.total(), buckets, allocation_sources(d)))
         }
-        ChartId::Allocation => Box::new(AllocationChart::new(
+        ChartId::Allocation => ChartModel::Allocation(AllocationChart::new(
             a.total(),
             bucket_figures(a),
             allocation_sources(d),
@@ -206,7 +241,7 @@ pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
                 .flat_map(|r| r.sources().iter().cloned())
                 .collect();
             ids.extend(allocation_sources(d));
-            Box::new(Income::new(rows, dedup(ids)))
+            ChartModel::Income(Income::new(rows, dedup(ids)))
         }
         ChartId::Context => {
             let s = d.scale();
@@ -236,7 +271,7 @@ pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
             ];
             let mut ids: Vec<String> = s.sources().iter().map(|x| x.to_string()).collect();
             ids.extend(allocation_sources(d));
-            Box::new(Context::new(figs, dedup(ids)))
+            ChartModel::Context(Context::new(figs, dedup(ids)))
         }
         ChartId::Framings => {
             let other = d.other_allocation();
@@ -264,7 +299,7 @@ pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
                 ),
                 dedup(ids),
             );
-            Box::new(chart)
+            ChartModel::Framings(chart)
         }
         ChartId::ProfitSplit => {
             let s = d.profit();
@@ -281,7 +316,7 @@ pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
-            Box::new(ProfitSplit::new(points, s.made_whole_year(), ids))
+            ChartModel::ProfitSplit(ProfitSplit::new(points, s.made_whole_year(), ids))
         }
         ChartId::YieldEffect => {
             let e = d.yield_effect();
@@ -302,7 +337,7 @@ pub fn build(id: ChartId, d: &Derived) -> Box<dyn Chart> {
                     .flat_map(|x| x.sources().iter().map(|s| s.to_string()))
                     .collect(),
             );
-            Box::new(YieldEffect::new(estimates, ids))
+            ChartModel::YieldEffect(YieldEffect::new(estimates, ids))
         }
     }
 }
@@ -314,7 +349,7 @@ pub fn options(id: ChartId, width: u32, theme: Theme) -> RenderOptions {
 
 /// Builds and draws one chart from the derived figures, at a layout width and theme.
 pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedChart {
-    draw(id, build(id, d).as_ref(), &options(id, width, theme))
+    draw(id, build(id, d).chart(), &options(id, width, theme))
 }
 
 /// What changes with the numbers: the marks, the view box, the words and the table.
@@ -334,7 +369,12 @@ pub struct ChartParts {
 
 /// Draws only what changes with the numbers (the page keeps the static layer between inputs).
 pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme) -> ChartParts {
-    let chart = build(id, d);
+    parts_of(id, &build(id, d), width, theme)
+}
+
+/// [`render_parts`] for a model already built.
+pub fn parts_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> ChartParts {
+    let chart = model.chart();
     let opts = options(id, width, theme);
     let w = opts.layout_width();
     ChartParts {
@@ -350,7 +390,13 @@ pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme) -> Chart
 
 /// Draws the static layer: what depends only on the layout, the theme and the framing.
 pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme) -> String {
-    build(id, d)
+    static_of(id, &build(id, d), width, theme)
+}
+
+/// [`render_static`] for a model already built.
+pub fn static_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> String {
+    model
+        .chart()
         .static_layer(&options(id, width, theme))
         .unwrap_or_default()
 }

@@ -404,7 +404,7 @@ pub fn embed_height(svg_height: u32) -> u32 {
     h.div_ceil(10) * 10
 }
 
-/// The iframe's accessible title: "<caption> — interactive chart".
+/// The iframe's accessible title: `"<caption> — interactive chart"`.
 pub fn embed_title(caption: &str) -> String {
     format!("{caption} — interactive chart")
 }

@@ -69,6 +69,19 @@ fn fire(el: &web_sys::Element, kind: &str) {
     el.dispatch_event(&ev).unwrap();
 }
 
+/// Brings a chart into view as a reader would: its panel tab (if it has one), then scrolled to.
+async fn show(root: &web_sys::HtmlElement, chart: &str) {
+    if let Some(tab) = root
+        .query_selector(&format!("[data-testid=tab-{chart}]"))
+        .unwrap()
+    {
+        tab.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+    tick().await;
+    find(root, &format!("[data-testid=chart-{chart}]")).scroll_into_view();
+    tick().await;
+}
+
 fn set_value(root: &web_sys::HtmlElement, selector: &str, value: &str, event: &str) {
     let input: web_sys::HtmlInputElement = find(root, selector).unchecked_into();
     input.set_value(value);
@@ -113,6 +126,7 @@ async fn mounts_with_every_step_and_panel_chart() {
 async fn slider_moves_the_text_and_the_chart() {
     let app = mount();
     tick().await;
+    show(&app.root, "allocation").await;
     let before_svg = find(&app.root, "[data-testid=chart-allocation] svg").outer_html();
     assert_eq!(
         text(&app.root, ".live[data-live=treasuries_amount]"),
@@ -137,6 +151,7 @@ async fn slider_moves_the_text_and_the_chart() {
 async fn invalid_values_are_refused_with_a_message() {
     let app = mount();
     tick().await;
+    show(&app.root, "allocation").await;
     let before_svg = find(&app.root, "[data-testid=chart-allocation] svg").outer_html();
     // 99% Treasuries plus 1.5% direct is more than the whole fund.
     set_value(&app.root, "[data-testid=input-treasuries]", "99", "change");
@@ -175,18 +190,20 @@ async fn invalid_values_are_refused_with_a_message() {
 async fn framing_switch_moves_every_chart() {
     let app = mount();
     tick().await;
+    show(&app.root, "waffle").await;
     let waffle_before = find(&app.root, "[data-testid=chart-waffle] svg").outer_html();
     let button: web_sys::HtmlElement =
         find(&app.root, "[data-testid=framing-record]").unchecked_into();
     button.click();
     tick().await;
-    assert!(text(&app.root, "[data-testid=table-allocation]")
-        .to_lowercase()
-        .contains("loan"));
     assert_ne!(
         find(&app.root, "[data-testid=chart-waffle] svg").outer_html(),
         waffle_before
     );
+    show(&app.root, "allocation").await;
+    assert!(text(&app.root, "[data-testid=table-allocation]")
+        .to_lowercase()
+        .contains("loan"));
     assert_eq!(
         find(&app.root, "[data-testid=framing-record]")
             .get_attribute("aria-pressed")
@@ -213,6 +230,23 @@ fn set_query(query: &str) {
 }
 
 #[wasm_bindgen_test]
+async fn a_chart_out_of_view_catches_up_when_shown() {
+    let app = mount();
+    tick().await;
+    show(&app.root, "waffle").await;
+    // The allocation chart sits behind its tab while the reader moves a slider...
+    set_value(&app.root, "[data-testid=slider-treasuries]", "70", "input");
+    tick().await;
+    // ...and shows the new numbers as soon as it is brought into view.
+    show(&app.root, "allocation").await;
+    assert!(text(&app.root, "[data-testid=description-allocation]").contains("$385 billion"));
+    let title = find(&app.root, "[data-testid=chart-allocation] svg title")
+        .text_content()
+        .unwrap_or_default();
+    assert!(title.contains("$385 billion"), "{title}");
+}
+
+#[wasm_bindgen_test]
 async fn claims_show_their_verdicts_beside_the_steps() {
     let app = mount();
     tick().await;
@@ -229,7 +263,9 @@ async fn claims_show_their_verdicts_beside_the_steps() {
         .unwrap_or_default()
         .contains("Contradicted"));
     // The record is labelled as the record, apart from the article's paragraphs.
-    assert!(text(&app.root, "[data-testid=step-3]").contains("What the record says"));
+    assert!(
+        text(&app.root, "[data-testid=step-3] .record-box").contains("The record, not the article")
+    );
     find(&app.root, "[data-testid=source-tic-table5]");
 }
 
@@ -237,6 +273,7 @@ async fn claims_show_their_verdicts_beside_the_steps() {
 async fn profit_split_follows_its_inputs() {
     let app = mount();
     tick().await;
+    show(&app.root, "profit-split").await;
     // Defaults: $10 bn at 15% cash yield, deemed 4.136% + 1%: made whole in year 24.
     assert!(text(&app.root, "[data-testid=profit-summary]").contains("in year 24"));
     let before = find(&app.root, "[data-testid=chart-profit-split] svg").outer_html();
@@ -260,6 +297,7 @@ async fn profit_split_follows_its_inputs() {
 async fn yield_effect_can_show_selling() {
     let app = mount();
     tick().await;
+    show(&app.root, "yield-effect").await;
     let buying = text(&app.root, "[data-testid=yield-summary]");
     assert!(
         buying.contains("buying") && buying.contains("−"),

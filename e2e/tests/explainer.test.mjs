@@ -25,6 +25,7 @@ import {
   currentStep,
   settledStep,
   openControls,
+  showChart,
   screenshots,
 } from './helpers.mjs';
 
@@ -172,6 +173,7 @@ test('desktop: Previous/Next buttons walk every step and are disabled at the end
 
 test('desktop: every slider moved with the keyboard changes the chart and the live numbers', { timeout: TEST_TIMEOUT }, async () => {
   await withPage(browser, server.url, desktop, async ({ page }) => {
+    await showChart(page, 'allocation');
     const cases = [
       { slider: 'slider-treasuries', box: 'input-treasuries', live: 'treasuries_amount', keys: ['ArrowRight', 'Home', 'ArrowRight'] },
       { slider: 'slider-direct', box: 'input-direct', live: 'direct_amount', keys: ['ArrowRight', 'Home', 'ArrowRight'] },
@@ -198,6 +200,7 @@ test('desktop: every slider moved with the keyboard changes the chart and the li
 
 test('desktop: typed values (Enter or Tab) change the slider, the chart and the live numbers', { timeout: TEST_TIMEOUT }, async () => {
   await withPage(browser, server.url, desktop, async ({ page }) => {
+    await showChart(page, 'allocation');
     const cases = [
       { box: 'input-treasuries', slider: 'slider-treasuries', value: '72.5', commit: 'Enter', live: 'treasuries_amount' },
       { box: 'input-direct', slider: 'slider-direct', value: '2', commit: 'Tab', live: 'direct_amount' },
@@ -220,6 +223,7 @@ test('desktop: typed values (Enter or Tab) change the slider, the chart and the 
 
 test('desktop: invalid values show a visible message and keep the chart unchanged', { timeout: TEST_TIMEOUT }, async () => {
   await withPage(browser, server.url, desktop, async ({ page }) => {
+    await showChart(page, 'allocation');
     const box = page.locator(sel('input-treasuries'));
     const err = page.locator(sel('error-treasuries'));
     const before = await chartSvg(page, 'allocation');
@@ -273,6 +277,7 @@ test('desktop: USD/JPY box changes the yen live number', { timeout: TEST_TIMEOUT
 
 test('desktop: presets low/mid/high/reset set Treasuries to 70/75/80/75', { timeout: TEST_TIMEOUT }, async () => {
   await withPage(browser, server.url, desktop, async ({ page }) => {
+    await showChart(page, 'allocation');
     // Move away from the defaults first so "mid" and "reset" are real changes.
     await page.locator(sel('input-treasuries')).fill('60');
     await page.keyboard.press('Enter');
@@ -289,6 +294,7 @@ test('desktop: presets low/mid/high/reset set Treasuries to 70/75/80/75', { time
 
 test('desktop: framing switch shows the record (loans/guarantees) and back', { timeout: TEST_TIMEOUT }, async () => {
   await withPage(browser, server.url, desktop, async ({ page }) => {
+    await showChart(page, 'allocation');
     const table = () => text(page, 'table-allocation');
     const articleTable = await table();
     assert.match(articleTable, /Treasur/i, 'the article framing table lists Treasuries');
@@ -321,6 +327,8 @@ test('desktop: theme buttons set data-theme and redraw the charts; dark screensh
     await screenshots(page, 'desktop-dark');
     await page.locator(sel('theme-light')).click();
     await becomes(theme, 'light', 'document.documentElement.dataset.theme');
+    // The screenshots scrolled the walkthrough on; bring the waffle back into view to compare.
+    await showChart(page, 'waffle');
     await becomes(() => chartSvg(page, 'waffle'), svg, 'the waffle chart back in light');
     await page.locator(sel('theme-auto')).click();
     await becomes(theme, 'auto', 'document.documentElement.dataset.theme');
@@ -336,6 +344,7 @@ test('phone 390×844: loads, charts, keyboard walk, controls, no horizontal scro
     await walkWithKeyboard(page);
 
     await openControls(page);
+    await showChart(page, 'allocation');
     const svg = await chartSvg(page, 'allocation');
     const live = await liveText(page, 'treasuries_amount');
     const value = await inputValue(page, 'slider-treasuries');

@@ -235,7 +235,11 @@ export const sel = (testid) => `[data-testid="${testid}"]`;
 
 /** outerHTML of a chart's SVG (hidden charts included). */
 export function chartSvg(page, slug) {
-  return page.evaluate((s) => document.querySelector(`[data-testid="chart-${s}"] svg`)?.outerHTML ?? null, slug);
+  // Without comments: the framework's empty placeholder comments are not part of the drawing.
+  return page.evaluate(
+    (s) => document.querySelector(`[data-testid="chart-${s}"] svg`)?.outerHTML.replace(/<!--[\s\S]*?-->/g, '') ?? null,
+    slug,
+  );
 }
 
 /** The text of the live numbers with this key, joined with " | " (null when there are none). */
@@ -305,4 +309,17 @@ export async function openControls(page) {
     await page.locator('details.controls > summary').click();
     await until(() => page.evaluate(() => document.querySelector('details.controls')?.open), { message: 'controls to open' });
   }
+}
+
+/**
+ * Shows a chart as a reader would: clicks its tab in the walkthrough's panel (the panel shows one
+ * chart at a time, and a chart out of view is only redrawn when it comes into view).
+ */
+export async function showChart(page, slug) {
+  const tab = await page.$(sel(`tab-${slug}`));
+  if (tab) await tab.click();
+  await until(
+    () => page.evaluate((s) => { const f = document.querySelector(`[data-testid="chart-${s}"]`); return !!f && !f.hidden; }, slug),
+    { message: `chart-${slug} to be shown` },
+  );
 }

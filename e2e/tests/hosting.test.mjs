@@ -17,6 +17,7 @@ import {
   chartSvg,
   liveText,
   inputValue,
+  showChart,
 } from './helpers.mjs';
 
 const MOUNT = '/graphics/japan-fund/';
@@ -42,6 +43,7 @@ async function chartsWithTitles(page) {
 }
 
 async function moveTreasuries(page) {
+  await showChart(page, 'allocation');
   const svg = await chartSvg(page, 'allocation');
   const live = await liveText(page, 'treasuries_amount');
   const value = await inputValue(page, 'slider-treasuries');

@@ -2,10 +2,12 @@
 //! its source line.
 
 use crate::app::Ctx;
-use crate::charts::{render, render_parts, render_static, ChartId};
+use crate::charts::{build, parts_of, render, static_of, ChartId, ChartParts};
 use crate::components::references::SourceLine;
 use crate::components::share::ChartActions;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// A chart figure. The SVG is built by the charts crate from the shared derived memo; all text
 /// (caption, description, table cells) is inserted as text.
@@ -18,21 +20,32 @@ pub fn ChartFigure(
     hidden: Signal<bool>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // What changes with the numbers: redrawn on every input.
-    let parts = Memo::new(move |_| {
-        let width = ctx.layout_width.get();
-        let theme = ctx.theme.get();
-        ctx.views
-            .with(|v| render_parts(id, &v.current, width, theme))
+    // The chart's own figures: when an input does not change them, nothing below is redrawn.
+    let model = Memo::new(move |_| ctx.views.with(|v| build(id, &v.current)));
+    // A figure out of sight (hidden behind another panel tab, or scrolled far off screen) keeps
+    // its last drawing and catches up as soon as it comes into view; printing draws everything.
+    let figure_ref = NodeRef::<leptos::html::Figure>::new();
+    let on_screen = RwSignal::new(true);
+    watch_on_screen(figure_ref, on_screen);
+    let stale_ok = move || (hidden.get() || !on_screen.get()) && !ctx.printing.get();
+    // What changes with the numbers: the marks, view box, words and table.
+    let parts = Memo::new(move |prev: Option<&ChartParts>| {
+        if let Some(p) = prev.filter(|_| stale_ok()) {
+            return p.clone();
+        }
+        let (width, theme) = (ctx.layout_width.get(), ctx.theme.get());
+        model.with(|m| parts_of(id, m, width, theme))
     });
     // Axes, grid and labels: redrawn only when the layout, theme or framing changes (a native
     // test checks that no static layer depends on the numbers).
     let framing = Memo::new(move |_| ctx.views.with(|v| v.current.framing().id()));
-    let static_layer = Memo::new(move |_| {
+    let static_layer = Memo::new(move |prev: Option<&String>| {
+        if let Some(p) = prev.filter(|_| stale_ok()) {
+            return p.clone();
+        }
         let (width, theme) = (ctx.layout_width.get(), ctx.theme.get());
         framing.track();
-        ctx.views
-            .with_untracked(|v| render_static(id, &v.current, width, theme))
+        model.with_untracked(|m| static_of(id, m, width, theme))
     });
     // The whole chart as one document, for downloads; memos are lazy, so this is only drawn
     // when something reads it.
@@ -55,6 +68,7 @@ pub fn ChartFigure(
     };
     view! {
         <figure
+            node_ref=figure_ref
             class="chart"
             id=format!("figure-{slug}")
             data-testid=format!("chart-{slug}")
@@ -113,4 +127,38 @@ pub fn ChartFigure(
             <ChartActions id=id rendered=rendered/>
         </figure>
     }
+}
+
+/// Keeps `on_screen` true while the figure is within 300 px of the viewport.
+fn watch_on_screen(figure: NodeRef<leptos::html::Figure>, on_screen: RwSignal<bool>) {
+    Effect::new(move |prev: Option<()>| {
+        if prev.is_some() {
+            return;
+        }
+        let Some(el) = figure.get() else { return };
+        // A chart in the sticky panel is on screen whenever the panel is (its own scrolling only
+        // moves it within the panel); other charts watch themselves.
+        let el: web_sys::Element = match el.closest(".panel") {
+            Ok(Some(panel)) => panel,
+            _ => el.into(),
+        };
+        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(last) = entries.iter().last() {
+                if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                    // The figure may be gone (unmounted) by the time the browser reports.
+                    let _ = on_screen.try_set(entry.is_intersecting());
+                }
+            }
+        });
+        let opts = web_sys::IntersectionObserverInit::new();
+        opts.set_root_margin("300px 0px 300px 0px");
+        if let Ok(observer) =
+            web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts)
+        {
+            observer.observe(&el);
+            let observer = send_wrapper::SendWrapper::new(observer);
+            on_cleanup(move || observer.disconnect());
+        }
+        cb.forget();
+    });
 }

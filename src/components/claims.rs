@@ -34,8 +34,8 @@ pub fn StepClaims(
             .map(|c| view! { <ClaimView claim=c/> })
             .collect_view();
         view! {
-            <aside aria-label="What the record says about this step">
-                <p class="record-label">"What the record says"</p>
+            <aside class="record-box" aria-label="What the record says about this step">
+                <p class="record-label">"The record, not the article: what the sources say"</p>
                 <ul class="claims">{items}</ul>
             </aside>
         }

@@ -381,3 +381,25 @@ async fn a_panic_leaves_a_message_with_a_reload_link() {
     assert_eq!(link.get_attribute("href").as_deref(), Some(""));
     msg.remove();
 }
+
+#[wasm_bindgen_test]
+async fn sliders_tell_screen_readers_the_amount() {
+    let app = mount();
+    tick().await;
+    let slider = find(&app.root, "[data-testid=slider-treasuries]");
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("75% of the fund, $412.5 billion")
+    );
+    set_value(&app.root, "[data-testid=slider-treasuries]", "80", "input");
+    tick().await;
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("80% of the fund, $440 billion")
+    );
+    let split = find(&app.root, "[data-testid=slider-remainder-split]");
+    assert_eq!(
+        split.get_attribute("aria-valuetext").as_deref(),
+        Some("50% of the rest: 9.25% of the fund, $50.9 billion")
+    );
+}

@@ -51,6 +51,9 @@ pub fn NumberControl(
     /// Whether to show the slider (false: only the typed box).
     #[prop(optional, default = true)]
     slider: bool,
+    /// What a screen reader says for the slider's value (default: the number itself).
+    #[prop(into, optional)]
+    valuetext: Option<Signal<String>>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -91,6 +94,7 @@ pub fn NumberControl(
                 aria-invalid=move || error.get().is_some().to_string()
                 disabled=move || disabled.get()
                 prop:value=move || value.get().to_string()
+                aria-valuetext=move || valuetext.map(|t| t.get())
                 on:input=apply
             />
         }
@@ -214,6 +218,7 @@ pub fn AllocationControls() -> impl IntoView {
             value=Signal::derive(move || inputs.get().treasuries)
             disabled=Signal::derive(move || !has_treasuries.get())
             on_set=set_treasuries
+            valuetext=valuetext_for(ctx, BucketRole::Treasuries)
         />
         <NumberControl
             testid="slider-direct"
@@ -224,6 +229,7 @@ pub fn AllocationControls() -> impl IntoView {
             step="0.1"
             value=Signal::derive(move || inputs.get().direct)
             on_set=set_direct
+            valuetext=valuetext_for(ctx, BucketRole::Direct)
         />
         <NumberControl
             testid="slider-remainder-split"
@@ -239,9 +245,35 @@ pub fn AllocationControls() -> impl IntoView {
             step="1"
             value=Signal::derive(move || inputs.get().remainder_split)
             on_set=set_split
+            valuetext=Signal::derive(move || {
+                format!(
+                    "{} of the rest: {}",
+                    format::percent(inputs.get().remainder_split),
+                    valuetext_for(ctx, BucketRole::RemainderFirst).get()
+                )
+            })
         />
         <p class="assumption-note">{move || framing.with(|f| f.remainder_note().to_string())}</p>
     }
+}
+
+/// What a screen reader says for a share slider: the bucket's share of the fund and its amount.
+fn valuetext_for(ctx: Ctx, role: BucketRole) -> Signal<String> {
+    Signal::derive(move || {
+        ctx.views.with(|v| {
+            v.current
+                .allocation()
+                .row_by_role(role)
+                .map(|r| {
+                    format!(
+                        "{} of the fund, {}",
+                        format::share(r.share()),
+                        format::usd(r.amount())
+                    )
+                })
+                .unwrap_or_default()
+        })
+    })
 }
 
 /// The yen-per-dollar box.

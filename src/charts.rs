@@ -142,7 +142,8 @@ fn allocation_sources(d: &Derived) -> Vec<String> {
     dedup(ids)
 }
 
-fn draw(id: ChartId, chart: &dyn Chart, options: &RenderOptions) -> RenderedChart {
+fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions) -> RenderedChart {
+    let chart = model.chart();
     // A drawing error leaves an empty chart whose title says so, never a nested document.
     let svg = chart.render(options).unwrap_or_else(|_| ChartSvg {
         kind: chart.kind(),
@@ -158,7 +159,7 @@ fn draw(id: ChartId, chart: &dyn Chart, options: &RenderOptions) -> RenderedChar
         id,
         svg,
         text: chart.text().clone(),
-        table: chart.table(),
+        table: model.table(),
     }
 }
 
@@ -168,8 +169,8 @@ fn draw(id: ChartId, chart: &dyn Chart, options: &RenderOptions) -> RenderedChar
 pub enum ChartModel {
     /// The waffle.
     Waffle(Waffle),
-    /// Dollars by bucket.
-    Allocation(AllocationChart),
+    /// Dollars by bucket, with the amounts in yen for its table.
+    Allocation(AllocationChart, YenColumn),
     /// Income by bucket.
     Income(Income),
     /// Scale context.
@@ -182,12 +183,49 @@ pub enum ChartModel {
     YieldEffect(YieldEffect),
 }
 
+/// A column of yen amounts at the reader's USD/JPY, added to a chart's data table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YenColumn {
+    header: String,
+    cells: Vec<String>,
+}
+
+impl YenColumn {
+    fn of(d: &Derived) -> YenColumn {
+        YenColumn {
+            header: format!(
+                "In yen (at {})",
+                fund_core::format::usdjpy(d.usdjpy().rate())
+            ),
+            cells: d
+                .yen()
+                .iter()
+                .map(|(_, y)| fund_core::format::yen(*y))
+                .collect(),
+        }
+    }
+}
+
 impl ChartModel {
+    /// The "Show data" table: the chart's own, plus the yen column where there is one.
+    pub fn table(&self) -> DataTable {
+        let mut table = self.chart().table();
+        if let ChartModel::Allocation(_, yen) = self {
+            if yen.cells.len() == table.rows.len() {
+                table.columns.push(yen.header.clone());
+                for (row, cell) in table.rows.iter_mut().zip(&yen.cells) {
+                    row.push(cell.clone());
+                }
+            }
+        }
+        table
+    }
+
     /// The model as the charts crate's renderer.
     pub fn chart(&self) -> &dyn Chart {
         match self {
             ChartModel::Waffle(c) => c,
-            ChartModel::Allocation(c) => c,
+            ChartModel::Allocation(c, _) => c,
             ChartModel::Income(c) => c,
             ChartModel::Context(c) => c,
             ChartModel::Framings(c) => c,
@@ -208,11 +246,10 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 .collect();
             ChartModel::Waffle(Waffle::new(a.total(), buckets, allocation_sources(d)))
         }
-        ChartId::Allocation => ChartModel::Allocation(AllocationChart::new(
-            a.total(),
-            bucket_figures(a),
-            allocation_sources(d),
-        )),
+        ChartId::Allocation => ChartModel::Allocation(
+            AllocationChart::new(a.total(), bucket_figures(a), allocation_sources(d)),
+            YenColumn::of(d),
+        ),
         ChartId::Income => {
             let rows: Vec<IncomeFigure> = d
                 .income()
@@ -349,7 +386,7 @@ pub fn options(id: ChartId, width: u32, theme: Theme) -> RenderOptions {
 
 /// Builds and draws one chart from the derived figures, at a layout width and theme.
 pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedChart {
-    draw(id, build(id, d).chart(), &options(id, width, theme))
+    draw(id, &build(id, d), &options(id, width, theme))
 }
 
 /// What changes with the numbers: the marks, the view box, the words and the table.
@@ -384,7 +421,7 @@ pub fn parts_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> Ch
             .marks(&opts)
             .unwrap_or_else(|_| UNAVAILABLE_MARK.to_string()),
         text: chart.text().clone(),
-        table: chart.table(),
+        table: model.table(),
     }
 }
 
@@ -485,6 +522,20 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn allocation_table_has_yen_at_the_readers_rate() {
+        let mut m = Model::default();
+        m.set_usdjpy(Decimal::from(150)).unwrap();
+        let t = render(ChartId::Allocation, &m.derive(), 640, Theme::Light).table;
+        assert_eq!(
+            t.columns.last().map(String::as_str),
+            Some("In yen (at ¥150 per $)")
+        );
+        // $412.5 billion at ¥150 per $ is ¥61.875 trillion.
+        assert_eq!(t.rows[0].last().map(String::as_str), Some("¥61.9 trillion"));
+        assert!(t.rows.iter().all(|r| r.len() == t.columns.len()));
     }
 
     #[test]

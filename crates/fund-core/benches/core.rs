@@ -72,14 +72,14 @@ fn main() {
 
     for id in FramingId::ALL {
         let framing = builtin(id);
-        let scenario = Scenario::defaults(&framing);
+        let scenario = Scenario::defaults(framing);
         b.bench(&format!("allocate ({})", id.as_str()), || {
-            allocate(&framing, &scenario)
+            allocate(framing, &scenario)
         });
     }
 
     let framing = builtin(FramingId::Article);
-    let allocation = allocate(&framing, &Scenario::defaults(&framing));
+    let allocation = allocate(framing, &Scenario::defaults(framing));
     b.bench("waffle_squares", || waffle_squares(&allocation));
 
     b.bench("builtin(framing) (cached clone)", || {

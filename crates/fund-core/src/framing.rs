@@ -281,14 +281,21 @@ pub fn try_builtins() -> Result<&'static [Framing], CoreError> {
 /// out), this returns [`fallback`]`(id)`, a minimal valid framing named
 /// "Framing data unavailable", so the page still works. Use
 /// [`try_builtins`] to see the error.
-pub fn builtin(id: FramingId) -> Framing {
-    match try_builtins() {
-        Ok(all) => all
-            .iter()
-            .find(|f| f.id == id)
-            .cloned()
-            .unwrap_or_else(|| fallback(id)),
-        Err(_) => fallback(id),
+pub fn builtin(id: FramingId) -> &'static Framing {
+    static FALLBACKS: OnceLock<[Framing; 2]> = OnceLock::new();
+    match try_builtins()
+        .ok()
+        .and_then(|all| all.iter().find(|f| f.id == id))
+    {
+        Some(f) => f,
+        None => {
+            let [article, record] = FALLBACKS
+                .get_or_init(|| [fallback(FramingId::Article), fallback(FramingId::Record)]);
+            match id {
+                FramingId::Article => article,
+                FramingId::Record => record,
+            }
+        }
     }
 }
 

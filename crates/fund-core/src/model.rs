@@ -82,8 +82,8 @@ impl Default for Model {
             },
             usdjpy: UsdJpy::default(),
             yields: PerFraming {
-                article: YieldSet::defaults(&a),
-                record: YieldSet::defaults(&r),
+                article: YieldSet::defaults(a),
+                record: YieldSet::defaults(r),
             },
             profit: ProfitInputs::default(),
             flow: YieldEffectInputs::default(),
@@ -164,7 +164,7 @@ impl Model {
                 candidate.treasuries,
             )?;
         }
-        Scenario::from_inputs_blaming(&framing, &candidate, blame)?;
+        Scenario::from_inputs_blaming(framing, &candidate, blame)?;
         *self.inputs.get_mut(id) = candidate;
         Ok(())
     }
@@ -315,14 +315,14 @@ impl Model {
     pub fn derive(&self) -> Derived {
         let framing = builtin(self.framing);
         let other_framing = builtin(self.framing.other());
-        let scenario = self.scenario_for(&framing);
-        let allocation = allocate(&framing, &scenario);
-        let other_scenario = self.scenario_for(&other_framing);
-        let other_allocation = allocate(&other_framing, &other_scenario);
+        let scenario = self.scenario_for(framing);
+        let allocation = allocate(framing, &scenario);
+        let other_scenario = self.scenario_for(other_framing);
+        let other_allocation = allocate(other_framing, &other_scenario);
         let waffle = waffle_squares(&allocation);
         let income = income(&allocation, self.yields.get(self.framing));
         let yen = yen_amounts(&allocation, self.usdjpy);
-        let scale = scale_context(&framing, &allocation);
+        let scale = scale_context(framing, &allocation);
         let flow = if self.flow_follows_treasuries {
             self.flow
                 .with_amount(allocation.treasuries_amount())
@@ -333,7 +333,7 @@ impl Model {
         Derived {
             range_flags: allocation.range_flags(),
             usdjpy_outside_2025: self.usdjpy.outside_2025_range(),
-            framing,
+            framing: framing.clone(),
             scenario,
             allocation,
             waffle,

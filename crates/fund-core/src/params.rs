@@ -424,7 +424,7 @@ fn prefix(id: FramingId) -> &'static str {
 
 /// Every known parameter with its name, in writing order.
 fn keys() -> Vec<(Key, String)> {
-    let framings: Vec<Framing> = FramingId::ALL.iter().map(|id| builtin(*id)).collect();
+    let framings: Vec<&Framing> = FramingId::ALL.iter().map(|id| builtin(*id)).collect();
     let mut out = vec![
         (Key::Framing, "framing".to_string()),
         (Key::Step, "step".to_string()),

@@ -54,9 +54,9 @@ fn scenario_refusals_name_the_bucket_and_value() {
         ("index-funds", d("11.75")),
         ("direct", d("1.5")),
     ];
-    assert!(Scenario::new(&art, &ok).is_ok());
+    assert!(Scenario::new(art, &ok).is_ok());
     assert_eq!(
-        Scenario::new(&art, &ok)
+        Scenario::new(art, &ok)
             .unwrap()
             .share_of("agency-mbs")
             .unwrap()
@@ -67,14 +67,14 @@ fn scenario_refusals_name_the_bucket_and_value() {
     let mut unknown = ok.to_vec();
     unknown[1].0 = "bonds";
     assert_eq!(
-        Scenario::new(&art, &unknown),
+        Scenario::new(art, &unknown),
         Err(CoreError::UnknownBucket {
             framing: "article".into(),
             bucket: "bonds".into()
         })
     );
     assert_eq!(
-        Scenario::new(&art, &ok[..3]),
+        Scenario::new(art, &ok[..3]),
         Err(CoreError::MissingBucket {
             framing: "article".into(),
             bucket: "direct".into()
@@ -83,14 +83,14 @@ fn scenario_refusals_name_the_bucket_and_value() {
     let mut dup = ok.to_vec();
     dup.push(("direct", d("0")));
     assert_eq!(
-        Scenario::new(&art, &dup),
+        Scenario::new(art, &dup),
         Err(CoreError::DuplicateBucket {
             bucket: "direct".into()
         })
     );
     let mut neg = ok.to_vec();
     neg[3].1 = d("-1");
-    let e = Scenario::new(&art, &neg).unwrap_err();
+    let e = Scenario::new(art, &neg).unwrap_err();
     assert_eq!(
         e,
         CoreError::BucketShareOutOfBounds {
@@ -106,17 +106,17 @@ fn scenario_refusals_name_the_bucket_and_value() {
     let mut short = ok.to_vec();
     short[0].1 = d("74");
     assert_eq!(
-        Scenario::new(&art, &short),
+        Scenario::new(art, &short),
         Err(CoreError::ScenarioTotal { total: d("99") })
     );
     assert_eq!(
-        Scenario::new(&art, &short).unwrap_err().to_string(),
+        Scenario::new(art, &short).unwrap_err().to_string(),
         "the shares add up to 99%, but they must add up to exactly 100%"
     );
     let mut fine = ok.to_vec();
     fine[3].1 = d("1.5000000000001");
     assert!(matches!(
-        Scenario::new(&art, &fine),
+        Scenario::new(art, &fine),
         Err(CoreError::TooManyDecimals { .. })
     ));
 }
@@ -124,7 +124,7 @@ fn scenario_refusals_name_the_bucket_and_value() {
 #[test]
 fn from_inputs_refusals() {
     let art = builtin(FramingId::Article);
-    match Scenario::from_inputs(&art, &inputs("99", "2", "50")) {
+    match Scenario::from_inputs(art, &inputs("99", "2", "50")) {
         Err(CoreError::SharesExceedWhole {
             bucket,
             value,
@@ -153,7 +153,7 @@ fn from_inputs_refusals() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        Scenario::from_inputs(&art, &inputs("75", "1.5", "101")),
+        Scenario::from_inputs(art, &inputs("75", "1.5", "101")),
         Err(CoreError::OutOfRange {
             field: "remainder split",
             value: d("101"),
@@ -162,11 +162,11 @@ fn from_inputs_refusals() {
         })
     );
     assert!(matches!(
-        Scenario::from_inputs(&art, &inputs("100.5", "0", "50")),
+        Scenario::from_inputs(art, &inputs("100.5", "0", "50")),
         Err(CoreError::BucketShareOutOfBounds { ref bucket, .. }) if bucket == "treasuries"
     ));
     // The record framing ignores the Treasuries input entirely.
-    assert!(Scenario::from_inputs(&builtin(FramingId::Record), &inputs("500", "1", "50")).is_ok());
+    assert!(Scenario::from_inputs(builtin(FramingId::Record), &inputs("500", "1", "50")).is_ok());
 }
 
 #[test]
@@ -217,8 +217,8 @@ fn allocation_table() {
 fn range_flags_and_row_fields() {
     let art = builtin(FramingId::Article);
     let a = allocate(
-        &art,
-        &Scenario::from_inputs(&art, &inputs("60", "3", "50")).unwrap(),
+        art,
+        &Scenario::from_inputs(art, &inputs("60", "3", "50")).unwrap(),
     );
     assert_eq!(a.row("treasuries").unwrap().flag(), Some(RangeFlag::Below));
     assert_eq!(a.row("direct").unwrap().flag(), Some(RangeFlag::Above));
@@ -238,13 +238,13 @@ fn range_flags_and_row_fields() {
     assert_eq!(a.treasuries_amount().dollars(), d("330000000000"));
     // Ends of the range are inside it.
     let a = allocate(
-        &art,
-        &Scenario::from_inputs(&art, &inputs("80", "1", "50")).unwrap(),
+        art,
+        &Scenario::from_inputs(art, &inputs("80", "1", "50")).unwrap(),
     );
     assert!(a.range_flags().is_empty());
     let rec = builtin(FramingId::Record);
     assert_eq!(
-        allocate(&rec, &Scenario::defaults(&rec)).treasuries_amount(),
+        allocate(rec, &Scenario::defaults(rec)).treasuries_amount(),
         Usd::ZERO
     );
 }
@@ -286,10 +286,10 @@ proptest! {
         // direct = (100 − t) × dir_frac / 10^6, rounded to 12 places.
         let dir = ((Decimal::ONE_HUNDRED - t) * Decimal::from(dir_frac) / Decimal::from(1_000_000)).round_dp(12);
         let split = Decimal::new(split_units, 12);
-        let s = Scenario::from_inputs(&f, &Inputs { treasuries: t, direct: dir, remainder_split: split }).unwrap();
+        let s = Scenario::from_inputs(f, &Inputs { treasuries: t, direct: dir, remainder_split: split }).unwrap();
         let total: Decimal = s.iter().map(|(_, sh)| sh.percent()).sum();
         prop_assert_eq!(total, Decimal::ONE_HUNDRED);
-        let a = allocate(&f, &s);
+        let a = allocate(f, &s);
         prop_assert_eq!(a.rows().iter().map(|r| r.amount()).sum::<Usd>(), f.total());
         for r in a.rows() {
             let exact = f.total().dollars() * r.share().percent() / Decimal::ONE_HUNDRED;

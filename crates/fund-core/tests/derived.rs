@@ -18,8 +18,8 @@ fn m(millions: i64) -> Usd {
 #[test]
 fn income_article_defaults() {
     let f = builtin(FramingId::Article);
-    let a = allocate(&f, &Scenario::defaults(&f));
-    let t = income(&a, &YieldSet::defaults(&f));
+    let a = allocate(f, &Scenario::defaults(f));
+    let t = income(&a, &YieldSet::defaults(f));
     // (bucket, amount $M, yield, income $M, assumption)
     let want = [
         ("treasuries", 412_500, "4.136", 17_061, false), // 412,500 × 4.136% = 17,061 exactly
@@ -45,8 +45,8 @@ fn income_article_defaults() {
 #[test]
 fn income_record_defaults_and_reader_yields() {
     let f = builtin(FramingId::Record);
-    let a = allocate(&f, &Scenario::defaults(&f));
-    let t = income(&a, &YieldSet::defaults(&f));
+    let a = allocate(f, &Scenario::defaults(f));
+    let t = income(&a, &YieldSet::defaults(f));
     // loans 270,875 × 5% = 13,543.75 → 13,544; guarantees × 0.5% = 1,354.375 → 1,354.
     let got: Vec<Usd> = t.rows().iter().map(|r| r.income()).collect();
     assert_eq!(got, vec![m(0), m(13_544), m(1_354)]);
@@ -55,9 +55,9 @@ fn income_record_defaults_and_reader_yields() {
 
     // A reader's yield replaces the default and is then an assumption.
     let art = builtin(FramingId::Article);
-    let mut y = YieldSet::defaults(&art);
+    let mut y = YieldSet::defaults(art);
     y.set("treasuries", d("4")).unwrap();
-    let a = allocate(&art, &Scenario::defaults(&art));
+    let a = allocate(art, &Scenario::defaults(art));
     let row = income(&a, &y).row("treasuries").cloned().unwrap();
     assert_eq!(row.income(), m(16_500)); // 412,500 × 4%
     assert!(row.is_assumption());
@@ -66,7 +66,7 @@ fn income_record_defaults_and_reader_yields() {
 #[test]
 fn yield_set_refusals() {
     let f = builtin(FramingId::Article);
-    let mut y = YieldSet::defaults(&f);
+    let mut y = YieldSet::defaults(f);
     let before = y.clone();
     let e = y.set("agency-mbs", d("25.01")).unwrap_err();
     assert_eq!(
@@ -95,13 +95,13 @@ fn yield_set_refusals() {
     ));
     assert_eq!(y, before);
     assert!(y.set("direct", d("25")).is_ok());
-    assert!(YieldSet::new(&f, &[("direct", d("30"))]).is_err());
+    assert!(YieldSet::new(f, &[("direct", d("30"))]).is_err());
 }
 
 #[test]
 fn yen_amounts_at_a_rate() {
     let f = builtin(FramingId::Article);
-    let a = allocate(&f, &Scenario::defaults(&f));
+    let a = allocate(f, &Scenario::defaults(f));
     let y = yen_amounts(&a, UsdJpy::new(d("156.8")).unwrap());
     // $412.5 bn × 156.8 = ¥64,680 bn.
     assert_eq!(y[0].0, "treasuries");
@@ -148,7 +148,7 @@ fn usdjpy_validation_and_flag() {
 #[test]
 fn scale_context_article_and_record() {
     let f = builtin(FramingId::Article);
-    let s = scale_context(&f, &allocate(&f, &Scenario::defaults(&f)));
+    let s = scale_context(f, &allocate(f, &Scenario::defaults(f)));
     assert!(s.has_treasuries_bucket());
     assert_eq!(s.treasuries_amount(), m(412_500));
     assert_eq!(s.japan_holdings(), m(1_185_500));
@@ -159,7 +159,7 @@ fn scale_context_article_and_record() {
     assert_eq!(s.sources(), ["tic-table5", "fed-z1-l210"]);
 
     let r = builtin(FramingId::Record);
-    let s = scale_context(&r, &allocate(&r, &Scenario::defaults(&r)));
+    let s = scale_context(r, &allocate(r, &Scenario::defaults(r)));
     assert!(!s.has_treasuries_bucket());
     assert_eq!(s.treasuries_amount(), Usd::ZERO);
     assert_eq!(

@@ -25,7 +25,8 @@ pub struct Ctx {
     pub model: RwSignal<Model>,
     /// The one derived value (a memo of `model`) that feeds every chart, table and sentence.
     pub views: Memo<Views>,
-    /// Index of the current walkthrough step.
+    /// Index of the current walkthrough step. Kept apart from the model (whose own step is only
+    /// filled in when the URL is written) so that moving between steps re-derives no figures.
     pub step: RwSignal<usize>,
     /// A chart tab the reader picked, overriding the step's chart until the step changes.
     pub chart_override: RwSignal<Option<crate::charts::ChartId>>,

@@ -310,3 +310,19 @@ fn last_three_escape_labels() {
         }
     }
 }
+
+#[test]
+fn project_years_read_as_years() {
+    let usd = |b: u64| fund_core::Usd::billions(rust_decimal::Decimal::from(b));
+    let points: Vec<ProfitPoint> = (1..=30)
+        .map(|year| ProfitPoint {
+            year,
+            cum_japan: usd(u64::from(year)),
+            cum_us: usd(u64::from(year)),
+        })
+        .collect();
+    let chart = ProfitSplit::new(points, Some(24), vec!["x".into()]);
+    let text = &chart.text().description;
+    assert!(text.starts_with("By year 30,"), "{text}");
+    assert!(text.contains("made whole in year 24"), "{text}");
+}

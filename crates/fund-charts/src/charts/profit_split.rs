@@ -72,19 +72,23 @@ impl ProfitSplit {
     fn description(&self) -> String {
         let Some(last) = self.points.last() else {
             return match self.made_whole_year {
-                Some(y) => format!("No years to show; Japan is made whole in {y}."),
+                Some(y) => format!(
+                    "No years to show; Japan is made whole in {}.",
+                    year_label(y)
+                ),
                 None => "No years to show.".to_string(),
             };
         };
         let mut s = format!(
             "By {}, Japan has received {} and the US {} in all",
-            last.year,
+            year_label(last.year),
             format::usd(last.cum_japan),
             format::usd(last.cum_us)
         );
         match self.made_whole_year {
             Some(y) => s.push_str(&format!(
-                "; Japan is made whole in {y}, marked by the vertical line"
+                "; Japan is made whole in {}, marked by the vertical line",
+                year_label(y)
             )),
             None => s.push_str("; Japan is not made whole within these years"),
         }
@@ -232,7 +236,7 @@ impl Chart for ProfitSplit {
             if let Some(year) = self.marker_year() {
                 let x = fr.x.map(f64::from(year));
                 p.dashed(&[(x, fr.top), (x, fr.bottom)], c.text, 2, 5, 4)?;
-                let label = format!("Japan made whole: {year}");
+                let label = format!("Japan made whole: {}", year_label(year));
                 // Above the plot, beside the line's top end, kept inside the chart.
                 let half = text_width(&label, SMALL) / 2.0;
                 let at = x.clamp(PAD + half, f64::from(width) - PAD - half);
@@ -282,5 +286,14 @@ impl Chart for ProfitSplit {
             }
             Ok(())
         })
+    }
+}
+
+/// A year as words: `"year 24"` for a project year (counted from 1), `"2031"` for a calendar year.
+fn year_label(year: u32) -> String {
+    if year < 1000 {
+        format!("year {year}")
+    } else {
+        year.to_string()
     }
 }

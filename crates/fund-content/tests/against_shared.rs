@@ -1,20 +1,28 @@
 //! Cross-checks against the project's shared inputs: the sourced facts and the
-//! article itself. Each test is skipped (passes vacuously) where the files are absent.
+//! article itself, read from `shared/` beside the repository (as CI lays it out) or from
+//! `/work/shared`. In CI the files are there; set `REQUIRE_SHARED=1` to make their absence an error
+//! instead of a skip.
 
 use fund_content::{claims, record, sources, steps, timeline};
 use std::collections::HashSet;
 
-const FACTS: &str = "/work/shared/facts.md";
-const SEED: &str = "/work/shared/seed/000_32faa848a7821660.txt";
+const FACTS: &str = "facts.md";
+const SEED: &str = "seed/000_32faa848a7821660.txt";
 
-fn read(path: &str) -> Option<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!("skipped: {path} not present");
-            None
+/// Reads a file of `shared/`: beside the repository first, then `/work/shared`.
+fn read(name: &str) -> Option<String> {
+    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    for dir in [beside, std::path::PathBuf::from("/work/shared")] {
+        if let Ok(text) = std::fs::read_to_string(dir.join(name)) {
+            return Some(text);
         }
     }
+    assert!(
+        std::env::var_os("REQUIRE_SHARED").is_none(),
+        "shared/{name} not found beside the repository"
+    );
+    eprintln!("skipped: shared/{name} not present");
+    None
 }
 
 #[test]

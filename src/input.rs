@@ -34,19 +34,17 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     }
 }
 
-/// Parses a whole number of months or years, e.g. `"40"`.
-pub fn parse_whole(text: &str) -> Result<u32, String> {
-    let v = parse_decimal(text)?;
+/// A whole number of months or years from a value the reader set, e.g. `40`.
+pub fn whole(v: Decimal) -> Result<u32, String> {
     if v.fract() != Decimal::ZERO || v < Decimal::ZERO {
-        return Err(format!("“{}” is not a whole number.", excerpt(text.trim())));
+        return Err(format!("{} is not a whole number.", v.normalize()));
     }
     u32::try_from(v.mantissa() / 10i128.pow(v.scale()))
         .map_err(|_| "That number is too large.".to_string())
 }
 
-/// Parses an amount typed in billions of dollars, e.g. `"412.5"`.
-pub fn parse_billions(text: &str) -> Result<fund_core::Usd, String> {
-    let v = parse_decimal(text)?;
+/// An amount the reader set in billions of dollars, e.g. `412.5`.
+pub fn billions(v: Decimal) -> Result<fund_core::Usd, String> {
     v.checked_mul(Decimal::from(1_000_000_000u64))
         .map(fund_core::Usd::new)
         .ok_or_else(|| "That amount is too large.".to_string())
@@ -105,11 +103,12 @@ mod tests {
 
     #[test]
     fn whole_numbers_and_billions() {
-        assert_eq!(parse_whole("40").unwrap(), 40);
-        assert!(parse_whole("4.5").is_err());
-        assert!(parse_whole("-1").is_err());
+        let read = |t: &str| parse_decimal(t).unwrap();
+        assert_eq!(whole(read("40")).unwrap(), 40);
+        assert!(whole(read("4.5")).is_err());
+        assert!(whole(read("-1")).is_err());
         assert_eq!(
-            parse_billions("412.5").unwrap(),
+            billions(read("412.5")).unwrap(),
             fund_core::Usd::new(Decimal::from(412_500_000_000u64))
         );
     }

@@ -6,25 +6,12 @@ use crate::charts::ChartId;
 use crate::components::chart::ChartFigure;
 use crate::components::controls::NumberControl;
 use crate::components::references::SourceLine;
+use crate::input::{billions, whole};
 use crate::record_view::{profit_summary, profit_table, yield_summary};
 use fund_content::Verdict;
-use fund_core::money::Usd;
 use fund_core::yields::{FlowDirection, ILLUSTRATION_NOTE};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-
-fn billions(v: Decimal) -> Result<Usd, String> {
-    v.checked_mul(Decimal::from(1_000_000_000u64))
-        .map(Usd::new)
-        .ok_or_else(|| "That amount is too large.".to_string())
-}
-
-fn whole(v: Decimal) -> Result<u32, String> {
-    if v.fract() != Decimal::ZERO || v < Decimal::ZERO {
-        return Err(format!("{v} is not a whole number."));
-    }
-    u32::try_from(v.trunc().mantissa()).map_err(|_| "That number is too large.".to_string())
-}
 
 fn sources(ids: &[&str]) -> Signal<Vec<String>> {
     let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();

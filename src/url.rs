@@ -30,36 +30,6 @@ pub fn write(model: &Model, step: usize, theme: ThemeChoice, embed: Option<Chart
     ))
 }
 
-/// The pym.js child id from the query (`childId`, set by pym's parent), kept only if it is a
-/// plain identifier; it is only ever echoed back in messages to the parent, never into the page.
-pub fn pym_child_id(query: &str) -> Option<String> {
-    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == "childId")
-        .map(|(_, v)| v.into_owned())
-        .filter(|v| {
-            !v.is_empty()
-                && v.len() <= 64
-                && v.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
-}
-
-/// The three height messages an embed sends its host: pym.js's string format, AMP's
-/// `embed-size`, and this project's own JSON. Returned as (pym string, AMP JSON, own JSON).
-pub fn height_messages(
-    child_id: Option<&str>,
-    chart: ChartId,
-    height: u32,
-) -> (Option<String>, String, String) {
-    let pym = child_id.map(|id| format!("pymxPYMx{id}xPYMxheightxPYMx{height}"));
-    let amp = format!(r#"{{"sentinel":"amp","type":"embed-size","height":{height}}}"#);
-    let own = format!(
-        r#"{{"type":"japan-fund-explainer:height","chart":"{}","height":{height}}}"#,
-        chart.slug()
-    );
-    (pym, amp, own)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,28 +67,5 @@ mod tests {
         for n in &notices {
             assert!(!n.to_string().contains('<'), "{n}");
         }
-    }
-
-    #[test]
-    fn pym_child_ids_are_plain() {
-        assert_eq!(
-            pym_child_id("?a=1&childId=example-1").as_deref(),
-            Some("example-1")
-        );
-        assert_eq!(pym_child_id("childId=%3Cscript%3E"), None);
-        assert_eq!(pym_child_id("x=1"), None);
-    }
-
-    #[test]
-    fn height_messages_follow_each_format() {
-        let (pym, amp, own) = height_messages(Some("c1"), ChartId::Waffle, 512);
-        assert_eq!(pym.as_deref(), Some("pymxPYMxc1xPYMxheightxPYMx512"));
-        let amp: serde_json::Value = serde_json::from_str(&amp).unwrap();
-        assert_eq!(amp["sentinel"], "amp");
-        assert_eq!(amp["type"], "embed-size");
-        assert_eq!(amp["height"], 512);
-        let own: serde_json::Value = serde_json::from_str(&own).unwrap();
-        assert_eq!(own["chart"], "waffle");
-        assert_eq!(height_messages(None, ChartId::Waffle, 1).0, None);
     }
 }

@@ -1,10 +1,10 @@
 //! One chart as a figure: caption, the SVG, its one-sentence description, a "Show data" table and
 //! its source line.
 
-use crate::app::Ctx;
 use crate::charts::{build, parts_of, render, static_of, ChartId, ChartParts};
 use crate::components::references::SourceLine;
 use crate::components::share::ChartActions;
+use crate::ctx::Ctx;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -66,18 +66,8 @@ pub fn ChartFigure(
             ctx.theme.get().name()
         )
     };
-    view! {
-        <figure
-            node_ref=figure_ref
-            class="chart"
-            id=format!("figure-{slug}")
-            data-testid=format!("chart-{slug}")
-            hidden=move || hidden.get()
-            aria-labelledby=caption_id.clone()
-        >
-            <figcaption>
-                <p class="caption" id=caption_id2>{move || parts.with(|p| p.text.caption.clone())}</p>
-            </figcaption>
+    let svg = if ctx.live {
+        view! {
             <div class="chart-svg">
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
@@ -93,10 +83,58 @@ pub fn ChartFigure(
                     <g class="fund-chart-marks" inner_html=move || parts.with(|p| p.marks.clone())></g>
                 </svg>
             </div>
+        }
+        .into_any()
+    } else {
+        // Prerendered: both layouts, and the stylesheet shows the one the app would draw at the
+        // reader's width, so nothing moves when the app takes over.
+        let theme = ctx.theme.get_untracked();
+        let layouts = [crate::ctx::WIDE_LAYOUT, crate::ctx::NARROW_LAYOUT]
+            .into_iter()
+            .map(|width| {
+                let (p, stat) =
+                    model.with_untracked(|m| (parts_of(id, m, width, theme), static_of(id, m, width, theme)));
+                let which = if width == crate::ctx::WIDE_LAYOUT { "wide" } else { "narrow" };
+                let title_id = format!("title-{slug}-{which}");
+                let title_ref = title_id.clone();
+                view! {
+                    <div class=format!("chart-svg layout-{which}")>
+                        <svg
+                            xmlns="http://www.w3.org/2000/svg"
+                            viewBox=format!("0 0 {} {}", p.width, p.height)
+                            width="100%"
+                            preserveAspectRatio="xMidYMin meet"
+                            role="img"
+                            aria-labelledby=title_ref
+                            class=format!("fund-chart fund-chart-{slug} fund-chart-{}", theme.name())
+                        >
+                            <title id=title_id>{p.text.description.clone()}</title>
+                            <g class="fund-chart-static" inner_html=stat></g>
+                            <g class="fund-chart-marks" inner_html=p.marks.clone()></g>
+                        </svg>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! { {layouts} }.into_any()
+    };
+    view! {
+        <figure
+            node_ref=figure_ref
+            class="chart"
+            id=format!("figure-{slug}")
+            data-testid=format!("chart-{slug}")
+            hidden=move || hidden.get()
+            aria-labelledby=caption_id.clone()
+        >
+            <figcaption>
+                <p class="caption" id=caption_id2>{move || parts.with(|p| p.text.caption.clone())}</p>
+            </figcaption>
+            {svg}
             <p class="chart-description" data-testid=format!("description-{slug}")>
                 {move || description.get()}
             </p>
-            <details class="data">
+            <details class="data" data-keep=format!("data-{slug}")>
                 <summary>"Show data"</summary>
                 <div class="table-scroll">
                     <table data-testid=format!("table-{slug}")>

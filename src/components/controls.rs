@@ -2,7 +2,7 @@
 //! Every value goes through the core's validating setters; a refused value shows the core's
 //! message next to the control and the charts keep the last valid state.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::input::parse_decimal;
 use fund_core::format;
 use fund_core::framing::{builtin, BucketRole};
@@ -55,6 +55,9 @@ pub fn NumberControl(
     #[prop(into, optional)]
     valuetext: Option<Signal<String>>,
 ) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // Prerendered, the controls are inert until the app starts (or for good, without it).
+    let inert = !ctx.live;
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         value.track();
@@ -92,7 +95,8 @@ pub fn NumberControl(
                 step=step
                 aria-describedby=describedby.clone()
                 aria-invalid=move || error.get().is_some().to_string()
-                disabled=move || disabled.get()
+                disabled=move || inert || disabled.get()
+                value=value.get_untracked().to_string()
                 prop:value=move || value.get().to_string()
                 aria-valuetext=move || valuetext.map(|t| t.get())
                 on:input=apply
@@ -120,7 +124,8 @@ pub fn NumberControl(
                     aria-label=move || format!("{} (type a value)", label.get())
                     aria-describedby=describedby
                     aria-invalid=move || error.get().is_some().to_string()
-                    disabled=move || disabled.get()
+                    disabled=move || inert || disabled.get()
+                    value=value.get_untracked().to_string()
                     prop:value=move || value.get().to_string()
                     on:change=apply
                 />
@@ -370,18 +375,29 @@ fn yield_testid(bucket: &str) -> &'static str {
     leaked
 }
 
-/// The panel's controls, in a disclosure that starts open on wide screens.
+/// The line the prerendered page shows beside its inert controls when scripts are off or the
+/// app could not start (the stylesheet shows it only then); the live app never draws it.
+#[component]
+pub fn NeedsScript() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    (!ctx.live).then(|| {
+        view! {
+            <p class="needs-script-note" data-testid="needs-script">
+                "These controls need JavaScript; the charts show the default figures."
+            </p>
+        }
+    })
+}
+
+/// The panel's controls, in a disclosure that starts open on wide screens (the prerendered page
+/// is drawn wide; its stylesheet keeps the disclosure shut on phones, as the app draws it there).
 #[component]
 pub fn Controls() -> impl IntoView {
-    let wide = crate::app::layout_for(
-        web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|v| v.as_f64())
-            .unwrap_or(1280.0),
-    ) == crate::app::WIDE_LAYOUT;
+    let wide = crate::ctx::layout_for(crate::browser::viewport_width()) == crate::ctx::WIDE_LAYOUT;
     view! {
-        <details class="controls" open=wide>
+        <details class="controls" data-keep="panel-controls" open=wide>
             <summary>"Adjust the numbers"</summary>
+            <NeedsScript/>
             <AllocationControls/>
             <FxControl/>
             <details>

@@ -1,66 +1,16 @@
 //! Embed mode (`?embed=<chart>`): one chart with its own controls, caption, description, source
 //! line and a link to the full explainer, and no page chrome. The page reports its height to the
 //! host whenever it changes, in pym.js's format, AMP's `embed-size` format and this project's own
-//! JSON message (see the README).
+//! JSON message (see the README); `assets/embed.js` sends them, from before the WebAssembly
+//! arrives, so a host sizes the frame for the prerendered chart too.
 
-use crate::app::Ctx;
 use crate::charts::ChartId;
 use crate::components::chart::ChartFigure;
 use crate::components::controls::{AllocationControls, FxControl, YieldControls};
 use crate::components::record::{FlowControls, ProfitControls};
-use crate::url::{height_messages, pym_child_id, write};
+use crate::ctx::Ctx;
+use crate::url::write;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-
-fn post_height(child_id: Option<&str>, chart: ChartId, height: u32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if parent == window {
-        return;
-    }
-    let (pym, amp, own) = height_messages(child_id, chart, height);
-    if let Some(pym) = pym {
-        let _ = parent.post_message(&JsValue::from_str(&pym), "*");
-    }
-    for json in [amp, own] {
-        if let Ok(value) = js_sys::JSON::parse(&json) {
-            let _ = parent.post_message(&value, "*");
-        }
-    }
-}
-
-/// Watches the embed's root and posts its height to the host page when it changes.
-fn report_height(root: web_sys::Element, chart: ChartId) {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let child_id = pym_child_id(&search);
-    let last = std::cell::Cell::new(0u32);
-    let measure = root.clone();
-    let cb = Closure::<dyn FnMut()>::new(move || {
-        let h = measure.get_bounding_client_rect().height().ceil();
-        let h = if h.is_finite() && h > 0.0 {
-            h as u32
-        } else {
-            0
-        };
-        if h != last.get() {
-            last.set(h);
-            post_height(child_id.as_deref(), chart, h);
-        }
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-        // The observer and its callback live as long as the page.
-        std::mem::forget(observer);
-    }
-    cb.forget();
-}
 
 /// One chart alone, for embedding in other pages.
 #[component]
@@ -71,17 +21,12 @@ pub fn EmbedPage(
     notices: Vec<fund_core::params::ParamNotice>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let root = NodeRef::<leptos::html::Div>::new();
-    if let Some(body) = document().body() {
-        let _ = body.class_list().add_1("embed");
-    }
-    Effect::new(move |prev: Option<()>| {
-        if prev.is_none() {
-            if let Some(el) = root.get() {
-                report_height(el.into(), chart);
-            }
+    if ctx.live {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("embed");
         }
-    });
+    }
+    let home = crate::takeover::home();
     let full_link = move || {
         let q = write(
             &ctx.model.get(),
@@ -89,7 +34,7 @@ pub fn EmbedPage(
             ctx.theme_choice.get(),
             None,
         );
-        format!("./?{q}")
+        format!("{home}?{q}")
     };
     let controls = match chart {
         ChartId::Waffle | ChartId::Allocation | ChartId::Framings => {
@@ -101,11 +46,13 @@ pub fn EmbedPage(
         ChartId::YieldEffect => view! { <FlowControls/> }.into_any(),
     };
     view! {
-        <div class="embed-root" node_ref=root data-testid="embed-root">
-            <crate::app::ParamNotices notices=notices/>
+        <div class="embed-root" data-testid="embed-root">
+            <crate::components::notices::StaticNotice/>
+            <crate::components::notices::ParamNotices notices=notices/>
             <ChartFigure id=chart hidden=Signal::derive(|| false)/>
-            <details class="controls" open=true>
+            <details class="controls" data-keep="embed-controls" open=true>
                 <summary>"Adjust the numbers"</summary>
+                <crate::components::controls::NeedsScript/>
                 {controls}
             </details>
             <p class="embed-link">

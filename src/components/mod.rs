@@ -5,6 +5,7 @@ pub mod chart;
 pub mod claims;
 pub mod controls;
 pub mod embed;
+pub mod notices;
 pub mod record;
 pub mod references;
 pub mod share;

@@ -1,11 +1,11 @@
 //! What the record says: a scorecard of the article's claims, the two framings side by side, the
 //! deal's profit split, Treasury demand and yields, and a steppable timeline.
 
-use crate::app::Ctx;
 use crate::charts::ChartId;
 use crate::components::chart::ChartFigure;
 use crate::components::controls::NumberControl;
 use crate::components::references::SourceLine;
+use crate::ctx::Ctx;
 use crate::input::{billions, whole};
 use crate::record_view::{profit_summary, profit_table, yield_summary};
 use fund_content::Verdict;

@@ -2,8 +2,8 @@
 //! preview), downloads (SVG, PNG, CSV, JSON) and "Cite". The strings come from
 //! [`crate::export`]; this module is the browser glue (blobs, canvas, clipboard, `<dialog>`).
 
-use crate::app::Ctx;
 use crate::charts::{ChartId, RenderedChart};
+use crate::ctx::Ctx;
 use crate::export::{self, Format};
 use leptos::html;
 use leptos::portal::Portal;

@@ -1,6 +1,6 @@
 //! The framing switch and the theme switch.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::theme::ThemeChoice;
 use fund_core::framing::{builtin, FramingId};
 use leptos::prelude::*;

@@ -1,11 +1,11 @@
 //! The walkthrough: the article's reasoning as steps that scroll past a sticky chart panel, with
 //! Previous/Next buttons and the arrow keys.
 
-use crate::app::Ctx;
 use crate::charts::ChartId;
 use crate::components::chart::ChartFigure;
 use crate::components::claims::StepClaims;
 use crate::components::controls::Controls;
+use crate::ctx::Ctx;
 use crate::live::live_value;
 use fund_content::{Segment, Step};
 use leptos::prelude::*;

@@ -293,7 +293,7 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 ContextFigure {
                     label: part_label,
                     amount: s.treasuries_amount(),
-                    note: format!("{} framing", d.framing().name()),
+                    note: d.framing().name().to_string(),
                 },
                 ContextFigure {
                     label: holdings.label.to_string(),
@@ -522,6 +522,81 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    /// The text of every `<text>` element of an SVG fragment (entities left as written).
+    fn svg_texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|rest| {
+                let body = &rest[rest.find('>')? + 1..];
+                Some(body[..body.find("</text>")?].trim().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn generated_words_read_cleanly_in_every_chart_and_framing() {
+        // A first-time reader saw "The article's framing framing" and ", This fund's …": every
+        // chart's caption, description, drawn labels and table cells, in both framings and at
+        // phone and desktop widths, must be free of doubled words, and sentences free of
+        // capitals after commas.
+        let mut problems = Vec::new();
+        for framing in FramingId::ALL {
+            let mut m = Model::default();
+            m.set_framing(framing).unwrap();
+            let d = m.derive();
+            for c in ChartId::ALL {
+                for width in [360, 800] {
+                    let r = render(c, &d, width, Theme::Light);
+                    let whole = r.svg.full_svg();
+                    let mut texts = vec![r.text.caption.clone(), r.text.description.clone()];
+                    texts.extend(svg_texts(&whole));
+                    texts.extend(r.table.columns.iter().cloned());
+                    texts.extend(r.table.rows.iter().flatten().cloned());
+                    for t in &texts {
+                        for p in fund_charts::prose_problems(t) {
+                            problems.push(format!("{c:?} ({framing:?}, {width}px): {p}"));
+                        }
+                    }
+                    assert!(
+                        !r.text.description.contains(" framing framing"),
+                        "{c:?}: {}",
+                        r.text.description
+                    );
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn scale_chart_names_the_framing_once() {
+        let r = render(
+            ChartId::Context,
+            &Model::default().derive(),
+            640,
+            Theme::Light,
+        );
+        let texts = svg_texts(&r.svg.full_svg());
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("The article&apos;s framing")
+                    || t.contains("The article's framing")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().all(|t| !t.contains("framing framing")),
+            "{texts:?}"
+        );
+        assert!(
+            r.text
+                .description
+                .starts_with("This fund's Treasuries part ("),
+            "{}",
+            r.text.description
+        );
     }
 
     #[test]

@@ -39,5 +39,5 @@ pub use charts::yield_effect::{YieldEffect, LINEAR_NOTE};
 pub use error::ChartError;
 pub use figures::{BucketFigure, ContextFigure, EstimateFigure, IncomeFigure, ProfitPoint};
 pub use svg::{unavailable_svg, Chart, ChartSvg, RenderOptions};
-pub use table::{ChartText, DataTable};
+pub use table::{keeps_capital, mid_sentence, prose_problems, ChartText, DataTable};
 pub use theme::Theme;

@@ -34,6 +34,7 @@ pub use charts::context::Context;
 pub use charts::framings::{Framing, Framings};
 pub use charts::income::Income;
 pub use charts::profit_split::ProfitSplit;
+pub use charts::tracker::Tracker;
 pub use charts::waffle::Waffle;
 pub use charts::yield_effect::{YieldEffect, LINEAR_NOTE};
 pub use error::ChartError;

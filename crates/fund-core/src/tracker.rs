@@ -42,6 +42,13 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Day {
+    /// 1 January 1970, day 0 of [`Day::ordinal`].
+    pub const EPOCH: Day = Day {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// A day, or `None` if it does not exist (years 1000–9999).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
         let ok = (1000..=9999).contains(&year)
@@ -298,6 +305,28 @@ impl Tracker {
             days_left,
             inputs,
         })
+    }
+
+    /// A tracker with nothing selected yet, for when no data could be read (never fails).
+    pub fn empty(ceiling: Usd, start: Day, deadline: Day) -> Tracker {
+        let days_left = start.days_until(deadline);
+        Tracker {
+            inputs: TrackerInputs {
+                ceiling,
+                start,
+                as_of: start,
+                deadline,
+                selections: Vec::new(),
+            },
+            points: Vec::new(),
+            confirmed: Usd::ZERO,
+            reported: Usd::ZERO,
+            remaining: ceiling,
+            days_left,
+            needed: Pace::of(ceiling, days_left),
+            needed_if_reported: Pace::of(ceiling, days_left),
+            so_far: None,
+        }
     }
 
     /// The inputs.

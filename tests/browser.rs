@@ -415,7 +415,7 @@ async fn tracker_shows_with_its_legend_and_the_record_date() {
         let list = svg.query_selector_all("text").unwrap();
         (0..list.length())
             .filter_map(|i| list.item(i))
-            .map(|n| n.text_content().unwrap_or_default())
+            .map(|n| n.text_content().unwrap_or_default().trim().to_string())
             .collect()
     };
     for label in [

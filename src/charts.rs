@@ -7,7 +7,7 @@ use fund_charts::charts::{
 };
 use fund_charts::{
     BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable, EstimateFigure, Framings,
-    IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Waffle, YieldEffect,
+    IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Tracker, Waffle, YieldEffect,
 };
 use fund_core::allocation::Allocation;
 use fund_core::figures;
@@ -31,6 +31,8 @@ pub enum ChartId {
     ProfitSplit,
     /// Implied change in Treasury yields, by study.
     YieldEffect,
+    /// Money selected for projects over time against the ceiling and the deadline.
+    Tracker,
 }
 
 impl ChartId {
@@ -42,7 +44,7 @@ impl ChartId {
         ChartId::Context,
     ];
     /// Every chart, including the record section's.
-    pub const ALL: [ChartId; 7] = [
+    pub const ALL: [ChartId; 8] = [
         ChartId::Waffle,
         ChartId::Allocation,
         ChartId::Income,
@@ -50,6 +52,7 @@ impl ChartId {
         ChartId::Framings,
         ChartId::ProfitSplit,
         ChartId::YieldEffect,
+        ChartId::Tracker,
     ];
 
     /// The slug used in URLs, data and test ids: `"waffle"`.
@@ -62,6 +65,7 @@ impl ChartId {
             ChartId::Framings => "framings",
             ChartId::ProfitSplit => "profit-split",
             ChartId::YieldEffect => "yield-effect",
+            ChartId::Tracker => "tracker",
         }
     }
 
@@ -80,6 +84,7 @@ impl ChartId {
             ChartId::Framings => "Article vs record",
             ChartId::ProfitSplit => "Profit split",
             ChartId::YieldEffect => "Yields",
+            ChartId::Tracker => "Tracker",
         }
     }
 }
@@ -181,6 +186,8 @@ pub enum ChartModel {
     ProfitSplit(ProfitSplit),
     /// The yield effect.
     YieldEffect(YieldEffect),
+    /// The deal tracker (from the record's data, not the reader's numbers).
+    Tracker(Tracker),
 }
 
 /// A column of yen amounts at the reader's USD/JPY, added to a chart's data table.
@@ -231,6 +238,7 @@ impl ChartModel {
             ChartModel::Framings(c) => c,
             ChartModel::ProfitSplit(c) => c,
             ChartModel::YieldEffect(c) => c,
+            ChartModel::Tracker(c) => c,
         }
     }
 }
@@ -293,7 +301,7 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 ContextFigure {
                     label: part_label,
                     amount: s.treasuries_amount(),
-                    note: format!("{} framing", d.framing().name()),
+                    note: d.framing().name().to_string(),
                 },
                 ContextFigure {
                     label: holdings.label.to_string(),
@@ -376,6 +384,10 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
             );
             ChartModel::YieldEffect(YieldEffect::new(estimates, ids))
         }
+        ChartId::Tracker => ChartModel::Tracker(Tracker::new(
+            crate::record_view::tracker().clone(),
+            crate::record_view::tracker_sources(),
+        )),
     }
 }
 
@@ -495,11 +507,15 @@ mod tests {
                     render_static(c, &b, w, Theme::Dark),
                     "{c:?} at {w}"
                 );
-                assert_ne!(
-                    render_parts(c, &a, w, Theme::Dark).marks,
-                    render_parts(c, &b, w, Theme::Dark).marks,
-                    "{c:?}"
-                );
+                // The tracker follows the record's data, not the reader's numbers (its static
+                // layer is checked against different figures in fund-charts' tests).
+                if c != ChartId::Tracker {
+                    assert_ne!(
+                        render_parts(c, &a, w, Theme::Dark).marks,
+                        render_parts(c, &b, w, Theme::Dark).marks,
+                        "{c:?}"
+                    );
+                }
             }
         }
     }
@@ -522,6 +538,81 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    /// The text of every `<text>` element of an SVG fragment (entities left as written).
+    fn svg_texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|rest| {
+                let body = &rest[rest.find('>')? + 1..];
+                Some(body[..body.find("</text>")?].trim().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn generated_words_read_cleanly_in_every_chart_and_framing() {
+        // A first-time reader saw "The article's framing framing" and ", This fund's …": every
+        // chart's caption, description, drawn labels and table cells, in both framings and at
+        // phone and desktop widths, must be free of doubled words, and sentences free of
+        // capitals after commas.
+        let mut problems = Vec::new();
+        for framing in FramingId::ALL {
+            let mut m = Model::default();
+            m.set_framing(framing).unwrap();
+            let d = m.derive();
+            for c in ChartId::ALL {
+                for width in [360, 800] {
+                    let r = render(c, &d, width, Theme::Light);
+                    let whole = r.svg.full_svg();
+                    let mut texts = vec![r.text.caption.clone(), r.text.description.clone()];
+                    texts.extend(svg_texts(&whole));
+                    texts.extend(r.table.columns.iter().cloned());
+                    texts.extend(r.table.rows.iter().flatten().cloned());
+                    for t in &texts {
+                        for p in fund_charts::prose_problems(t) {
+                            problems.push(format!("{c:?} ({framing:?}, {width}px): {p}"));
+                        }
+                    }
+                    assert!(
+                        !r.text.description.contains(" framing framing"),
+                        "{c:?}: {}",
+                        r.text.description
+                    );
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn scale_chart_names_the_framing_once() {
+        let r = render(
+            ChartId::Context,
+            &Model::default().derive(),
+            640,
+            Theme::Light,
+        );
+        let texts = svg_texts(&r.svg.full_svg());
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("The article&apos;s framing")
+                    || t.contains("The article's framing")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().all(|t| !t.contains("framing framing")),
+            "{texts:?}"
+        );
+        assert!(
+            r.text
+                .description
+                .starts_with("This fund's Treasuries part ("),
+            "{}",
+            r.text.description
+        );
     }
 
     #[test]

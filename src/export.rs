@@ -177,6 +177,8 @@ pub enum ChartData<'a> {
     ProfitSplit(&'a fund_core::profit::ProfitSchedule),
     /// The yield effect.
     YieldEffect(&'a fund_core::yields::YieldEffect),
+    /// The deal tracker.
+    Tracker(&'a fund_core::tracker::Tracker),
 }
 
 /// The figures behind chart `id`, borrowed from the derived value.
@@ -200,6 +202,7 @@ pub fn chart_data(id: ChartId, d: &Derived) -> ChartData<'_> {
         }
         ChartId::ProfitSplit => ChartData::ProfitSplit(d.profit()),
         ChartId::YieldEffect => ChartData::YieldEffect(d.yield_effect()),
+        ChartId::Tracker => ChartData::Tracker(crate::record_view::tracker()),
     }
 }
 

@@ -26,6 +26,91 @@ pub const APP_SOURCES: &[&[&str]] = &[
     HEADER_SOURCES,
 ];
 use fund_core::format;
+use fund_core::money::Usd;
+use fund_core::tracker::{Day, Selection, Status, Tracker, TrackerInputs};
+use std::sync::OnceLock;
+
+fn day(d: fund_content::IsoDate) -> Option<Day> {
+    Day::new(i32::from(d.year()), d.month()?, d.day()?)
+}
+
+/// The tracker's figures from `tranches.json`, or `None` if the data cannot be used.
+pub fn tracker_from(t: &fund_content::Tranches) -> Option<Tracker> {
+    let selections = t
+        .tranches()
+        .iter()
+        .flat_map(|tr| tr.projects().iter().map(move |p| (tr, p)))
+        .filter_map(|(tr, p)| {
+            let amount = p.amount_billion()?;
+            let label = if p.approximate() {
+                format!("{} (amount approximate)", p.name())
+            } else {
+                p.name().to_string()
+            };
+            Some(Selection {
+                date: day(tr.date())?,
+                label,
+                amount: Usd::billions(amount),
+                status: match p.status() {
+                    fund_content::AmountStatus::Confirmed => Status::Confirmed,
+                    fund_content::AmountStatus::Reported => Status::Reported,
+                },
+            })
+        })
+        .collect();
+    let inputs = TrackerInputs::new(
+        Usd::billions(t.ceiling_billion()),
+        day(t.start())?,
+        day(t.as_of())?,
+        day(t.deadline())?,
+        selections,
+    )
+    .ok()?;
+    Tracker::new(inputs).ok()
+}
+
+/// The deal tracker's figures, computed once from the embedded data (an empty tracker if the
+/// data could not be used; the content tests make sure it can).
+pub fn tracker() -> &'static Tracker {
+    static TRACKER: OnceLock<Tracker> = OnceLock::new();
+    TRACKER.get_or_init(|| {
+        fund_content::tranches()
+            .and_then(tracker_from)
+            .unwrap_or_else(|| {
+                let (start, deadline) = (Day::new(2025, 9, 4), Day::new(2029, 1, 19));
+                match (start, deadline) {
+                    (Some(s), Some(d)) => Tracker::empty(Usd::billions(550.into()), s, d),
+                    _ => Tracker::empty(Usd::ZERO, Day::EPOCH, Day::EPOCH),
+                }
+            })
+    })
+}
+
+/// Every source the tracker's data cites, in file order, once each.
+pub fn tracker_sources() -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    fund_content::tranches()
+        .map(|t| {
+            t.cited()
+                .filter(|id| seen.insert(*id))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The record's "as of" line, from the data: the date the record is current to and the date
+/// every claim was last checked.
+pub fn as_of_line() -> String {
+    match fund_content::tranches() {
+        Some(t) => format!(
+            "The record is as of {}, the latest date our searches reached; every claim and entry was last checked on {}.",
+            t.as_of(),
+            t.reviewed()
+        ),
+        None => "The record's date could not be read.".to_string(),
+    }
+}
 use fund_core::profit::{Phase, ProfitSchedule};
 use fund_core::yields::{FlowDirection, YieldEffect};
 
@@ -135,6 +220,38 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn tracker_follows_the_data() {
+        let t = tracker();
+        // 33.3 + 2.1 + 0.6 confirmed; roughly 40 reported; 514 left.
+        assert_eq!(t.confirmed(), Usd::billions(d("36")));
+        assert_eq!(t.reported(), Usd::billions(d("40")));
+        assert_eq!(t.remaining(), Usd::billions(d("514")));
+        // 8 Oct 2026 to 19 Jan 2029 is 834 days: 514 × 365.25 / 834 = 225.106… a year.
+        assert_eq!(t.days_left(), 834);
+        assert_eq!(
+            t.needed().unwrap().per_year.in_billions().round_dp(1),
+            d("225.1")
+        );
+        assert!(t
+            .points()
+            .iter()
+            .any(|p| p.selection.label.ends_with("(amount approximate)")));
+        let ids = tracker_sources();
+        assert!(ids.iter().any(|s| s == "jiji-tranche-2026-02"), "{ids:?}");
+        assert!(ids.iter().all(|s| fund_content::source(s).is_some()));
+    }
+
+    #[test]
+    fn as_of_comes_from_the_data() {
+        let line = as_of_line();
+        assert!(
+            line.contains("8 Oct 2026") && line.contains("4 Dec 2026"),
+            "{line}"
+        );
+        assert!(fund_charts::prose_problems(&line).is_empty());
     }
 
     #[test]

@@ -100,6 +100,7 @@ async fn mounts_with_every_step_and_panel_chart() {
         "framings",
         "profit-split",
         "yield-effect",
+        "tracker",
     ] {
         let svg = find(&app.root, &format!("[data-testid=chart-{chart}] svg"));
         let title = svg
@@ -402,4 +403,59 @@ async fn sliders_tell_screen_readers_the_amount() {
         split.get_attribute("aria-valuetext").as_deref(),
         Some("50% of the rest: 9.25% of the fund, $50.9 billion")
     );
+}
+
+#[wasm_bindgen_test]
+async fn tracker_shows_with_its_legend_and_the_record_date() {
+    let app = mount();
+    tick().await;
+    show(&app.root, "tracker").await;
+    let svg = find(&app.root, "[data-testid=chart-tracker] svg");
+    let texts: Vec<String> = {
+        let list = svg.query_selector_all("text").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.text_content().unwrap_or_default().trim().to_string())
+            .collect()
+    };
+    for label in [
+        fund_charts::charts::tracker::LEGEND_CONFIRMED,
+        fund_charts::charts::tracker::LEGEND_REPORTED,
+        fund_charts::charts::tracker::LEGEND_PACE,
+    ] {
+        assert!(
+            texts.iter().any(|t| t == label),
+            "legend lacks {label}: {texts:?}"
+        );
+    }
+    // Reported money is drawn hatched: a pale fill under diagonal lines, apart from the solid.
+    let pale = svg.query_selector_all("rect[opacity=\"0.18\"]").unwrap();
+    assert!(pale.length() >= 2, "legend swatch and one hatched area");
+    let title = svg.query_selector("title").unwrap().unwrap();
+    assert!(title
+        .text_content()
+        .unwrap_or_default()
+        .contains("reported but not confirmed"));
+    // Its table and generated description are on the page.
+    assert!(text(&app.root, "[data-testid=description-tracker]").contains("$36 billion"));
+    assert!(text(&app.root, "[data-testid=table-tracker]").contains("Reported, not confirmed"));
+    // The record's date comes from the data.
+    let as_of = text(&app.root, "[data-testid=record-as-of]");
+    assert_eq!(as_of, japan_fund_explainer::record_view::as_of_line());
+    assert!(as_of.contains("8 Oct 2026"), "{as_of}");
+}
+
+#[wasm_bindgen_test]
+async fn tracker_embeds_alone() {
+    let app = mount_at("?embed=tracker");
+    tick().await;
+    find(
+        &app.root,
+        "[data-testid=embed-root] [data-testid=chart-tracker] svg",
+    );
+    assert!(app
+        .root
+        .query_selector("[data-testid=chart-waffle]")
+        .unwrap()
+        .is_none());
 }

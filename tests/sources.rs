@@ -43,6 +43,11 @@ fn cited() -> Vec<(String, String)> {
             add(format!("record {}", r.id()), id);
         }
     }
+    if let Some(t) = fund_content::tranches() {
+        for id in t.cited() {
+            add("tranches".to_string(), id);
+        }
+    }
     for group in japan_fund_explainer::record_view::APP_SOURCES {
         for id in *group {
             add("app text".to_string(), id);

@@ -44,6 +44,10 @@ pub fn EmbedPage(
         ChartId::Context => view! { <AllocationControls/> <FxControl/> }.into_any(),
         ChartId::ProfitSplit => view! { <ProfitControls/> }.into_any(),
         ChartId::YieldEffect => view! { <FlowControls/> }.into_any(),
+        ChartId::Tracker => view! {
+            <p class="assumption-note">"This chart follows the sourced record as of the date it states; it has no reader-set numbers."</p>
+        }
+        .into_any(),
     };
     view! {
         <div class="embed-root" data-testid="embed-root">

@@ -179,6 +179,21 @@ fn YieldCard() -> impl IntoView {
     }
 }
 
+/// The deal tracker: money selected so far against the ceiling and the deadline.
+#[component]
+fn TrackerCard() -> impl IntoView {
+    view! {
+        <div class="card" id="tracker">
+            <h3>"The deal tracker: money selected so far"</h3>
+            <p>
+                "Solid: amounts announced and carried by official pages or news reports. Hatched: amounts we found only second-hand, shown so you can see what has been reported, not as fact. "
+                "The dashed line is our own arithmetic: how much would have to be selected each year, from the record’s date, to reach the ceiling by the deadline."
+            </p>
+            <ChartFigure id=ChartId::Tracker hidden=Signal::derive(|| false)/>
+        </div>
+    }
+}
+
 /// The dated events, one at a time or all at once.
 #[component]
 fn Timeline() -> impl IntoView {
@@ -238,7 +253,9 @@ pub fn RecordSection() -> impl IntoView {
             <p class="dek">
                 "Everything below comes from the sourced public record, not from the article. Switch the charts above to “The deal as signed” to see the record’s framing in every chart."
             </p>
+            <p class="as-of" data-testid="record-as-of">{crate::record_view::as_of_line()}</p>
             <div class="record-grid">
+                <TrackerCard/>
                 <Scorecard/>
                 <div class="card">
                     <h3>"Two framings of the same $550 billion"</h3>

@@ -102,6 +102,106 @@ pub(crate) fn join_and(items: &[String]) -> String {
     }
 }
 
+/// Words that keep their capital in the middle of a sentence (names, not common words).
+pub const PROPER_WORDS: &[&str] = &[
+    "Japan",
+    "Japan's",
+    "Japan’s",
+    "Japanese",
+    "Treasury",
+    "Treasuries",
+    "Trump",
+    "Akazawa",
+    "Tokyo",
+    "Washington",
+    "Ohio",
+    "Texas",
+    "Georgia",
+    "Tennessee",
+    "Alabama",
+    "Beltran",
+    "Kansas",
+    "Fed",
+    "Federal",
+    "St",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "QE",
+    "MOU",
+];
+
+/// Whether a word keeps its capital mid-sentence: a name from [`PROPER_WORDS`], an acronym
+/// (two or more capitals, like `US` or `JBIC`), or anything not starting with a letter.
+pub fn keeps_capital(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let core = core.trim_end_matches(|c: char| !c.is_alphanumeric());
+    match core.chars().next() {
+        None => true,
+        Some(c) if !c.is_alphabetic() || !c.is_uppercase() => true,
+        Some(_) => {
+            PROPER_WORDS.contains(&core) || core.chars().filter(|c| c.is_uppercase()).count() >= 2
+        }
+    }
+}
+
+/// A label as it reads inside a sentence: its first letter lowercased, unless the first word
+/// is a name or an acronym ("Marketable US Treasury securities" → "marketable US Treasury
+/// securities", "Japan's holdings" unchanged).
+pub fn mid_sentence(label: &str) -> String {
+    let first = label.split_whitespace().next().unwrap_or("");
+    if keeps_capital(first) {
+        return label.to_string();
+    }
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Problems a reader would notice in generated text: a word written twice in a row
+/// ("framing framing") or a common word capitalised after a comma (", This").
+pub fn prose_problems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let clean = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        let (a, b) = (clean(pair[0]), clean(pair[1]));
+        let alphabetic = a.chars().any(char::is_alphabetic);
+        if alphabetic && a == b && !pair[0].ends_with([',', ';', ':', '.']) {
+            out.push(format!("doubled word {:?} in {text:?}", pair[1]));
+        }
+        if pair[0].ends_with(',') && !keeps_capital(pair[1]) {
+            out.push(format!("capital after a comma ({:?}) in {text:?}", pair[1]));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +227,30 @@ mod tests {
         assert_eq!(lines[4], "'+1,'-2");
         assert_eq!(lines[5], "'@SUM(A1),plain");
         assert!(csv.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn mid_sentence_labels_and_prose_checks() {
+        assert_eq!(
+            mid_sentence("Marketable US Treasury securities outstanding"),
+            "marketable US Treasury securities outstanding"
+        );
+        assert_eq!(mid_sentence("Japan's holdings"), "Japan's holdings");
+        assert_eq!(mid_sentence("US Treasury bonds"), "US Treasury bonds");
+        assert_eq!(
+            prose_problems("The article's framing framing").len(),
+            1,
+            "doubled word"
+        );
+        assert_eq!(
+            prose_problems("On a log scale (ten times the last), This fund's part").len(),
+            1,
+            "capital after a comma"
+        );
+        assert!(
+            prose_problems("In 2026, Japan and the US, JBIC and $36 billion, 6.5%.").is_empty()
+        );
+        assert!(prose_problems("from 10, 10 and 20").is_empty());
     }
 
     #[test]

@@ -291,13 +291,25 @@ fn context_uses_a_log_scale_and_says_so() {
         vec!["tic".into()],
     );
     let desc = &m.text().description;
-    assert!(desc.starts_with("On a logarithmic scale"), "{desc}");
+    assert!(
+        desc.starts_with("The fund's Treasury part ($412.5 billion) is"),
+        "{desc}"
+    );
+    assert!(
+        desc.ends_with("on a logarithmic scale where each grid line is ten times the last."),
+        "{desc}"
+    );
+    assert!(
+        prose_problems(desc).is_empty(),
+        "{:?}",
+        prose_problems(desc)
+    );
     assert!(
         desc.contains("34.8% of Japan's Treasury holdings ($1.2 trillion)"),
         "{desc}"
     );
     assert!(
-        desc.contains("1.39% of All marketable Treasuries ($29.6 trillion)"),
+        desc.contains("1.39% of all marketable Treasuries ($29.6 trillion)"),
         "{desc}"
     );
     let texts = all_themes_and_widths(&m);

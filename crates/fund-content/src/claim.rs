@@ -1,5 +1,6 @@
 //! The article's checkable claims and what the record says about each.
 
+use crate::IsoDate;
 use serde::Deserialize;
 
 /// How a claim fares against the sourced record.
@@ -56,6 +57,7 @@ pub struct Claim {
     reason: String,
     sources: Vec<String>,
     step: String,
+    reviewed: IsoDate,
 }
 
 impl Claim {
@@ -82,6 +84,11 @@ impl Claim {
     /// Ids of the sources behind the verdict.
     pub fn sources(&self) -> &[String] {
         &self.sources
+    }
+
+    /// When the verdict was last checked against the sourced material.
+    pub fn reviewed(&self) -> IsoDate {
+        self.reviewed
     }
 
     /// The step where the article makes the claim.

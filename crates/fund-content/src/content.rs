@@ -2,7 +2,8 @@
 
 use crate::check;
 use crate::date::Precision;
-use crate::{Claim, ContentError, RecordItem, Source, Step, TimelineEntry};
+use crate::{Claim, ContentError, Quality, RecordItem, Source, Step, TimelineEntry, Tranches};
+use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 
@@ -50,13 +51,103 @@ pub struct Content {
     steps: Vec<Step>,
     timeline: Vec<TimelineEntry>,
     record: Vec<RecordItem>,
+    tranches: Tranches,
 }
 
 fn parse<T: DeserializeOwned>(file: &'static str, json: &str) -> Result<T, ContentError> {
     serde_json::from_str(json).map_err(|e| ContentError::Json {
         file,
-        message: e.to_string(),
+        message: locate::<T>(json).unwrap_or_else(|| e.to_string()),
     })
+}
+
+/// The id (or position) of an entry of a list, for messages.
+fn entry_name(item: &serde_json::Value, position: usize) -> String {
+    match item.get("id").and_then(serde_json::Value::as_str) {
+        Some(id) => format!("entry {id:?}"),
+        None => format!("entry number {position} (it has no id)"),
+    }
+}
+
+/// For a file that parses as JSON but not as `T`: which entry is at fault, and why. Looks in a
+/// top-level list, or in the lists of a top-level object (`tranches`, then each tranche's
+/// `projects`), and re-parses entries one by one with the type of the whole file.
+fn locate<T: DeserializeOwned>(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    // Remove entries one at a time: the first whose removal lets the file parse is at fault.
+    fn lists(v: &serde_json::Value, path: Vec<(String, usize)>) -> Vec<Vec<(String, usize)>> {
+        let mut out = Vec::new();
+        let children: Vec<(String, &serde_json::Value)> = match v {
+            serde_json::Value::Array(a) => vec![(String::new(), v)]
+                .into_iter()
+                .take(usize::from(!a.is_empty()))
+                .collect(),
+            serde_json::Value::Object(o) => o
+                .iter()
+                .filter(|(_, x)| x.is_array())
+                .map(|(k, x)| (k.clone(), x))
+                .collect(),
+            _ => vec![],
+        };
+        for (key, list) in children {
+            if let Some(items) = list.as_array() {
+                for (i, item) in items.iter().enumerate() {
+                    let mut p = path.clone();
+                    p.push((key.clone(), i));
+                    out.extend(lists(item, p.clone()));
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+    let get = |v: &serde_json::Value, path: &[(String, usize)]| -> Option<serde_json::Value> {
+        let mut cur = v;
+        for (key, i) in path {
+            cur = if key.is_empty() {
+                cur.get(*i)?
+            } else {
+                cur.get(key)?.get(*i)?
+            };
+        }
+        Some(cur.clone())
+    };
+    for path in lists(&value, Vec::new()) {
+        let mut without = value.clone();
+        let (last_key, last_i) = path.last()?.clone();
+        let mut parent = &mut without;
+        for (key, i) in &path[..path.len() - 1] {
+            parent = if key.is_empty() {
+                parent.get_mut(*i)?
+            } else {
+                parent.get_mut(key)?.get_mut(*i)?
+            };
+        }
+        let list = if last_key.is_empty() {
+            &mut *parent
+        } else {
+            parent.get_mut(&last_key)?
+        };
+        list.as_array_mut()?.remove(last_i);
+        if serde_json::from_value::<T>(without).is_ok() {
+            let item = get(&value, &path)?;
+            let inner = serde_json::from_str::<T>(json).err()?.to_string();
+            let inner = inner
+                .split(" at line ")
+                .next()
+                .unwrap_or(&inner)
+                .to_string();
+            let mut names: Vec<String> = Vec::new();
+            for depth in 1..path.len() {
+                if let Some(outer) = get(&value, &path[..depth]) {
+                    names.push(entry_name(&outer, path[depth - 1].1 + 1));
+                }
+            }
+            names.push(entry_name(&item, last_i + 1));
+            return Some(format!("{}: {inner}", names.join(", ")));
+        }
+    }
+    None
 }
 
 fn unique<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>) -> Result<(), ContentError> {
@@ -73,26 +164,28 @@ fn unique<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>) -> Result<(), 
 }
 
 impl Content {
-    /// Parses the five content files and validates them (see [`Content::validate`]).
+    /// Parses the six content files and validates them (see [`Content::validate`]).
     pub fn from_json(
         sources: &str,
         claims: &str,
         steps: &str,
         timeline: &str,
         record: &str,
+        tranches: &str,
     ) -> Result<Self, ContentError> {
-        let content = Self::parse_unvalidated(sources, claims, steps, timeline, record)?;
+        let content = Self::parse_unvalidated(sources, claims, steps, timeline, record, tranches)?;
         content.validate()?;
         Ok(content)
     }
 
-    /// Parses the five files without checking the cross-file rules (see [`Content::validate`]).
+    /// Parses the six files without checking the cross-file rules (see [`Content::validate`]).
     pub(crate) fn parse_unvalidated(
         sources: &str,
         claims: &str,
         steps: &str,
         timeline: &str,
         record: &str,
+        tranches: &str,
     ) -> Result<Self, ContentError> {
         Ok(Self {
             sources: parse("sources", sources)?,
@@ -100,6 +193,7 @@ impl Content {
             steps: parse("steps", steps)?,
             timeline: parse("timeline", timeline)?,
             record: parse("record", record)?,
+            tranches: parse("tranches", tranches)?,
         })
     }
 
@@ -155,6 +249,11 @@ impl Content {
         &self.record
     }
 
+    /// The deal tracker's data: as-of date, ceiling, deadline and tranches.
+    pub fn tranches(&self) -> &Tranches {
+        &self.tranches
+    }
+
     /// The record paragraph with this id.
     pub fn record_item(&self, id: &str) -> Option<&RecordItem> {
         self.record.iter().find(|r| r.id() == id)
@@ -171,13 +270,20 @@ impl Content {
     ///   exists and lists it; each claim a step lists exists;
     /// - timeline entries are dated to the day and in date order;
     /// - every text is plain (no markup, no control characters); only step paragraphs
-    ///   hold `{placeholders}`, which parsing has already checked.
+    ///   hold `{placeholders}`, which parsing has already checked;
+    /// - a timeline entry known only from aggregators (\[X\]) has a title starting
+    ///   `Unconfirmed: `; a claim is not reviewed before a source it cites was published;
+    /// - the tracker's dates are full days (start ≤ tranches ≤ as-of ≤ reviewed, start < deadline);
+    ///   every amount is above zero and has a source; a confirmed amount cites a \[P\] or \[S\]
+    ///   source; a tranche's projects add up exactly to its total; all tranches stay under the
+    ///   ceiling.
     pub fn validate(&self) -> Result<(), ContentError> {
         self.validate_sources()?;
         self.validate_steps()?;
         self.validate_claims()?;
         self.validate_timeline()?;
         self.validate_record()?;
+        self.validate_tranches()?;
         self.validate_coverage()
     }
 
@@ -248,7 +354,25 @@ impl Content {
             }
             check::plain(field("reason"), c.reason())?;
             check::max_len(field("reason"), c.reason(), MAX_REASON_CHARS)?;
-            self.cite(|| format!("claim {id:?}"), c.sources())?;
+            self.cite(|| format!("claims.json, claim {id:?}"), c.sources())?;
+            if c.reviewed().precision() != Precision::Day {
+                return Err(ContentError::TrackerDate {
+                    file: "claims",
+                    entry: format!("claim {id:?}"),
+                    reason: "the reviewed date must be a full date (yyyy-mm-dd)",
+                });
+            }
+            for sid in c.sources() {
+                if let Some(date) = self.source(sid).and_then(Source::date) {
+                    if date > c.reviewed() && !is_prefix(date, c.reviewed()) {
+                        return Err(ContentError::ReviewedBeforeSource {
+                            claim: id.to_owned(),
+                            reviewed: c.reviewed().iso(),
+                            source_id: sid.clone(),
+                        });
+                    }
+                }
+            }
             if self.step(c.step()).is_none() {
                 return Err(ContentError::UnknownStep {
                     claim: id.to_owned(),
@@ -331,7 +455,13 @@ impl Content {
                 MAX_TITLE_CHARS,
             )?;
             check::plain(|| format!("timeline {id:?} detail"), t.detail())?;
-            self.cite(|| format!("timeline entry {id:?}"), t.sources())?;
+            self.cite(|| format!("timeline.json, entry {id:?}"), t.sources())?;
+            if self.only_aggregators(t.sources()) && !t.title().starts_with("Unconfirmed: ") {
+                return Err(ContentError::UnconfirmedUnlabelled {
+                    file: "timeline",
+                    entry: format!("entry {id:?}"),
+                });
+            }
         }
         Ok(())
     }
@@ -348,7 +478,168 @@ impl Content {
                 MAX_TITLE_CHARS,
             )?;
             check::plain(|| format!("record {id:?} text"), r.text())?;
-            self.cite(|| format!("record item {id:?}"), r.sources())?;
+            self.cite(|| format!("record.json, item {id:?}"), r.sources())?;
+        }
+        Ok(())
+    }
+
+    /// True when every id names an aggregator (\[X\]) source (and there is at least one).
+    fn only_aggregators(&self, ids: &[String]) -> bool {
+        !ids.is_empty()
+            && ids.iter().all(|id| {
+                self.source(id)
+                    .is_some_and(|s| s.quality() == Quality::Aggregator)
+            })
+    }
+
+    fn validate_tranches(&self) -> Result<(), ContentError> {
+        const FILE: &str = "tranches";
+        let t = &self.tranches;
+        let date_err = |entry: &str, reason| {
+            Err(ContentError::TrackerDate {
+                file: FILE,
+                entry: entry.to_owned(),
+                reason,
+            })
+        };
+        for (name, date) in [
+            ("as_of", t.as_of()),
+            ("reviewed", t.reviewed()),
+            ("start", t.start()),
+            ("deadline", t.deadline()),
+        ] {
+            if date.precision() != Precision::Day {
+                return date_err(name, "must be a full date (yyyy-mm-dd)");
+            }
+        }
+        if t.start() > t.as_of() || t.as_of() > t.reviewed() || t.start() >= t.deadline() {
+            return date_err(
+                "dates",
+                "expected start ≤ as_of ≤ reviewed and start before the deadline",
+            );
+        }
+        if t.ceiling_billion() <= Decimal::ZERO {
+            return Err(ContentError::BadAmount {
+                file: FILE,
+                entry: "ceiling_billion".into(),
+            });
+        }
+        self.cite(
+            || "tranches.json, ceiling_sources".into(),
+            t.ceiling_sources(),
+        )?;
+        self.cite(|| "tranches.json, start_sources".into(), t.start_sources())?;
+        self.cite(
+            || "tranches.json, deadline_sources".into(),
+            t.deadline_sources(),
+        )?;
+        unique("tranche", t.tranches().iter().map(|x| x.id()))?;
+        unique(
+            "project",
+            t.tranches()
+                .iter()
+                .flat_map(|x| x.projects())
+                .map(|p| p.id()),
+        )?;
+        let mut previous = None;
+        let mut grand = Decimal::ZERO;
+        for tr in t.tranches() {
+            let id = tr.id();
+            let entry = format!("tranche {id:?}");
+            check::slug("tranche", id)?;
+            if tr.date().precision() != Precision::Day {
+                return date_err(&entry, "the date must be a full date (yyyy-mm-dd)");
+            }
+            if tr.date() < t.start() || tr.date() > t.as_of() {
+                return date_err(&entry, "the date must lie between start and as_of");
+            }
+            if previous.is_some_and(|p| tr.date() < p) {
+                return date_err(&entry, "the tranches must be in date order");
+            }
+            previous = Some(tr.date());
+            check::plain(|| format!("tranches.json, {entry} title"), tr.title())?;
+            check::max_len(
+                || format!("tranches.json, {entry} title"),
+                tr.title(),
+                MAX_TITLE_CHARS,
+            )?;
+            if !tr.sources().is_empty() {
+                self.cite(|| format!("tranches.json, {entry}"), tr.sources())?;
+            }
+            if tr.projects().is_empty() {
+                return Err(ContentError::Empty {
+                    field: format!("tranches.json, {entry} projects"),
+                });
+            }
+            let mut sum = Decimal::ZERO;
+            for p in tr.projects() {
+                let pid = p.id();
+                let pentry = format!("{entry}, project {pid:?}");
+                check::slug("project", pid)?;
+                check::plain(|| format!("tranches.json, {pentry} name"), p.name())?;
+                check::max_len(
+                    || format!("tranches.json, {pentry} name"),
+                    p.name(),
+                    MAX_TITLE_CHARS,
+                )?;
+                if let Some(note) = p.note() {
+                    check::plain(|| format!("tranches.json, {pentry} note"), note)?;
+                }
+                if let Some(amount) = p.amount_billion() {
+                    if p.sources().is_empty() {
+                        return Err(ContentError::FigureWithoutSource {
+                            file: FILE,
+                            entry: pentry,
+                            figure: format!("${amount} billion"),
+                        });
+                    }
+                    if amount <= Decimal::ZERO {
+                        return Err(ContentError::BadAmount {
+                            file: FILE,
+                            entry: pentry,
+                        });
+                    }
+                    sum += amount;
+                }
+                self.cite(|| format!("tranches.json, {pentry}"), p.sources())?;
+                if p.status() == crate::AmountStatus::Confirmed
+                    && self.only_aggregators(p.sources())
+                {
+                    return Err(ContentError::ConfirmedFromAggregator {
+                        file: FILE,
+                        entry: pentry,
+                    });
+                }
+            }
+            if let Some(total) = tr.total_billion() {
+                if tr.total_sources().is_empty() {
+                    return Err(ContentError::FigureWithoutSource {
+                        file: FILE,
+                        entry: format!("{entry} total_billion"),
+                        figure: format!("${total} billion"),
+                    });
+                }
+                self.cite(
+                    || format!("tranches.json, {entry} total"),
+                    tr.total_sources(),
+                )?;
+                if sum != total {
+                    return Err(ContentError::AmountsDoNotAddUp {
+                        file: FILE,
+                        entry,
+                        total: total.normalize().to_string(),
+                        sum: sum.normalize().to_string(),
+                    });
+                }
+            }
+            grand += sum;
+        }
+        if grand > t.ceiling_billion() {
+            return Err(ContentError::OverCeiling {
+                file: FILE,
+                total: grand.normalize().to_string(),
+                ceiling: t.ceiling_billion().normalize().to_string(),
+            });
         }
         Ok(())
     }
@@ -367,6 +658,7 @@ impl Content {
             .chain(self.timeline.iter().flat_map(|t| t.sources()))
             .chain(self.record.iter().flat_map(|r| r.sources()))
             .map(String::as_str)
+            .chain(self.tranches.cited())
             .chain(CITED_BY_CORE.iter().copied())
             .collect();
         match self.sources.iter().find(|s| !cited.contains(s.id())) {
@@ -376,4 +668,12 @@ impl Content {
             None => Ok(()),
         }
     }
+}
+
+/// True when `coarse` (a month or year) contains the day or month `fine`, e.g. a source dated
+/// `2026-12` and a review on `2026-12-04`.
+fn is_prefix(coarse: crate::IsoDate, fine: crate::IsoDate) -> bool {
+    coarse.precision() != Precision::Day
+        && coarse.year() == fine.year()
+        && coarse.month().is_none_or(|m| Some(m) == fine.month())
 }

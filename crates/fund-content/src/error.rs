@@ -10,9 +10,9 @@ use thiserror::Error;
 pub enum ContentError {
     /// A file is not valid JSON, or does not have the expected shape
     /// (unknown field, unknown verdict, bad date, bad placeholder, …).
-    #[error("{file}: {message}")]
+    #[error("{file}.json: {message}")]
     Json {
-        /// Which content file: `sources`, `claims`, `steps`, `timeline` or `record`.
+        /// Which content file: `sources`, `claims`, `steps`, `timeline`, `record` or `tranches`.
         file: &'static str,
         /// The parser's message, with line and column.
         message: String,
@@ -186,5 +186,81 @@ pub enum ContentError {
     ClaimSentence {
         /// The claim id.
         id: String,
+    },
+    /// An amount is given without a source for it.
+    #[error("{file}.json, {entry}: the figure {figure} has no source; add a source id")]
+    FigureWithoutSource {
+        /// Which content file.
+        file: &'static str,
+        /// Which entry, e.g. `project "ohio-gas-power"`.
+        entry: String,
+        /// The figure as written.
+        figure: String,
+    },
+    /// A tranche's projects do not add up to its total.
+    #[error("{file}.json, {entry}: the projects add up to ${sum} billion, but the total says ${total} billion")]
+    AmountsDoNotAddUp {
+        /// Which content file.
+        file: &'static str,
+        /// Which entry.
+        entry: String,
+        /// The total as written, in billions.
+        total: String,
+        /// What the projects add up to, in billions.
+        sum: String,
+    },
+    /// The amounts of all tranches exceed the ceiling.
+    #[error("{file}.json: the tranches add up to ${total} billion, more than the ${ceiling} billion ceiling")]
+    OverCeiling {
+        /// Which content file.
+        file: &'static str,
+        /// The sum, in billions.
+        total: String,
+        /// The ceiling, in billions.
+        ceiling: String,
+    },
+    /// An amount is zero or below.
+    #[error("{file}.json, {entry}: an amount must be above zero")]
+    BadAmount {
+        /// Which content file.
+        file: &'static str,
+        /// Which entry.
+        entry: String,
+    },
+    /// An amount marked confirmed cites only aggregator (\[X\]) sources.
+    #[error("{file}.json, {entry}: marked confirmed but every source is an aggregator ([X]); mark it reported or cite a [P] or [S] source")]
+    ConfirmedFromAggregator {
+        /// Which content file.
+        file: &'static str,
+        /// Which entry.
+        entry: String,
+    },
+    /// A date of the tracker is not a full day, or is out of place.
+    #[error("{file}.json, {entry}: {reason}")]
+    TrackerDate {
+        /// Which content file.
+        file: &'static str,
+        /// Which entry (or field).
+        entry: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// An entry known only from aggregators is not labelled as unconfirmed.
+    #[error("{file}.json, {entry}: every source is an aggregator ([X]), so the title must start with \"Unconfirmed: \"")]
+    UnconfirmedUnlabelled {
+        /// Which content file.
+        file: &'static str,
+        /// Which entry.
+        entry: String,
+    },
+    /// A claim says it was reviewed before a source it cites was published.
+    #[error("claims.json, claim {claim:?}: reviewed {reviewed}, before its source {source_id:?} was published")]
+    ReviewedBeforeSource {
+        /// The claim id.
+        claim: String,
+        /// The review date as written.
+        reviewed: String,
+        /// The later source.
+        source_id: String,
     },
 }

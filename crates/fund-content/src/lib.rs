@@ -21,6 +21,7 @@ mod record;
 mod source;
 mod step;
 mod timeline;
+mod tranche;
 
 pub use check::DENIED_HOSTS;
 pub use claim::{Claim, Verdict};
@@ -34,6 +35,7 @@ pub use record::RecordItem;
 pub use source::{Quality, Source};
 pub use step::{Chart, LiveKey, Paragraph, Preset, Segment, Step};
 pub use timeline::TimelineEntry;
+pub use tranche::{AmountStatus, Project, Tranche, Tranches};
 
 use std::sync::OnceLock;
 
@@ -47,6 +49,8 @@ pub const STEPS_JSON: &str = include_str!("../data/steps.json");
 pub const TIMELINE_JSON: &str = include_str!("../data/timeline.json");
 /// The embedded `data/record.json`.
 pub const RECORD_JSON: &str = include_str!("../data/record.json");
+/// The embedded `data/tranches.json`.
+pub const TRANCHES_JSON: &str = include_str!("../data/tranches.json");
 
 static CONTENT: OnceLock<Result<Content, ContentError>> = OnceLock::new();
 
@@ -63,6 +67,7 @@ pub fn content() -> Result<&'static Content, ContentError> {
                 STEPS_JSON,
                 TIMELINE_JSON,
                 RECORD_JSON,
+                TRANCHES_JSON,
             )
         })
         .as_ref()
@@ -72,6 +77,42 @@ pub fn content() -> Result<&'static Content, ContentError> {
 /// Checks the embedded content; `Ok` means every rule of [`Content::validate`] holds.
 pub fn validate() -> Result<(), ContentError> {
     content()?.validate()
+}
+
+/// The content files, by name, in the order [`Content::from_json`] takes them.
+pub const FILES: [&str; 6] = [
+    "sources", "claims", "steps", "timeline", "record", "tranches",
+];
+
+/// Reads the six content files from `dir` and validates them as [`validate`] does, for editors
+/// (`cargo run -p fund-content --bin check-content`). `Ok` holds a one-line summary; `Err` the
+/// first problem, naming the directory, the file and the entry.
+pub fn check_dir(dir: &std::path::Path) -> Result<String, String> {
+    let mut texts = Vec::with_capacity(FILES.len());
+    for name in FILES {
+        let path = dir.join(format!("{name}.json"));
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        texts.push(text);
+    }
+    let c = Content::from_json(
+        &texts[0], &texts[1], &texts[2], &texts[3], &texts[4], &texts[5],
+    )
+    .map_err(|e| format!("{}/{e}", dir.display()))?;
+    let t = c.tranches();
+    let projects: usize = t.tranches().iter().map(|x| x.projects().len()).sum();
+    Ok(format!(
+        "{} sources, {} claims, {} steps, {} timeline entries, {} record items, {} tranches ({projects} projects); \
+         record as of {}, reviewed {}. Rebuild the app to publish.",
+        c.sources().len(),
+        c.claims().len(),
+        c.steps().len(),
+        c.timeline().len(),
+        c.record().len(),
+        t.tranches().len(),
+        t.as_of(),
+        t.reviewed(),
+    ))
 }
 
 /// All sources (empty if the embedded content is invalid).
@@ -119,6 +160,11 @@ pub fn timeline() -> &'static [TimelineEntry] {
 /// Record-panel paragraphs (empty if the embedded content is invalid).
 pub fn record() -> &'static [RecordItem] {
     content().map(Content::record).unwrap_or_default()
+}
+
+/// The deal tracker's data (`None` if the embedded content is invalid).
+pub fn tranches() -> Option<&'static Tranches> {
+    content().ok().map(Content::tranches)
 }
 
 /// The record paragraph with this id (`record-framing` describes the record framing).

@@ -3,10 +3,11 @@
 //! `/work/shared`. In CI the files are there; set `REQUIRE_SHARED=1` to make their absence an error
 //! instead of a skip.
 
-use fund_content::{claims, record, sources, steps, timeline};
+use fund_content::{claims, record, sources, steps, timeline, tranches};
 use std::collections::HashSet;
 
 const FACTS: &str = "facts.md";
+const FACTS_2026: &str = "facts-2026.md";
 const SEED: &str = "seed/000_32faa848a7821660.txt";
 
 /// Reads a file of `shared/`: beside the repository first, then `/work/shared`.
@@ -23,9 +24,15 @@ fn read(name: &str) -> Option<String> {
     None
 }
 
+/// Both sourced-facts files, one after the other (the 2026 addendum picks up its numbering
+/// where facts.md stops).
+fn all_facts() -> Option<String> {
+    Some(format!("{}\n{}", read(FACTS)?, read(FACTS_2026)?))
+}
+
 #[test]
 fn every_facts_section_exists() {
-    let Some(facts) = read(FACTS) else { return };
+    let Some(facts) = all_facts() else { return };
     for s in sources() {
         let section = s.facts_section();
         let heading = format!("## {section}.");
@@ -40,7 +47,7 @@ fn every_facts_section_exists() {
 
 #[test]
 fn every_link_is_one_the_facts_give() {
-    let Some(facts) = read(FACTS) else { return };
+    let Some(facts) = all_facts() else { return };
     for s in sources() {
         if let Some(url) = s.url() {
             let bare = url
@@ -99,9 +106,19 @@ fn our_words_do_not_copy_the_article() {
     }
     for t in timeline() {
         ours.push((format!("timeline {}", t.id()), t.detail().to_owned()));
+        ours.push((format!("timeline {} title", t.id()), t.title().to_owned()));
     }
     for r in record() {
         ours.push((format!("record {}", r.id()), r.text().to_owned()));
+    }
+    for t in tranches().map(|t| t.tranches()).unwrap_or_default() {
+        ours.push((format!("tranche {}", t.id()), t.title().to_owned()));
+        for p in t.projects() {
+            ours.push((format!("project {}", p.id()), p.name().to_owned()));
+            if let Some(note) = p.note() {
+                ours.push((format!("project {} note", p.id()), note.to_owned()));
+            }
+        }
     }
     let copied: Vec<String> = ours
         .iter()
@@ -116,5 +133,28 @@ fn our_words_do_not_copy_the_article() {
         copied.is_empty(),
         "runs of {RUN} words copied from the article:\n{}",
         copied.join("\n")
+    );
+}
+
+#[test]
+fn sources_from_2026_come_from_the_addendum() {
+    // A source about 2026 events must point at a section the 2026 addendum actually has, and
+    // an [X] item of the addendum never carries a link.
+    let Some(addendum) = read(FACTS_2026) else {
+        return;
+    };
+    for s in sources() {
+        let section = s.facts_section();
+        let from_addendum = addendum.contains(&format!("**{section} "))
+            && s.date().is_some_and(|d| d.year() >= 2026);
+        if from_addendum && s.quality() == fund_content::Quality::Aggregator {
+            assert!(s.url().is_none(), "{} is [X] and linked", s.id());
+        }
+    }
+    let t = tranches().expect("tranches");
+    assert_eq!(
+        t.as_of().iso(),
+        "2026-10-08",
+        "the addendum stops in early October 2026"
     );
 }

@@ -333,3 +333,38 @@ fn record_has_a_framing_description() {
     assert!(framing.text().contains("loans"));
     assert!(!framing.sources().is_empty());
 }
+
+#[test]
+fn the_record_reaches_2026_and_labels_what_is_unconfirmed() {
+    let t = fund_content::tranches().expect("tranches parse");
+    assert_eq!(t.as_of().iso(), "2026-10-08");
+    let dates: Vec<String> = timeline().iter().map(|t| t.date().iso()).collect();
+    for d in [
+        "2025-12-26",
+        "2026-02-08",
+        "2026-02-20",
+        "2026-03-19",
+        "2026-05-01",
+    ] {
+        assert!(dates.iter().any(|x| x == d), "timeline lacks {d}");
+    }
+    // Items known only second-hand say so in their title, and are never linked.
+    for e in timeline() {
+        let only_x = e
+            .sources()
+            .iter()
+            .all(|s| source(s).unwrap().quality() == Quality::Aggregator);
+        assert_eq!(only_x, e.title().starts_with("Unconfirmed: "), "{}", e.id());
+    }
+    // The reported second tranche has no total; only its one reported amount is given.
+    let second = &t.tranches()[1];
+    assert!(second.total_billion().is_none());
+    assert!(second
+        .projects()
+        .iter()
+        .all(|p| p.status() == fund_content::AmountStatus::Reported));
+    // Every claim was re-checked against the 2026 material on the review date.
+    for c in claims() {
+        assert_eq!(c.reviewed(), t.reviewed(), "{}", c.id());
+    }
+}

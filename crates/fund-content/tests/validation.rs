@@ -2,7 +2,7 @@
 
 use fund_content::{
     Content, ContentError, IsoDate, LiveKey, Paragraph, Segment, CLAIMS_JSON, RECORD_JSON,
-    SOURCES_JSON, STEPS_JSON, TIMELINE_JSON,
+    SOURCES_JSON, STEPS_JSON, TIMELINE_JSON, TRANCHES_JSON,
 };
 use serde_json::{json, Value};
 
@@ -13,6 +13,7 @@ struct Files {
     steps: Value,
     timeline: Value,
     record: Value,
+    tranches: Value,
 }
 
 fn files() -> Files {
@@ -23,6 +24,7 @@ fn files() -> Files {
         steps: v(STEPS_JSON),
         timeline: v(TIMELINE_JSON),
         record: v(RECORD_JSON),
+        tranches: v(TRANCHES_JSON),
     }
 }
 
@@ -34,6 +36,7 @@ impl Files {
             &self.steps.to_string(),
             &self.timeline.to_string(),
             &self.record.to_string(),
+            &self.tranches.to_string(),
         )
     }
 
@@ -91,7 +94,14 @@ fn malformed_json_names_the_file() {
     let mut f = files();
     f.timeline = Value::String("not a list".into());
     json_err(&f, "timeline", "");
-    let bad = Content::from_json(SOURCES_JSON, "[", STEPS_JSON, TIMELINE_JSON, RECORD_JSON);
+    let bad = Content::from_json(
+        SOURCES_JSON,
+        "[",
+        STEPS_JSON,
+        TIMELINE_JSON,
+        RECORD_JSON,
+        TRANCHES_JSON,
+    );
     assert!(matches!(
         bad,
         Err(ContentError::Json { file: "claims", .. })
@@ -495,4 +505,177 @@ fn dates_parse_display_and_order() {
     let b: IsoDate = "2025-09-01".parse().unwrap();
     let c: IsoDate = "2025-10-01".parse().unwrap();
     assert!(a < b && b < c);
+}
+
+fn tranche<'a>(files: &'a mut Files, id: &str) -> &'a mut Value {
+    Files::find(&mut files.tranches["tranches"], id)
+}
+
+fn project<'a>(files: &'a mut Files, tranche_id: &str, id: &str) -> &'a mut Value {
+    Files::find(&mut tranche(files, tranche_id)["projects"], id)
+}
+
+/// The error's message names the file and the entry.
+fn names(e: &ContentError, file: &str, entry: &str) {
+    let text = e.to_string();
+    assert!(text.contains(file), "{text:?} does not name {file}");
+    assert!(text.contains(entry), "{text:?} does not name {entry}");
+}
+
+#[test]
+fn tracker_unknown_source_names_file_and_entry() {
+    let mut f = files();
+    project(&mut f, "tranche-1", "texas-gulflink")["sources"] = json!(["no-such-source"]);
+    let e = err(&f);
+    assert!(
+        matches!(&e, ContentError::UnknownSource { source_id, .. } if source_id == "no-such-source")
+    );
+    names(&e, "tranches.json", "texas-gulflink");
+
+    let mut f = files();
+    f.entry("mou-signed")["sources"] = json!(["no-such-source"]);
+    names(&err(&f), "timeline.json", "mou-signed");
+}
+
+#[test]
+fn tracker_missing_date_names_file_and_entry() {
+    let mut f = files();
+    tranche(&mut f, "tranche-2")
+        .as_object_mut()
+        .unwrap()
+        .remove("date");
+    let e = err(&f);
+    assert!(
+        matches!(
+            &e,
+            ContentError::Json {
+                file: "tranches",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    names(&e, "tranches.json", "tranche-2");
+    assert!(e.to_string().contains("missing field `date`"), "{e}");
+
+    // A new timeline event without a date says which one.
+    let mut f = files();
+    Files::push(
+        &mut f.timeline,
+        json!({"id": "new-event", "title": "Something", "detail": "It happened.", "sources": ["stlfed-2025-11"]}),
+    );
+    let e = err(&f);
+    names(&e, "timeline.json", "new-event");
+    assert!(e.to_string().contains("date"), "{e}");
+
+    // A bad date inside a project's tranche names both.
+    let mut f = files();
+    tranche(&mut f, "tranche-1")["date"] = json!("2026-02-30");
+    let e = err(&f);
+    names(&e, "tranches.json", "tranche-1");
+
+    let mut f = files();
+    tranche(&mut f, "tranche-1")["date"] = json!("2026-02");
+    let e = err(&f);
+    assert!(matches!(e, ContentError::TrackerDate { .. }), "{e:?}");
+}
+
+#[test]
+fn tracker_figure_without_source_is_refused() {
+    let mut f = files();
+    project(&mut f, "tranche-1", "georgia-diamond")["sources"] = json!([]);
+    let e = err(&f);
+    assert!(
+        matches!(e, ContentError::FigureWithoutSource { .. }),
+        "{e:?}"
+    );
+    names(&e, "tranches.json", "georgia-diamond");
+    assert!(e.to_string().contains("$0.6 billion"), "{e}");
+
+    let mut f = files();
+    tranche(&mut f, "tranche-1")["total_sources"] = json!([]);
+    let e = err(&f);
+    assert!(
+        matches!(e, ContentError::FigureWithoutSource { .. }),
+        "{e:?}"
+    );
+    names(&e, "tranches.json", "tranche-1");
+}
+
+#[test]
+fn tracker_amounts_must_add_up() {
+    let mut f = files();
+    project(&mut f, "tranche-1", "ohio-gas-power")["amount_billion"] = json!("33");
+    let e = err(&f);
+    assert!(
+        matches!(&e, ContentError::AmountsDoNotAddUp { total, sum, .. } if total == "36" && sum == "35.7"),
+        "{e:?}"
+    );
+    names(&e, "tranches.json", "tranche-1");
+
+    let mut f = files();
+    f.tranches["ceiling_billion"] = json!("50");
+    assert!(matches!(err(&f), ContentError::OverCeiling { .. }));
+
+    let mut f = files();
+    project(&mut f, "tranche-2", "smr-tennessee-alabama")["amount_billion"] = json!("-1");
+    assert!(matches!(err(&f), ContentError::BadAmount { .. }));
+
+    // Amounts are decimal strings; a misspelt one is refused with the entry named.
+    let mut f = files();
+    project(&mut f, "tranche-1", "ohio-gas-power")["amount_billion"] = json!("33,3");
+    names(&err(&f), "tranches.json", "ohio-gas-power");
+}
+
+#[test]
+fn aggregator_only_items_are_marked_unconfirmed() {
+    let mut f = files();
+    project(&mut f, "tranche-2", "smr-tennessee-alabama")["status"] = json!("confirmed");
+    let e = err(&f);
+    assert!(
+        matches!(e, ContentError::ConfirmedFromAggregator { .. }),
+        "{e:?}"
+    );
+    names(&e, "tranches.json", "smr-tennessee-alabama");
+
+    let mut f = files();
+    f.entry("first-loans-signed")["title"] = json!("JBIC signs the first loan agreements");
+    let e = err(&f);
+    assert!(
+        matches!(e, ContentError::UnconfirmedUnlabelled { .. }),
+        "{e:?}"
+    );
+    names(&e, "timeline.json", "first-loans-signed");
+}
+
+#[test]
+fn claims_carry_a_review_date_after_their_sources() {
+    let mut f = files();
+    f.claim("direct-share")["reviewed"] = json!("2025-08-01");
+    let e = err(&f);
+    assert!(
+        matches!(e, ContentError::ReviewedBeforeSource { .. }),
+        "{e:?}"
+    );
+    names(&e, "claims.json", "direct-share");
+
+    let mut f = files();
+    f.claim("direct-share")
+        .as_object_mut()
+        .unwrap()
+        .remove("reviewed");
+    names(&err(&f), "claims.json", "direct-share");
+}
+
+#[test]
+fn tracker_dates_must_be_in_order() {
+    let mut f = files();
+    f.tranches["as_of"] = json!("2026-03-01");
+    let e = err(&f);
+    assert!(matches!(e, ContentError::TrackerDate { .. }), "{e:?}");
+    names(&e, "tranches.json", "tranche-2");
+
+    let mut f = files();
+    f.tranches["reviewed"] = json!("2026-01-01");
+    assert!(matches!(err(&f), ContentError::TrackerDate { .. }));
 }

@@ -145,4 +145,10 @@ pub enum CoreError {
         /// What was being computed.
         what: &'static str,
     },
+    /// Tracker inputs that cannot be used (dates out of order, an amount below zero).
+    #[error("the deal tracker's data is not usable: {reason}")]
+    Tracker {
+        /// What is wrong.
+        reason: String,
+    },
 }

@@ -16,6 +16,7 @@ pub mod params;
 pub mod profit;
 pub mod scenario;
 pub mod share;
+pub mod tracker;
 pub mod yields;
 
 pub use error::CoreError;

@@ -10,7 +10,7 @@ use crate::layout::{
 };
 use crate::scale::{f, Linear};
 use crate::svg::{Chart, RenderOptions};
-use crate::table::{join_and, ChartText, DataTable};
+use crate::table::{join_and, mid_sentence, ChartText, DataTable};
 use fund_core::{format, Usd};
 use rust_decimal::Decimal;
 
@@ -62,11 +62,7 @@ impl Context {
         let Some(first) = self.figures.first() else {
             return "No amounts to compare.".to_string();
         };
-        let head = format!(
-            "On a logarithmic scale (each grid line ten times the last), {} ({})",
-            first.label,
-            format::usd(first.amount)
-        );
+        let head = format!("{} ({})", first.label, format::usd(first.amount));
         let parts: Vec<String> = self
             .figures
             .iter()
@@ -76,16 +72,23 @@ impl Context {
                 Some(p) => format!(
                     "{} of {} ({})",
                     format::percent(p),
-                    fig.label,
+                    mid_sentence(&fig.label),
                     format::usd(fig.amount)
                 ),
-                None => format!("set against {} ({})", fig.label, format::usd(fig.amount)),
+                None => format!(
+                    "set against {} ({})",
+                    mid_sentence(&fig.label),
+                    format::usd(fig.amount)
+                ),
             })
             .collect();
         if parts.is_empty() {
-            format!("{head} is shown alone.")
+            format!("{head} is shown alone, on a logarithmic scale.")
         } else {
-            format!("{head} is {}.", join_and(&parts))
+            format!(
+                "{head} is {}, on a logarithmic scale where each grid line is ten times the last.",
+                join_and(&parts)
+            )
         }
     }
 

@@ -6,5 +6,6 @@ pub mod context;
 pub mod framings;
 pub mod income;
 pub mod profit_split;
+pub mod tracker;
 pub mod waffle;
 pub mod yield_effect;

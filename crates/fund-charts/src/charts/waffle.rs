@@ -5,7 +5,7 @@ use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
 use crate::svg::{Chart, RenderOptions};
-use crate::table::{join_and, ChartText, DataTable};
+use crate::table::{join_and, mid_sentence, ChartText, DataTable};
 use fund_core::{format, Usd};
 use rust_decimal::Decimal;
 
@@ -93,7 +93,7 @@ impl Waffle {
                 let unit = if *n == 1 { "square" } else { "squares" };
                 format!(
                     "{} {} {unit} ({})",
-                    b.label,
+                    mid_sentence(&b.label),
                     count(*n),
                     format::usd(b.amount)
                 )

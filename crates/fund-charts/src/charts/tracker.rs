@@ -1,0 +1,386 @@
+//! The deal tracker: money selected for projects over time against the ceiling and the deadline,
+//! confirmed amounts solid, reported ones hatched, with the pace needed to reach the ceiling.
+
+use crate::draw::{layer, text_width, Anchor, Font, Painter, BASE, SMALL};
+use crate::error::ChartError;
+use crate::layout::{background, hatched_bar, PAD};
+use crate::scale::{dec, f, nice_domain, Linear};
+use crate::svg::{Chart, RenderOptions};
+use crate::table::{ChartText, DataTable};
+use crate::theme::Colours;
+use fund_core::format;
+use fund_core::tracker::{Day, Status, Tracker as Figures};
+use fund_core::Usd;
+
+/// Legend label of the solid area.
+pub const LEGEND_CONFIRMED: &str = "Confirmed";
+/// Legend label of the hatched area.
+pub const LEGEND_REPORTED: &str = "Reported, not confirmed";
+/// Legend label of the dashed pace line.
+pub const LEGEND_PACE: &str = "Pace needed to reach the ceiling (our arithmetic)";
+const AXIS_TITLE: &str = "US$ billion, selected so far";
+
+/// The tracker model: the core's tracker figures.
+///
+/// The static layer (background, legend, axis title) reads only the layout width and theme;
+/// the marks (axes, ceiling, deadline, areas, pace) read the figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tracker {
+    figures: Figures,
+    text: ChartText,
+}
+
+struct Frame {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    x: Linear,
+    y: Linear,
+    y_ticks: Vec<f64>,
+}
+
+fn b(u: Usd) -> f64 {
+    f(u.dollars()) / 1e9
+}
+
+fn day_x(d: Day) -> f64 {
+    d.ordinal() as f64
+}
+
+impl Tracker {
+    /// Builds the model.
+    pub fn new(figures: Figures, source_ids: Vec<String>) -> Self {
+        let mut m = Tracker {
+            figures,
+            text: ChartText::default(),
+        };
+        m.text = ChartText {
+            caption: "Money selected for projects so far, against the $550 billion ceiling and the January 2029 deadline".to_string(),
+            description: m.description(),
+            source_ids,
+        };
+        m
+    }
+
+    /// The figures.
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    fn description(&self) -> String {
+        let t = &self.figures;
+        let i = t.inputs();
+        let mut s = format!(
+            "By {}, {} of the {} ceiling had been confirmed for projects ({} of it)",
+            i.as_of(),
+            format::usd(t.confirmed()),
+            format::usd(i.ceiling()),
+            format::percent(t.confirmed_percent().round_dp(1)),
+        );
+        if t.reported() > Usd::ZERO {
+            s.push_str(&format!(
+                " and a further {} was reported but not confirmed",
+                format::usd(t.reported())
+            ));
+        }
+        match t.needed() {
+            Some(p) => {
+                s.push_str(&format!(
+                    "; to reach the ceiling by {}, about {} a year ({} a month) would have to be selected",
+                    i.deadline(),
+                    format::usd(p.per_year),
+                    format::usd(p.per_month)
+                ));
+                if let Some(so_far) = t.so_far() {
+                    s.push_str(&format!(
+                        ", against {} a year since {}",
+                        format::usd(so_far.per_year),
+                        i.start()
+                    ));
+                }
+            }
+            None => s.push_str(&format!("; the deadline of {} has passed", i.deadline())),
+        }
+        s.push('.');
+        s
+    }
+
+    fn legend_rows(width: u32) -> usize {
+        if width >= 700 {
+            1
+        } else {
+            3
+        }
+    }
+
+    fn legend_height(width: u32) -> f64 {
+        Self::legend_rows(width) as f64 * 20.0 + 6.0
+    }
+
+    fn frame(&self, width: u32, height: u32) -> Frame {
+        let t = &self.figures;
+        let i = t.inputs();
+        let hi = t
+            .points()
+            .iter()
+            .map(|p| b(p.cumulative_all))
+            .fold(b(i.ceiling()), f64::max);
+        let top = Self::legend_height(width) + 40.0;
+        let bottom = f64::from(height) - 30.0;
+        let count = ((bottom - top) / 50.0).clamp(2.0, 8.0) as usize;
+        let (ylo, yhi, y_ticks) = nice_domain(0.0, hi, count);
+        let widest = y_ticks
+            .iter()
+            .map(|v| text_width(&y_label(*v), SMALL))
+            .fold(0.0, f64::max);
+        let left = PAD + widest + 6.0;
+        let right = f64::from(width) - PAD - 4.0;
+        let (x0, x1) = (day_x(i.start()), day_x(i.deadline()).max(day_x(i.as_of())));
+        let margin = (x1 - x0).abs() * 0.02;
+        Frame {
+            left,
+            right,
+            top,
+            bottom,
+            x: Linear::new((x0, x1 + margin), (left, right)),
+            y: Linear::new((ylo, yhi), (bottom, top)),
+            y_ticks,
+        }
+    }
+
+    fn legend(p: &Painter<'_>, width: u32, c: &Colours) -> Result<(), ChartError> {
+        let items = [LEGEND_CONFIRMED, LEGEND_REPORTED, LEGEND_PACE];
+        let one_row = Self::legend_rows(width) == 1;
+        let mut x = PAD;
+        for (k, label) in items.iter().enumerate() {
+            let y = if one_row {
+                30.0
+            } else {
+                30.0 + k as f64 * 20.0
+            };
+            if !one_row {
+                x = PAD;
+            }
+            match k {
+                0 => p.fill_rect((x, y - 6.0), (x + 18.0, y + 6.0), c.series(0), 1.0)?,
+                1 => hatched_bar(p, (x, y - 6.0), (x + 18.0, y + 6.0), c.series(1))?,
+                _ => p.dashed(&[(x, y), (x + 18.0, y)], c.text, 2, 5, 3)?,
+            }
+            p.text(label, (x + 24.0, y), Font::new(SMALL, c.text))?;
+            x += 24.0 + text_width(label, SMALL) + 18.0;
+        }
+        Ok(())
+    }
+}
+
+fn y_label(v: f64) -> String {
+    format::group_thousands(format::round_trim(dec(v), 1))
+}
+
+impl Chart for Tracker {
+    fn kind(&self) -> &'static str {
+        "tracker"
+    }
+
+    fn text(&self) -> &ChartText {
+        &self.text
+    }
+
+    fn table(&self) -> DataTable {
+        let t = &self.figures;
+        let i = t.inputs();
+        let status = |s: Status| match s {
+            Status::Confirmed => "Confirmed",
+            Status::Reported => "Reported, not confirmed",
+        };
+        let mut rows: Vec<Vec<String>> = t
+            .points()
+            .iter()
+            .map(|p| {
+                vec![
+                    p.selection.date.to_string(),
+                    p.selection.label.clone(),
+                    format::usd(p.selection.amount),
+                    status(p.selection.status).to_string(),
+                    format::usd(p.cumulative_confirmed),
+                    format::usd(p.cumulative_all),
+                ]
+            })
+            .collect();
+        let estimate = "Our arithmetic, an estimate".to_string();
+        rows.push(vec![
+            i.as_of().to_string(),
+            "Left under the ceiling (confirmed money only)".into(),
+            format::usd(t.remaining()),
+            estimate.clone(),
+            format::usd(t.confirmed()),
+            format::usd(t.confirmed() + t.reported()),
+        ]);
+        if let Some(p) = t.needed() {
+            rows.push(vec![
+                format!("{} to {}", i.as_of(), i.deadline()),
+                "Pace needed to reach the ceiling".into(),
+                format!(
+                    "{} a year ({} a month)",
+                    format::usd(p.per_year),
+                    format::usd(p.per_month)
+                ),
+                estimate.clone(),
+                "—".into(),
+                "—".into(),
+            ]);
+        }
+        if let Some(p) = t.so_far() {
+            rows.push(vec![
+                format!("{} to {}", i.start(), i.as_of()),
+                "Pace of confirmed selections so far".into(),
+                format!("{} a year", format::usd(p.per_year)),
+                estimate,
+                "—".into(),
+                "—".into(),
+            ]);
+        }
+        DataTable {
+            columns: vec![
+                "Date".into(),
+                "Project".into(),
+                "Amount".into(),
+                "Status".into(),
+                "Confirmed so far".into(),
+                "Including reported".into(),
+            ],
+            rows,
+        }
+    }
+
+    fn height(&self, width: u32) -> u32 {
+        ((f64::from(width) * 0.55).clamp(240.0, 400.0) + Self::legend_height(width)).round() as u32
+    }
+
+    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        layer(width, height, |p| {
+            background(p, width, height, c)?;
+            p.text(AXIS_TITLE, (PAD, 10.0), Font::new(SMALL, c.muted))?;
+            Self::legend(p, width, c)
+        })
+    }
+
+    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+        let width = options.layout_width();
+        let height = self.height(width);
+        let c = options.colours();
+        let fr = self.frame(width, height);
+        let t = &self.figures;
+        let i = t.inputs();
+        layer(width, height, |p| {
+            for v in &fr.y_ticks {
+                let y = fr.y.map(*v);
+                p.line(&[(fr.left, y), (fr.right, y)], c.grid, 1)?;
+                p.text(
+                    &y_label(*v),
+                    (fr.left - 6.0, y),
+                    Font::new(SMALL, c.muted).anchor(Anchor::End),
+                )?;
+            }
+            p.line(&[(fr.left, fr.bottom), (fr.right, fr.bottom)], c.axis, 1)?;
+            // Year ticks on 1 January, thinned so their labels never overlap.
+            let years: Vec<(i32, f64)> = (i.start().year() + 1..=i.deadline().year())
+                .filter_map(|y| Some((y, fr.x.map(day_x(Day::new(y, 1, 1)?)))))
+                .collect();
+            let spacing = years.windows(2).map(|w| w[1].1 - w[0].1).next();
+            let every = spacing
+                .filter(|s| *s > 0.0)
+                .map(|s| ((text_width("2028", SMALL) + 10.0) / s).ceil().max(1.0) as usize)
+                .unwrap_or(1);
+            for (k, (y, x)) in years.iter().enumerate() {
+                p.line(&[(*x, fr.bottom), (*x, fr.bottom + 4.0)], c.axis, 1)?;
+                if k % every == 0 {
+                    p.text(
+                        &y.to_string(),
+                        (*x, fr.bottom + 16.0),
+                        Font::new(SMALL, c.muted).anchor(Anchor::Middle),
+                    )?;
+                }
+            }
+            // The ceiling, with its label above the line at the left.
+            let yc = fr.y.map(b(i.ceiling()));
+            p.dashed(&[(fr.left, yc), (fr.right, yc)], c.axis, 2, 6, 4)?;
+            p.text(
+                &format!("{} ceiling", format::usd(i.ceiling())),
+                (fr.left + 4.0, yc - 10.0),
+                Font::new(SMALL, c.text).bold(),
+            )?;
+            // The deadline, labelled at the foot of the line, to its left.
+            let xd = fr.x.map(day_x(i.deadline()));
+            p.line(&[(xd, fr.top - 8.0), (xd, fr.bottom)], c.text, 2)?;
+            let deadline = format!("Deadline {}", i.deadline());
+            let deadline_short = format!("Deadline {}", i.deadline().year());
+            let label = if text_width(&deadline, SMALL) < (xd - fr.left) * 0.6 {
+                deadline
+            } else {
+                deadline_short
+            };
+            p.text(
+                &label,
+                (xd - 4.0, fr.bottom - 10.0),
+                Font::new(SMALL, c.text).anchor(Anchor::End),
+            )?;
+            // Confirmed money solid, reported money hatched on top, as steps to the as-of date.
+            let pts = t.points();
+            for (k, pt) in pts.iter().enumerate() {
+                let x0 = fr.x.map(day_x(pt.selection.date));
+                let next = pts
+                    .get(k + 1)
+                    .map(|n| n.selection.date)
+                    .unwrap_or(i.as_of());
+                let x1 = fr.x.map(day_x(next)).max(x0 + 2.0);
+                let (yc0, yc1) = (fr.bottom, fr.y.map(b(pt.cumulative_confirmed)));
+                if pt.cumulative_confirmed > Usd::ZERO {
+                    p.fill_rect((x0, yc0), (x1, yc1), c.series(0), 1.0)?;
+                }
+                if pt.cumulative_all > pt.cumulative_confirmed {
+                    let ya = fr.y.map(b(pt.cumulative_all));
+                    hatched_bar(p, (x0, yc1), (x1, ya), c.series(1))?;
+                }
+            }
+            // The as-of date.
+            let xa = fr.x.map(day_x(i.as_of()));
+            p.dashed(&[(xa, fr.top), (xa, fr.bottom)], c.muted, 1, 2, 3)?;
+            // The pace needed from the as-of date to the ceiling at the deadline.
+            if let Some(pace) = t.needed() {
+                let y0 = fr.y.map(b(t.confirmed()));
+                p.dashed(&[(xa, y0), (xd, yc)], c.text, 2, 5, 3)?;
+                let text = format!("Needed: {} a year", format::usd(pace.per_year));
+                let w = text_width(&text, SMALL);
+                // Left of the line, where the line is far enough right for the label to fit.
+                let span = (xd - xa).max(1.0);
+                let at = ((fr.left + w + 10.0 - xa) / span).clamp(0.5, 0.9);
+                let (lx, ly) = (xa + at * (xd - xa), y0 + at * (yc - y0));
+                p.text(
+                    &text,
+                    (lx - 10.0, ly),
+                    Font::new(SMALL, c.text).anchor(Anchor::End),
+                )?;
+            }
+            // The confirmed total, left of the as-of line above the areas, when it fits there.
+            let total = format!("{} confirmed", format::usd(t.confirmed()));
+            let top_of_areas = t
+                .points()
+                .last()
+                .map(|p| fr.y.map(b(p.cumulative_all)))
+                .unwrap_or(fr.bottom);
+            if xa - 4.0 - text_width(&total, BASE) >= fr.left + 2.0 {
+                p.text(
+                    &total,
+                    (xa - 4.0, (top_of_areas - 12.0).max(yc + 14.0)),
+                    Font::new(BASE, c.text).bold().anchor(Anchor::End),
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

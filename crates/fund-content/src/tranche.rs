@@ -1,0 +1,219 @@
+//! The deal tracker's data: the record's as-of date, the ceiling and deadline, and each tranche
+//! of projects with its amounts, each amount confirmed or only reported.
+
+use crate::IsoDate;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+/// How well an amount is sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmountStatus {
+    /// Announced, and carried by an official page or a news report (\[P\] or \[S\]).
+    Confirmed,
+    /// Known only second-hand (\[X\]): shown hatched and labelled, never as fact.
+    Reported,
+}
+
+impl AmountStatus {
+    /// The value used in the data.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Reported => "reported",
+        }
+    }
+
+    /// Reader-facing label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Confirmed => "Confirmed",
+            Self::Reported => "Reported, not confirmed",
+        }
+    }
+}
+
+/// One project of a tranche.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    id: String,
+    name: String,
+    #[serde(default)]
+    amount_billion: Option<Decimal>,
+    #[serde(default)]
+    approximate: bool,
+    status: AmountStatus,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl Project {
+    /// Stable slug id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// What and where, in a few words.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its cost in billions of dollars, if a source gives one.
+    pub fn amount_billion(&self) -> Option<Decimal> {
+        self.amount_billion
+    }
+
+    /// Whether the source gives the amount only roughly ("roughly $40 billion").
+    pub fn approximate(&self) -> bool {
+        self.approximate
+    }
+
+    /// Confirmed or only reported.
+    pub fn status(&self) -> AmountStatus {
+        self.status
+    }
+
+    /// Ids of the sources for the project and its amount.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// A caveat, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+/// One tranche: projects announced together.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tranche {
+    id: String,
+    date: IsoDate,
+    title: String,
+    #[serde(default)]
+    total_billion: Option<Decimal>,
+    #[serde(default)]
+    total_sources: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    projects: Vec<Project>,
+}
+
+impl Tranche {
+    /// Stable slug id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The day it was announced.
+    pub fn date(&self) -> IsoDate {
+        self.date
+    }
+
+    /// Short headline.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The tranche's total in billions of dollars, when a source gives one; the projects'
+    /// amounts must then add up to it exactly.
+    pub fn total_billion(&self) -> Option<Decimal> {
+        self.total_billion
+    }
+
+    /// Sources for the total.
+    pub fn total_sources(&self) -> &[String] {
+        &self.total_sources
+    }
+
+    /// Sources for the tranche as a whole.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Its projects.
+    pub fn projects(&self) -> &[Project] {
+        &self.projects
+    }
+}
+
+/// The whole `tranches.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tranches {
+    as_of: IsoDate,
+    reviewed: IsoDate,
+    ceiling_billion: Decimal,
+    ceiling_sources: Vec<String>,
+    start: IsoDate,
+    start_sources: Vec<String>,
+    deadline: IsoDate,
+    deadline_sources: Vec<String>,
+    tranches: Vec<Tranche>,
+}
+
+impl Tranches {
+    /// The day the record is current to: the latest material searched.
+    pub fn as_of(&self) -> IsoDate {
+        self.as_of
+    }
+
+    /// The day every claim and entry was last checked against the material.
+    pub fn reviewed(&self) -> IsoDate {
+        self.reviewed
+    }
+
+    /// The ceiling in billions of dollars ($550 billion).
+    pub fn ceiling_billion(&self) -> Decimal {
+        self.ceiling_billion
+    }
+
+    /// Sources for the ceiling.
+    pub fn ceiling_sources(&self) -> &[String] {
+        &self.ceiling_sources
+    }
+
+    /// When the clock starts (the memorandum of understanding).
+    pub fn start(&self) -> IsoDate {
+        self.start
+    }
+
+    /// Sources for the start.
+    pub fn start_sources(&self) -> &[String] {
+        &self.start_sources
+    }
+
+    /// The deadline for committing the full amount.
+    pub fn deadline(&self) -> IsoDate {
+        self.deadline
+    }
+
+    /// Sources for the deadline.
+    pub fn deadline_sources(&self) -> &[String] {
+        &self.deadline_sources
+    }
+
+    /// The tranches, oldest first.
+    pub fn tranches(&self) -> &[Tranche] {
+        &self.tranches
+    }
+
+    /// Every source id the file cites.
+    pub fn cited(&self) -> impl Iterator<Item = &str> {
+        self.ceiling_sources
+            .iter()
+            .chain(&self.start_sources)
+            .chain(&self.deadline_sources)
+            .chain(self.tranches.iter().flat_map(|t| {
+                t.total_sources
+                    .iter()
+                    .chain(&t.sources)
+                    .chain(t.projects.iter().flat_map(|p| &p.sources))
+            }))
+            .map(String::as_str)
+    }
+}

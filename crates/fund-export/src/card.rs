@@ -25,7 +25,7 @@ const TITLE_LINES: usize = 3;
 const FOOTER_PX: f32 = 20.0;
 /// The layout width the chart is drawn at before it is scaled into the card: the page's wide
 /// layout, so its labels are the page's.
-const CHART_LAYOUT: u32 = japan_fund_explainer::app::WIDE_LAYOUT;
+const CHART_LAYOUT: u32 = japan_fund_explainer::ctx::WIDE_LAYOUT;
 
 /// `text` with control characters (which XML cannot hold, escaped or not) made spaces.
 fn clean(text: &str) -> String {

@@ -44,7 +44,7 @@ pub const MIN_WIDTH: u32 = fund_charts::svg::MIN_WIDTH;
 /// The widest layout width `--width` accepts, in CSS px (the charts crate's own maximum).
 pub const MAX_WIDTH: u32 = fund_charts::svg::MAX_WIDTH;
 /// The layout width used when none is given: the page's wide layout.
-pub const DEFAULT_WIDTH: u32 = japan_fund_explainer::app::WIDE_LAYOUT;
+pub const DEFAULT_WIDTH: u32 = japan_fund_explainer::ctx::WIDE_LAYOUT;
 /// The smallest PNG scale (device pixels per CSS pixel).
 pub const MIN_SCALE: u32 = 1;
 /// The largest PNG scale.

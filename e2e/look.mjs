@@ -1,5 +1,6 @@
 // Developer aid: screenshots of the page, or of one element, for a human to look at.
 // Usage: node e2e/look.mjs URL OUT.png [--width 1280 --height 800] [--selector CSS] [--dark] [--full]
+//        [--no-js] (scripts off) [--block-wasm] (the WebAssembly request fails)
 import { chromium } from "playwright-core";
 
 const args = process.argv.slice(2);
@@ -15,7 +16,9 @@ const browser = await chromium.launch({
 const page = await browser.newPage({
   viewport: { width: Number(opt("--width", 1280)), height: Number(opt("--height", 800)) },
   colorScheme: args.includes("--dark") ? "dark" : "light",
+  javaScriptEnabled: !args.includes("--no-js"),
 });
+if (args.includes("--block-wasm")) await page.route(/\.wasm$/, (r) => r.abort());
 page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") console.log(`console.${m.type()}: ${m.text()}`); });
 page.on("pageerror", (e) => console.log(`pageerror: ${e.message}`));
 await page.goto(url);

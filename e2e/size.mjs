@@ -3,9 +3,11 @@
 //   node e2e/size.mjs [--dist dist] [--budget-gzip 153600] [--json out.json]
 //
 // Walks dist/ (relative to the repository root unless given), prints each file's raw size and its
-// gzip size (zlib level 9, what a static host would transfer), then the totals. With
-// --budget-gzip, exits 1 when the gzip total of everything the page transfers (every file in
-// dist/) is over the budget.
+// gzip size (zlib level 9, what a static host would transfer), then what one reader transfers:
+// the page (index.html and every file it loads: scripts, wasm, stylesheets) and one embed page
+// (embed/allocation/index.html and what it loads). Other pages and the social-card images are
+// listed but not counted: no reader of the page downloads them. With --budget-gzip, exits 1 when
+// the page's gzip total is over the budget.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,7 +68,20 @@ const files = walk(opts.dist)
   })
   .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file));
 
-const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+// What a reader of a page loads: the page itself and the site files its HTML names.
+function loadedBy(page) {
+  const html = fs.readFileSync(path.join(opts.dist, page), 'utf8');
+  const names = new Set([page]);
+  for (const f of files) {
+    const base = f.file.split('/').pop();
+    if (f.file.includes('/') || f.file === page) continue;
+    if (html.includes(`"./${base}"`) || html.includes(`"../../${base}"`)) names.add(f.file);
+  }
+  const picked = files.filter((f) => names.has(f.file));
+  return picked.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, files: t.files + 1 }), { raw: 0, gzip: 0, files: 0 });
+}
+const total = loadedBy('index.html');
+const embedPage = fs.existsSync(path.join(opts.dist, 'embed/allocation/index.html')) ? loadedBy('embed/allocation/index.html') : null;
 const kib = (n) => (n / 1024).toFixed(1) + ' KiB';
 const nameW = Math.max(5, ...files.map((f) => f.file.length));
 const row = (name, raw, gz) => `${name.padEnd(nameW)}  ${String(raw).padStart(10)}  ${String(gz).padStart(10)}`;
@@ -76,8 +91,9 @@ console.log(row('file', 'raw bytes', 'gzip bytes'));
 console.log('-'.repeat(nameW + 24));
 for (const f of files) console.log(row(f.file, f.raw, f.gzip));
 console.log('-'.repeat(nameW + 24));
-console.log(row('total', total.raw, total.gzip));
-console.log(`total: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip (level 9), ${files.length} files`);
+console.log(row('page total', total.raw, total.gzip));
+console.log(`page: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip (level 9), ${total.files} files`);
+if (embedPage) console.log(`embed page (allocation): ${kib(embedPage.raw)} raw, ${kib(embedPage.gzip)} gzip, ${embedPage.files} files`);
 
 let ok = true;
 if (opts.budget !== null) {
@@ -95,7 +111,7 @@ if (opts.budget !== null) {
 }
 
 if (opts.json) {
-  const report = { dist: opts.dist, files, total, budgetGzip: opts.budget, withinBudget: opts.budget === null ? null : ok };
+  const report = { dist: opts.dist, files, total, embed: embedPage, budgetGzip: opts.budget, withinBudget: opts.budget === null ? null : ok };
   fs.mkdirSync(path.dirname(opts.json), { recursive: true });
   fs.writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
   console.log(`wrote ${opts.json}`);

@@ -11,15 +11,16 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "format";            cargo fmt --all --check
 step "clippy (native)";   cargo clippy --workspace --all-targets --locked -- -D warnings
-step "clippy (wasm32)";   cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings
+# fund-site (the build-time prerender) and fund-export are native tools; the rest builds for wasm32.
+step "clippy (wasm32)";   cargo clippy --workspace --exclude fund-site --exclude fund-export --target wasm32-unknown-unknown --locked -- -D warnings
 step "docs";              RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 # In CI, shared/ sits beside the clone: the checks against the facts and the article must run.
 step "native tests";      REQUIRE_SHARED=${CI:+1} cargo test --workspace --locked
 step "in-browser tests";  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p japan-fund-explainer --target wasm32-unknown-unknown --locked
 step "release build";     trunk build --release --locked
-# The target is 150 KiB gzip for the whole page; today's build is about 346 KiB (see the
-# README's "Size" section). CI enforces a regression guard at 360 KiB so the size cannot grow
-# unnoticed while the work to reach the target goes on; the benchmark reports the target itself.
-step "size budget";       node e2e/size.mjs --budget-gzip 368640
+# The target is 150 KiB gzip for the whole page; today's page (prerendered HTML, wasm, scripts,
+# styles) is about 446 KiB (see the README's "Size" section). CI enforces a regression guard at
+# 460 KiB so the size cannot grow unnoticed while the work to reach the target goes on.
+step "size budget";       node e2e/size.mjs --budget-gzip 471040
 step "end-to-end";        (cd e2e && npm test)
 step "fuzz (short run)";  FUZZ_SMOKE_CASES=5000 cargo test --release --manifest-path fuzz/Cargo.toml --test smoke

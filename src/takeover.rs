@@ -80,19 +80,12 @@ fn swap(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
         window.scroll_x().unwrap_or(0.0),
         window.scroll_y().unwrap_or(0.0),
     );
-    // Which element had focus, by id or test id, so the same one gets it back.
-    let focused = document().active_element().and_then(|el| {
-        if !old.contains(Some(&el)) {
-            return None;
-        }
-        el.get_attribute("id")
-            .filter(|s| !s.is_empty())
-            .map(|id| format!("#{}", css_ident(&id)))
-            .or_else(|| {
-                el.get_attribute("data-testid")
-                    .map(|t| format!("[data-testid=\"{}\"]", css_ident(&t)))
-            })
-    });
+    // Which element had focus, as its path of child positions from the root (the new page is
+    // drawn from the same components, so the same path leads to the same element).
+    let focused = document()
+        .active_element()
+        .filter(|el| old.contains(Some(el)) && el != old)
+        .map(|el| path_to(old, &el));
     // Disclosures the reader opened or closed before the app started (boot.js marks them
     // `data-touched`) keep that state; the others take the app's own default for this width.
     let mut details: Vec<(String, bool)> = Vec::new();
@@ -123,8 +116,8 @@ fn swap(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
         let _ = body.remove_attribute("data-prerendered");
     }
     window.scroll_to_with_x_and_y(x, y);
-    if let Some(sel) = focused {
-        if let Ok(Some(el)) = fresh.query_selector(&sel) {
+    if let Some((path, tag)) = focused {
+        if let Some(el) = follow(fresh, &path).filter(|el| el.tag_name() == tag) {
             if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
                 let opts = web_sys::FocusOptions::new();
                 opts.set_prevent_scroll(true);
@@ -132,6 +125,38 @@ fn swap(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
             }
         }
     }
+}
+
+/// The child positions from `root` down to `el`, and `el`'s tag name.
+#[cfg(target_arch = "wasm32")]
+fn path_to(root: &web_sys::Element, el: &web_sys::Element) -> (Vec<u32>, String) {
+    let mut path = Vec::new();
+    let mut cur = el.clone();
+    while &cur != root {
+        let Some(parent) = cur.parent_element() else { break };
+        let children = parent.children();
+        let mut i = 0;
+        while i < children.length() {
+            if children.item(i).as_ref() == Some(&cur) {
+                break;
+            }
+            i += 1;
+        }
+        path.push(i);
+        cur = parent;
+    }
+    path.reverse();
+    (path, el.tag_name())
+}
+
+/// The element at `path` below `root`, if the new page has one there.
+#[cfg(target_arch = "wasm32")]
+fn follow(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    let mut cur: web_sys::Element = root.clone();
+    for &i in path {
+        cur = cur.children().item(i)?;
+    }
+    Some(cur)
 }
 
 /// Keeps only characters that need no escaping in a CSS selector (ids and test ids here are

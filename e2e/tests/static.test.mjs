@@ -1,0 +1,212 @@
+// The static layer (issue 10): the prerendered page and embed pages are complete before and
+// without the WebAssembly; with scripts off the controls say they need JavaScript; with the wasm
+// blocked a notice says the charts are not interactive; old ?embed= links reach embed pages; the
+// app takes over without moving anything; embeds report their height before the wasm arrives.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../server.mjs';
+import { DIST, REPO, TEST_TIMEOUT, DESKTOP, PHONE, launchBrowser, serveDist, openPage, assertNoErrors, waitForApp, until, sel } from './helpers.mjs';
+
+let browser;
+let server;
+
+const STEPS = 9;
+const CHARTS = fs.readdirSync(path.join(DIST, 'embed')).sort();
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist({ mountPath: '/graphics/japan-fund/' });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function noScriptPage(url, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const bad = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !/favicon\.ico$/.test(r.url())) bad.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, bad };
+}
+
+test('every chart has an embed page, and the embed list in the page matches', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const listed = /data-embeds="([^"]*)"/.exec(html)[1].split(' ').sort();
+  assert.deepEqual(listed, CHARTS);
+  assert.ok(CHARTS.includes('waffle') && CHARTS.includes('allocation') && CHARTS.includes('tracker'), CHARTS.join(' '));
+});
+
+test('scripts off: the whole explainer reads, every chart is drawn, controls say they need JavaScript', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, bad } = await noScriptPage(server.url);
+  try {
+    for (let i = 1; i <= STEPS; i++) {
+      const text = await page.locator(sel(`step-${i}`)).innerText();
+      assert.ok(text.length > 200, `step ${i} has its text`);
+    }
+    // Every panel chart is shown in turn (no tabs to switch without scripts), each with its drawing.
+    for (const slug of ['waffle', 'allocation', 'income', 'context', 'framings', 'profit-split', 'yield-effect', 'tracker']) {
+      const fig = page.locator(sel(`chart-${slug}`)).first();
+      assert.ok(await fig.isVisible(), `chart-${slug} visible`);
+      const marks = await fig.locator('svg .fund-chart-marks *').count();
+      assert.ok(marks > 0, `chart-${slug} has marks`);
+      assert.ok((await page.locator(sel(`description-${slug}`)).first().innerText()).length > 20, `description-${slug}`);
+    }
+    assert.ok((await page.locator('[data-testid^="claim-"]').count()) >= 20, 'claims with verdicts');
+    assert.ok(await page.locator(sel('timeline')).isVisible(), 'timeline');
+    assert.ok(await page.locator('#references').isVisible(), 'sources');
+    assert.ok(await page.locator(sel('needs-script')).first().isVisible(), 'the needs-JavaScript line');
+    assert.ok(await page.locator(sel('slider-treasuries')).isDisabled(), 'sliders are inert');
+    assert.equal(await page.locator('.chart-tabs').isVisible(), false, 'no tabs that cannot work');
+    assert.equal(await page.locator(sel('notice-static')).isVisible(), false, 'the wasm notice is for when scripts run');
+    assert.deepEqual(bad, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('scripts off: each embed page shows its chart, and every page has its social and search tags', { timeout: TEST_TIMEOUT }, async () => {
+  for (const slug of CHARTS) {
+    const { context, page, bad } = await noScriptPage(`${server.url}embed/${slug}/`, { width: 520, height: 900 });
+    try {
+      assert.ok(await page.locator(`${sel(`chart-${slug}`)} svg:visible`).first().isVisible(), `${slug} drawn (the narrow layout at 520 px)`);
+      assert.equal(await page.locator(`${sel(`chart-${slug}`)} svg:visible`).count(), 1, `${slug}: one layout shows`);
+      assert.equal(await page.$('#walkthrough'), null, 'no walkthrough in an embed');
+      assert.ok(await page.locator(sel('needs-script')).first().isVisible(), `${slug}: needs-JavaScript line`);
+      const href = await page.locator(`${sel('embed-root')} .embed-link a`).getAttribute('href');
+      assert.ok(href.startsWith('../../?'), `link to the full explainer: ${href}`);
+      assert.deepEqual(bad, [], 'stylesheets and scripts resolve from the embed folder');
+    } finally {
+      await context.close();
+    }
+  }
+  for (const page of ['index.html', ...CHARTS.map((c) => `embed/${c}/index.html`)]) {
+    const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+    for (const tag of ['og:title', 'og:description', 'og:image']) {
+      assert.match(html, new RegExp(`<meta property="${tag}" content="[^"]+"`), `${page} ${tag}`);
+    }
+    assert.match(html, /<meta name="twitter:card" content="summary_large_image"/, `${page} twitter:card`);
+    assert.match(html, /<link rel="canonical" href="[^"]+"/, `${page} canonical`);
+    assert.match(html, /<meta name="description" content="[^"]{20,}"/, `${page} description`);
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)[1];
+    const file = path.resolve(path.dirname(path.join(DIST, page)), image);
+    const png = fs.readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString(), 'PNG', `${image} is a PNG`);
+    assert.equal(png.readUInt32BE(16), 1200, `${image} width`);
+    assert.equal(png.readUInt32BE(20), 630, `${image} height`);
+  }
+});
+
+test('wasm blocked: the prerendered page stays, says its charts are not interactive, and logs no errors', { timeout: TEST_TIMEOUT }, async () => {
+  const t = await openPage(browser, server.url, { wait: false });
+  try {
+    // openPage already loaded once with the wasm; load again with it blocked.
+    await t.page.route(/\.wasm$/, (r) => r.abort());
+    await t.page.reload({ waitUntil: 'load' });
+    await until(() => t.page.locator(sel('notice-static')).isVisible(), { message: 'notice-static' });
+    assert.ok(await t.page.locator(`${sel('chart-waffle')} svg`).first().isVisible());
+    assert.ok((await t.page.locator(sel('step-9')).innerText()).length > 200);
+    assert.ok(await t.page.locator(sel('needs-script')).first().isVisible());
+    const errorsSoon = t.consoleErrors.length;
+    await t.page.waitForTimeout(1500);
+    assert.equal(t.consoleErrors.length, errorsSoon, 'no error loop');
+    // The aborted wasm request is the only failure, and nothing was thrown.
+    assert.deepEqual(t.pageErrors, []);
+    assert.deepEqual(t.consoleErrors.filter((e) => !/wasm|Failed to load resource|net::ERR_FAILED/i.test(e)), []);
+  } finally {
+    await t.context.close();
+  }
+});
+
+test('an old ?embed= link lands on the chart’s embed page with its state', { timeout: TEST_TIMEOUT }, async () => {
+  const t = await openPage(browser, `${server.url}?embed=allocation&a.treasuries=60&theme=light`, { wait: false });
+  try {
+    await until(() => t.page.url().includes('/embed/allocation/'), { message: 'the embed page URL' });
+    await until(async () => !(await t.page.evaluate(() => document.body.hasAttribute('data-prerendered'))), { message: 'the app' });
+    assert.equal(await t.page.locator(sel('slider-treasuries')).inputValue(), '60');
+    assert.ok(await t.page.locator(`${sel('chart-allocation')} svg`).isVisible());
+    await assertNoErrors(t);
+  } finally {
+    await t.context.close();
+  }
+});
+
+for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  test(`the app takes over the ${name} page without moving it: layout shift, scroll and focus`, { timeout: TEST_TIMEOUT }, async () => {
+    const t = await openPage(browser, server.url, {
+      viewport,
+      wait: false,
+      extraInit: () => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      },
+    });
+    try {
+      await waitForApp(t.page, t);
+      await t.page.waitForTimeout(500);
+      const cls = await t.page.evaluate(() => window.__cls);
+      assert.ok(cls <= 0.02, `layout shift during start ${cls}`);
+      // Scroll and focus before the app starts (its wasm held back), then let it start.
+      let release;
+      const held = new Promise((r) => (release = r));
+      await t.page.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await t.page.reload({ waitUntil: 'domcontentloaded' });
+      await t.page.locator('#references').scrollIntoViewIfNeeded();
+      await t.page.locator('a[href="#references"]').first().focus({ preventScroll: true });
+      await t.page.evaluate(() => window.scrollTo(0, 1800));
+      const before = await t.page.evaluate(() => ({ y: window.scrollY, prerendered: document.body.hasAttribute('data-prerendered') }));
+      assert.ok(before.prerendered, 'still the prerendered page');
+      release();
+      await waitForApp(t.page, t);
+      const afterStart = await t.page.evaluate(() => ({ y: window.scrollY, focus: document.activeElement?.getAttribute('href') }));
+      assert.equal(afterStart.y, before.y, 'scroll position kept');
+      assert.equal(afterStart.focus, '#references', 'focus kept');
+      await assertNoErrors(t);
+    } finally {
+      await t.context.close();
+    }
+  });
+}
+
+test('an embed in a pym.js host is sized before the wasm arrives (and without it)', { timeout: TEST_TIMEOUT }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pym-static-'));
+  fs.copyFileSync(path.join(REPO, 'e2e', 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), path.join(dir, 'pym.v1.min.js'));
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><div id="c"></div>
+<script src="pym.v1.min.js"></script><script>new pym.Parent('c', new URLSearchParams(location.search).get('src'), {});</script></body></html>`,
+  );
+  const host = await startServer({ root: dir });
+  const t = await openPage(browser, `${host.url}?src=${encodeURIComponent(`${server.url}embed/waffle/`)}`, { wait: false, viewport: { width: 520, height: 900 } });
+  try {
+    await t.page.route(/\.wasm$/, (r) => r.abort());
+    await t.page.reload({ waitUntil: 'load' });
+    const frame = await until(() => t.page.frames().find((f) => f.url().includes('/embed/waffle/')), { message: 'the frame' });
+    await until(
+      async () => {
+        const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height));
+        const iframe = await t.page.evaluate(() => document.querySelector('#c iframe').getBoundingClientRect().height);
+        return content > 200 && iframe === content;
+      },
+      { message: 'iframe height equal to the prerendered content' },
+    );
+    assert.ok(await frame.locator(sel('notice-static')).isVisible(), 'the embed says it is not interactive');
+  } finally {
+    await t.context.close();
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -133,7 +133,9 @@ fn path_to(root: &web_sys::Element, el: &web_sys::Element) -> (Vec<u32>, String)
     let mut path = Vec::new();
     let mut cur = el.clone();
     while &cur != root {
-        let Some(parent) = cur.parent_element() else { break };
+        let Some(parent) = cur.parent_element() else {
+            break;
+        };
         let children = parent.children();
         let mut i = 0;
         while i < children.length() {

@@ -1,6 +1,7 @@
 //! Turning a scenario's shares into dollar amounts that add up exactly.
 
 use crate::framing::{BucketRole, Framing, FramingId};
+use crate::lang::{Lang, Text};
 use crate::money::Usd;
 use crate::scenario::Scenario;
 use crate::share::{Share, ShareRange};
@@ -45,8 +46,8 @@ impl RangeFlag {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AllocationRow {
     bucket: String,
-    label: String,
-    short_label: String,
+    label: Text,
+    short_label: Text,
     role: BucketRole,
     share: Share,
     amount: Usd,
@@ -60,12 +61,16 @@ impl AllocationRow {
         &self.bucket
     }
     /// The bucket's full label.
-    pub fn label(&self) -> &str {
+    pub fn label(&self, lang: Lang) -> &str {
+        self.label.get(lang)
+    }
+    /// The bucket's full label in every language.
+    pub fn label_text(&self) -> &Text {
         &self.label
     }
     /// The bucket's chart-axis label.
-    pub fn short_label(&self) -> &str {
-        &self.short_label
+    pub fn short_label(&self, lang: Lang) -> &str {
+        self.short_label.get(lang)
     }
     /// The bucket's role.
     pub fn role(&self) -> BucketRole {
@@ -159,8 +164,8 @@ pub fn allocate(framing: &Framing, scenario: &Scenario) -> Allocation {
         .zip(counts)
         .map(|((b, share), n)| AllocationRow {
             bucket: b.id().to_string(),
-            label: b.label().to_string(),
-            short_label: b.short_label().to_string(),
+            label: b.label_text().clone(),
+            short_label: Text::new(b.short_label(Lang::En), b.short_label(Lang::Ja)),
             role: b.role(),
             share,
             amount: Usd::new(n * ROUNDING_UNIT),

@@ -5,6 +5,7 @@ use crate::allocation::{Allocation, ROUNDING_UNIT};
 use crate::error::CoreError;
 use crate::figures::{self, UsdJpy};
 use crate::framing::{BucketRole, Framing, FramingId, YIELD_MAX};
+use crate::lang::{Lang, Text};
 use crate::money::{Usd, Yen};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -13,12 +14,12 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct YieldEntry {
     bucket: String,
-    label: String,
+    label: Text,
     percent: Decimal,
     default_percent: Decimal,
     default_is_assumption: bool,
     sources: Vec<String>,
-    note: String,
+    note: Text,
 }
 
 impl YieldEntry {
@@ -44,8 +45,8 @@ impl YieldEntry {
         &self.sources
     }
     /// What the default yield is.
-    pub fn note(&self) -> &str {
-        &self.note
+    pub fn note(&self, lang: Lang) -> &str {
+        self.note.get(lang)
     }
 }
 
@@ -66,12 +67,12 @@ impl YieldSet {
                 .iter()
                 .map(|b| YieldEntry {
                     bucket: b.id().to_string(),
-                    label: b.label().to_string(),
+                    label: b.label_text().clone(),
                     percent: b.yield_default(),
                     default_percent: b.yield_default(),
                     default_is_assumption: b.yield_is_assumption(),
                     sources: b.yield_sources().to_vec(),
-                    note: b.yield_note().to_string(),
+                    note: b.yield_note_text().clone(),
                 })
                 .collect(),
         }
@@ -107,7 +108,7 @@ impl YieldSet {
         }
         if percent.normalize().scale() > 6 {
             return Err(CoreError::TooManyDecimals {
-                field: format!("the yield for “{}”", entry.label),
+                field: crate::error::Field::BucketYield(entry.label.clone()),
                 value: percent,
                 max_places: 6,
             });
@@ -134,13 +135,13 @@ impl YieldSet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IncomeRow {
     bucket: String,
-    label: String,
+    label: Text,
     amount: Usd,
     yield_percent: Decimal,
     income: Usd,
     is_assumption: bool,
     sources: Vec<String>,
-    note: String,
+    note: Text,
 }
 
 impl IncomeRow {
@@ -149,8 +150,8 @@ impl IncomeRow {
         &self.bucket
     }
     /// The bucket's label.
-    pub fn label(&self) -> &str {
-        &self.label
+    pub fn label(&self, lang: Lang) -> &str {
+        self.label.get(lang)
     }
     /// The amount invested.
     pub fn amount(&self) -> Usd {
@@ -173,8 +174,8 @@ impl IncomeRow {
         &self.sources
     }
     /// What the yield is.
-    pub fn note(&self) -> &str {
-        &self.note
+    pub fn note(&self, lang: Lang) -> &str {
+        self.note.get(lang)
     }
 }
 
@@ -217,7 +218,7 @@ pub fn income(allocation: &Allocation, yields: &YieldSet) -> IncomeTable {
                 * ROUNDING_UNIT;
             IncomeRow {
                 bucket: r.bucket().to_string(),
-                label: r.label().to_string(),
+                label: r.label_text().clone(),
                 amount: r.amount(),
                 yield_percent: pct,
                 income: Usd::new(income.normalize()),

@@ -174,7 +174,7 @@ impl UsdJpy {
     pub fn new(rate: Decimal) -> Result<UsdJpy, CoreError> {
         if rate < USDJPY_MIN || rate > USDJPY_MAX {
             return Err(CoreError::OutOfRange {
-                field: "USD/JPY rate",
+                field: crate::error::Field::UsdJpy,
                 value: rate,
                 min: USDJPY_MIN,
                 max: USDJPY_MAX,
@@ -182,7 +182,7 @@ impl UsdJpy {
         }
         if rate.normalize().scale() > 6 {
             return Err(CoreError::TooManyDecimals {
-                field: "the USD/JPY rate".to_string(),
+                field: crate::error::Field::UsdJpy,
                 value: rate,
                 max_places: 6,
             });

@@ -6,6 +6,7 @@
 //! yields and source ids all come from the data.
 
 use crate::error::CoreError;
+use crate::lang::{Lang, Text};
 use crate::money::Usd;
 use crate::scenario::{Inputs, Scenario};
 use crate::share::{Share, ShareRange};
@@ -18,6 +19,26 @@ use std::sync::OnceLock;
 /// The built-in framing data, compiled into the binary.
 pub const BUILTIN_JSON: &str = include_str!("../data/framings.json");
 
+// The same data as Rust (written by build.rs), so that the built-in framings need no JSON reader.
+include!(concat!(env!("OUT_DIR"), "/framings_data.rs"));
+
+fn g_text(en: &str, ja: &str) -> Text {
+    Text::new(en, ja)
+}
+
+fn g_dec(s: &str) -> Decimal {
+    // A malformed number becomes -1, which validation refuses with a message.
+    s.parse::<Decimal>().unwrap_or(Decimal::NEGATIVE_ONE)
+}
+
+fn g_share(s: &str) -> Share {
+    Share::new(g_dec(s)).unwrap_or(Share::ZERO)
+}
+
+fn g_range(low: &str, high: &str) -> ShareRange {
+    // build.rs refuses an inverted range, so ordering here changes nothing for valid data.
+    ShareRange::ordered(g_share(low), g_share(high))
+}
 /// The longest a bucket's short (chart-axis) label may be, in characters.
 pub const SHORT_LABEL_MAX_CHARS: usize = 14;
 
@@ -92,8 +113,8 @@ pub enum BucketRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bucket {
     id: String,
-    label: String,
-    short_label: String,
+    label: Text,
+    short_label: Text,
     role: BucketRole,
     range: Option<ShareRange>,
     default_share: Share,
@@ -101,7 +122,7 @@ pub struct Bucket {
     yield_default: Decimal,
     yield_sources: Vec<String>,
     yield_is_assumption: bool,
-    yield_note: String,
+    yield_note: Text,
 }
 
 impl Bucket {
@@ -109,13 +130,17 @@ impl Bucket {
     pub fn id(&self) -> &str {
         &self.id
     }
-    /// The full label, e.g. "Agency bonds and MBS".
-    pub fn label(&self) -> &str {
+    /// The full label in `lang`, e.g. "Agency bonds and MBS".
+    pub fn label(&self, lang: Lang) -> &str {
+        self.label.get(lang)
+    }
+    /// The full label in every language.
+    pub fn label_text(&self) -> &Text {
         &self.label
     }
-    /// A short label for chart axes (at most 14 characters).
-    pub fn short_label(&self) -> &str {
-        &self.short_label
+    /// A short label for chart axes in `lang` (at most 14 characters).
+    pub fn short_label(&self, lang: Lang) -> &str {
+        self.short_label.get(lang)
     }
     /// The bucket's role.
     pub fn role(&self) -> BucketRole {
@@ -145,8 +170,12 @@ impl Bucket {
     pub fn yield_is_assumption(&self) -> bool {
         self.yield_is_assumption
     }
-    /// What the default yield is, e.g. "10-year Treasury yield at end-2025".
-    pub fn yield_note(&self) -> &str {
+    /// What the default yield is, in `lang`, e.g. "10-year Treasury yield at end-2025".
+    pub fn yield_note(&self, lang: Lang) -> &str {
+        self.yield_note.get(lang)
+    }
+    /// What the default yield is, in every language.
+    pub fn yield_note_text(&self) -> &Text {
         &self.yield_note
     }
 }
@@ -155,11 +184,11 @@ impl Bucket {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Framing {
     id: FramingId,
-    name: String,
-    description: String,
+    name: Text,
+    description: Text,
     total: Usd,
     total_sources: Vec<String>,
-    remainder_note: String,
+    remainder_note: Text,
     default_remainder_split: Share,
     buckets: Vec<Bucket>,
 }
@@ -180,6 +209,10 @@ impl Framing {
             serde_json::from_str(json).map_err(|e| CoreError::FramingData {
                 message: e.to_string(),
             })?;
+        Framing::from_raw(raw)
+    }
+
+    fn from_raw(raw: Vec<RawFraming>) -> Result<Vec<Framing>, CoreError> {
         let mut out: Vec<Framing> = Vec::with_capacity(raw.len());
         for r in raw {
             let f = r.validate()?;
@@ -199,12 +232,12 @@ impl Framing {
         self.id
     }
     /// Its name, e.g. "The deal as signed".
-    pub fn name(&self) -> &str {
-        &self.name
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang)
     }
     /// A one-sentence description.
-    pub fn description(&self) -> &str {
-        &self.description
+    pub fn description(&self, lang: Lang) -> &str {
+        self.description.get(lang)
     }
     /// The fund's total ($550 billion).
     pub fn total(&self) -> Usd {
@@ -215,8 +248,8 @@ impl Framing {
         &self.total_sources
     }
     /// A sentence saying the split of the unspecified remainder is the reader's assumption.
-    pub fn remainder_note(&self) -> &str {
-        &self.remainder_note
+    pub fn remainder_note(&self, lang: Lang) -> &str {
+        self.remainder_note.get(lang)
     }
     /// The starting split of the remainder: percent of it going to the first remainder bucket.
     pub fn default_remainder_split(&self) -> Share {
@@ -253,7 +286,7 @@ impl Framing {
 fn builtins_cell() -> &'static Result<Vec<Framing>, CoreError> {
     static CELL: OnceLock<Result<Vec<Framing>, CoreError>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let all = Framing::from_json(BUILTIN_JSON)?;
+        let all = Framing::from_raw(generated_raw())?;
         for id in FramingId::ALL {
             if !all.iter().any(|f| f.id == id) {
                 return Err(CoreError::InvalidFraming {
@@ -304,10 +337,11 @@ pub fn builtin(id: FramingId) -> &'static Framing {
 /// remainder buckets, all yields 0 (assumption), no sources beyond the total.
 pub fn fallback(id: FramingId) -> Framing {
     let hundred = Decimal::ONE_HUNDRED;
-    let bucket = |slug: &str, label: &str, role: BucketRole, share: Decimal| Bucket {
+    let both = |f: fn(Lang) -> &'static str| Text::new(f(Lang::En), f(Lang::Ja));
+    let bucket = |slug: &str, label: Text, role: BucketRole, share: Decimal| Bucket {
         id: slug.to_string(),
-        label: label.to_string(),
-        short_label: label.to_string(),
+        label: label.clone(),
+        short_label: label,
         role,
         range: None,
         default_share: Share::new(share).unwrap_or(Share::ZERO),
@@ -315,22 +349,37 @@ pub fn fallback(id: FramingId) -> Framing {
         yield_default: Decimal::ZERO,
         yield_sources: Vec::new(),
         yield_is_assumption: true,
-        yield_note: "assumption: framing data unavailable".to_string(),
+        yield_note: both(crate::msg::fallback::yield_note),
     };
     let direct = Decimal::new(15, 1);
     let half = (hundred - direct) / Decimal::TWO;
     Framing {
         id,
-        name: "Framing data unavailable".to_string(),
-        description: "The framing data could not be read; this is a placeholder.".to_string(),
+        name: both(crate::msg::fallback::name),
+        description: both(crate::msg::fallback::description),
         total: Usd::new(Decimal::from(550_000_000_000u64)),
         total_sources: vec!["wh-factsheet-2025-07".to_string()],
-        remainder_note: "How the rest is split is an assumption.".to_string(),
+        remainder_note: both(crate::msg::fallback::remainder_note),
         default_remainder_split: Share::new(Decimal::from(50)).unwrap_or(Share::ZERO),
         buckets: vec![
-            bucket("direct", "Direct", BucketRole::Direct, direct),
-            bucket("rest-a", "Rest A", BucketRole::RemainderFirst, half),
-            bucket("rest-b", "Rest B", BucketRole::RemainderSecond, half),
+            bucket(
+                "direct",
+                both(crate::msg::fallback::direct),
+                BucketRole::Direct,
+                direct,
+            ),
+            bucket(
+                "rest-a",
+                both(crate::msg::fallback::rest_a),
+                BucketRole::RemainderFirst,
+                half,
+            ),
+            bucket(
+                "rest-b",
+                both(crate::msg::fallback::rest_b),
+                BucketRole::RemainderSecond,
+                half,
+            ),
         ],
     }
 }
@@ -341,11 +390,11 @@ pub fn fallback(id: FramingId) -> Framing {
 #[serde(deny_unknown_fields)]
 struct RawFraming {
     id: FramingId,
-    name: String,
-    description: String,
+    name: Text,
+    description: Text,
     total: Decimal,
     total_sources: Vec<String>,
-    remainder_note: String,
+    remainder_note: Text,
     default_remainder_split: Share,
     buckets: Vec<RawBucket>,
 }
@@ -354,8 +403,8 @@ struct RawFraming {
 #[serde(deny_unknown_fields)]
 struct RawBucket {
     id: String,
-    label: String,
-    short_label: String,
+    label: Text,
+    short_label: Text,
     role: BucketRole,
     range: Option<ShareRange>,
     default_share: Share,
@@ -370,7 +419,7 @@ struct RawYield {
     default: Decimal,
     sources: Vec<String>,
     is_assumption: bool,
-    note: String,
+    note: Text,
 }
 
 /// Whether `s` is a slug: non-empty, lowercase ASCII letters, digits and
@@ -396,8 +445,8 @@ impl RawFraming {
             ("description", &self.description),
             ("remainder note", &self.remainder_note),
         ] {
-            if text.trim().is_empty() {
-                return Err(bad(format!("its {what} is empty")));
+            if let Some(lang) = text.first_empty() {
+                return Err(bad(format!("its {what} is empty in {}", lang.as_str())));
             }
         }
         let million = Decimal::from(1_000_000u64);
@@ -427,15 +476,17 @@ impl RawFraming {
             if buckets.iter().any(|x| x.id == b.id) {
                 return Err(CoreError::DuplicateBucket { bucket: bid });
             }
-            if b.label.trim().is_empty() || b.short_label.trim().is_empty() {
+            if b.label.first_empty().is_some() || b.short_label.first_empty().is_some() {
                 return Err(bad(format!("bucket “{bid}” has an empty label")));
             }
-            let n = b.short_label.chars().count();
-            if n > SHORT_LABEL_MAX_CHARS {
-                return Err(bad(format!(
-                    "bucket “{bid}” has a short label “{}” of {n} characters; at most {SHORT_LABEL_MAX_CHARS} fit a chart axis",
-                    b.short_label
-                )));
+            for lang in Lang::ALL {
+                let short = b.short_label.get(lang);
+                let n = short.chars().count();
+                if n > SHORT_LABEL_MAX_CHARS {
+                    return Err(bad(format!(
+                        "bucket “{bid}” has a short label “{short}” of {n} characters; at most {SHORT_LABEL_MAX_CHARS} fit a chart axis"
+                    )));
+                }
             }
             check_sources(&b.sources, &format!("bucket “{bid}”")).map_err(bad)?;
             check_sources(&b.yield_.sources, &format!("the yield of bucket “{bid}”"))
@@ -452,7 +503,7 @@ impl RawFraming {
                     "the yield of bucket “{bid}” cites no source and is not marked an assumption"
                 )));
             }
-            if b.yield_.note.trim().is_empty() {
+            if b.yield_.note.first_empty().is_some() {
                 return Err(bad(format!("the yield of bucket “{bid}” has no note")));
             }
             buckets.push(Bucket {

@@ -160,7 +160,15 @@ impl Model {
             // Ignored by this framing, but still refuse a non-share.
             crate::share::Share::new(candidate.treasuries)?;
             crate::scenario::check_places(
-                || "the Treasuries share".to_string(),
+                || {
+                    let article = builtin(FramingId::Article);
+                    crate::error::Field::BucketShare(
+                        article
+                            .bucket_by_role(BucketRole::Treasuries)
+                            .map(|b| b.label_text().clone())
+                            .unwrap_or_default(),
+                    )
+                },
                 candidate.treasuries,
             )?;
         }

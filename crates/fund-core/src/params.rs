@@ -38,6 +38,8 @@
 //! | `f.months` | yield effect: months the flow is spread over (1–120) |
 //! | `f.dir` | yield effect: `buy` or `sell` |
 //! | `theme` | colour theme: `auto`, `light` or `dark` |
+//! | `lang` | language of the page: `en` or `ja` (a page in the other language sends the reader to its counterpart) |
+//! | `controls` | embeds only: which controls an embedded chart shows: `all`, `compact` (the chart's main controls) or `none` (written only when set) |
 //! | `embed` | show one chart alone, for embedding: one of the page's embed slugs (written only when set) |
 //!
 //! Numbers are plain decimals (`75`, `1.5`, `0.25`; a leading `-` is
@@ -57,8 +59,10 @@
 
 use crate::error::CoreError;
 use crate::framing::{builtin, BucketRole, Framing, FramingId};
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::money::Usd;
+use crate::msg;
 use crate::scenario::Inputs;
 use crate::yields::{FlowDirection, YieldEffectInputs};
 use rust_decimal::prelude::ToPrimitive;
@@ -133,6 +137,11 @@ pub const PARAMS: &[(&str, &str)] = &[
     ),
     ("f.dir", "yield effect: `buy` or `sell`"),
     ("theme", "colour theme: `auto`, `light` or `dark`"),
+    ("lang", "language of the page: `en` or `ja` (a page in the other language sends the reader to its counterpart)"),
+    (
+        "controls",
+        "embeds only: which controls an embedded chart shows: `all`, `compact` (the chart's main controls) or `none` (written only when set)",
+    ),
     (
         "embed",
         "show one chart alone, for embedding: one of the page's embed slugs \
@@ -171,6 +180,41 @@ impl ThemeParam {
     }
 }
 
+/// How many controls an embedded chart shows (`controls=` in the URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ControlsParam {
+    /// Every control the chart has.
+    All,
+    /// The chart's one or two main controls (the embed default).
+    #[default]
+    Compact,
+    /// None: the chart, its words and sources only.
+    None,
+}
+
+impl ControlsParam {
+    /// All settings, in the order a picker shows them.
+    pub const ALL: [ControlsParam; 3] = [
+        ControlsParam::Compact,
+        ControlsParam::All,
+        ControlsParam::None,
+    ];
+
+    /// The value as written in the URL: `all`, `compact` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ControlsParam::All => "all",
+            ControlsParam::Compact => "compact",
+            ControlsParam::None => "none",
+        }
+    }
+
+    /// Reads `all`, `compact` or `none` (exactly); anything else is `None`.
+    pub fn parse(s: &str) -> Option<ControlsParam> {
+        ControlsParam::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 /// Everything the query string carries: the reader's [`Model`] (framing,
 /// inputs of both framings, yields of both framings, rate, profit and flow
 /// inputs, current step), the theme and the embedded chart, if any.
@@ -183,6 +227,8 @@ pub struct UrlState {
     model: Model,
     theme: ThemeParam,
     embed: Option<String>,
+    lang: Option<Lang>,
+    controls: Option<ControlsParam>,
 }
 
 impl Default for UrlState {
@@ -220,7 +266,31 @@ impl UrlState {
             model,
             theme,
             embed,
+            lang: None,
+            controls: None,
         }
+    }
+
+    /// The same state, in a language (written as `lang=`).
+    pub fn with_lang(mut self, lang: Option<Lang>) -> UrlState {
+        self.lang = lang;
+        self
+    }
+
+    /// The same state, with an embed's controls setting (written as `controls=`).
+    pub fn with_controls(mut self, controls: Option<ControlsParam>) -> UrlState {
+        self.controls = controls;
+        self
+    }
+
+    /// The language asked for, if any.
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// The embed's controls setting asked for, if any.
+    pub fn controls(&self) -> Option<ControlsParam> {
+        self.controls
     }
 
     /// The reader's model.
@@ -253,15 +323,91 @@ impl UrlState {
 pub struct ParamNotice {
     param: String,
     value_excerpt: String,
-    message: String,
+    problem: Problem,
+    fallback: Fallback,
+}
+
+/// What was wrong with a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Problem {
+    Bad(Bad),
+    TooLong,
+    NoValue,
+    NotFraming,
+    NeitherNumberNorAuto,
+    NotDirection,
+    NotStep(usize),
+    NotTheme,
+    NotLang,
+    NotControls,
+    NotChart,
+    Core(CoreError),
+    Repeated(usize),
+}
+
+/// What is used instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fallback {
+    Default(DefaultValue),
+    WholePage,
+    FirstOnly,
+}
+
+/// A parameter's default, as a notice names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DefaultValue {
+    None,
+    Auto,
+    Percent(String),
+    Billions(Decimal),
+    Yen(Decimal),
+    Plain(String),
+}
+
+impl DefaultValue {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            DefaultValue::None => msg::param::no_default(lang).to_string(),
+            DefaultValue::Auto => msg::param::auto_amount(lang).to_string(),
+            DefaultValue::Percent(v) => format!("{v}%"),
+            DefaultValue::Billions(b) => {
+                let dollars = b.checked_mul(Decimal::from(1_000_000_000u64)).unwrap_or(*b);
+                crate::format::usd(Usd::new(dollars), lang)
+            }
+            DefaultValue::Yen(v) => crate::format::usdjpy(*v, lang),
+            DefaultValue::Plain(v) => v.clone(),
+        }
+    }
+}
+
+impl Problem {
+    fn text(&self, lang: Lang) -> String {
+        use msg::param as m;
+        match self {
+            Problem::Bad(b) => b.text(lang).to_string(),
+            Problem::TooLong => m::too_long(lang, &MAX_VALUE_CHARS.to_string()),
+            Problem::NoValue => m::no_value(lang).to_string(),
+            Problem::NotFraming => m::not_framing(lang).to_string(),
+            Problem::NeitherNumberNorAuto => m::not_number_or_auto(lang).to_string(),
+            Problem::NotDirection => m::not_direction(lang).to_string(),
+            Problem::NotStep(count) => m::not_step(lang, &count.to_string()),
+            Problem::NotTheme => m::not_theme(lang).to_string(),
+            Problem::NotLang => m::not_lang(lang).to_string(),
+            Problem::NotControls => m::not_controls(lang).to_string(),
+            Problem::NotChart => m::not_chart(lang).to_string(),
+            Problem::Core(e) => m::refused(lang, &e.message(lang)),
+            Problem::Repeated(count) => count.to_string(),
+        }
+    }
 }
 
 impl ParamNotice {
-    fn new(param: &str, value: &str, message: String) -> ParamNotice {
+    fn new(param: &str, value: &str, problem: Problem, fallback: Fallback) -> ParamNotice {
         ParamNotice {
             param: excerpt(param),
             value_excerpt: excerpt(value),
-            message,
+            problem,
+            fallback,
         }
     }
     /// The parameter's name (always a known name).
@@ -272,21 +418,34 @@ impl ParamNotice {
     pub fn value_excerpt(&self) -> &str {
         &self.value_excerpt
     }
-    /// What was wrong and what is used instead, e.g. `is not a number;
-    /// using the default, 75%.`
-    pub fn message(&self) -> &str {
-        &self.message
+    /// The notice as one plain sentence in `lang`: the parameter and value, what was wrong and
+    /// what is used instead, e.g. `“a.treasuries=abc” is not a number; using the default, 75%.`
+    pub fn message(&self, lang: Lang) -> String {
+        let (p, v) = (self.param.as_str(), self.value_excerpt.as_str());
+        match (&self.fallback, &self.problem) {
+            (Fallback::FirstOnly, Problem::Repeated(count)) => {
+                msg::param::repeated(lang, p, v, &count.to_string())
+            }
+            (Fallback::WholePage, problem) => {
+                msg::param::whole_page(lang, p, v, &problem.text(lang))
+            }
+            (Fallback::Default(d), Problem::Core(e)) => {
+                msg::param::refused_default(lang, p, v, &e.message(lang), &d.text(lang))
+            }
+            (Fallback::Default(d), problem) => {
+                msg::param::with_default(lang, p, v, &problem.text(lang), &d.text(lang))
+            }
+            (Fallback::FirstOnly, problem) => {
+                msg::param::whole_page(lang, p, v, &problem.text(lang))
+            }
+        }
     }
 }
 
 impl fmt::Display for ParamNotice {
-    /// E.g. `“a.treasuries=abc” is not a number; using the default, 75%.`
+    /// The English [`ParamNotice::message`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "“{}={}” {}",
-            self.param, self.value_excerpt, self.message
-        )
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -390,6 +549,8 @@ enum Key {
     FlowMonths,
     FlowDir,
     Theme,
+    Lang,
+    Controls,
     Embed,
 }
 
@@ -456,6 +617,8 @@ fn keys() -> Vec<(Key, String)> {
         (Key::FlowMonths, "f.months".to_string()),
         (Key::FlowDir, "f.dir".to_string()),
         (Key::Theme, "theme".to_string()),
+        (Key::Lang, "lang".to_string()),
+        (Key::Controls, "controls".to_string()),
         (Key::Embed, "embed".to_string()),
     ]);
     out
@@ -502,6 +665,8 @@ fn value_of(state: &UrlState, key: Key) -> Option<String> {
         Key::FlowMonths => m.flow().months().to_string(),
         Key::FlowDir => direction_str(m.flow().direction()).to_string(),
         Key::Theme => state.theme.as_str().to_string(),
+        Key::Lang => state.lang?.as_str().to_string(),
+        Key::Controls => state.controls?.as_str().to_string(),
         Key::Embed => state.embed.clone()?,
     })
 }
@@ -526,6 +691,7 @@ pub fn to_query(state: &UrlState) -> String {
 // ----- reading values -----
 
 /// Why a value could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bad {
     NotNumber,
     TooLarge,
@@ -535,13 +701,13 @@ enum Bad {
 }
 
 impl Bad {
-    fn text(&self) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         match self {
-            Bad::NotNumber => "is not a number",
-            Bad::TooLarge => "is too large",
-            Bad::TooPrecise => "has too many decimal places",
-            Bad::NotWhole => "is not a whole number",
-            Bad::OutOfRange => "is out of range",
+            Bad::NotNumber => msg::param::not_number(lang),
+            Bad::TooLarge => msg::param::too_large(lang),
+            Bad::TooPrecise => msg::param::too_precise(lang),
+            Bad::NotWhole => msg::param::not_whole(lang),
+            Bad::OutOfRange => msg::param::out_of_range(lang),
         }
     }
 }
@@ -626,46 +792,48 @@ impl Parser {
         let i = self.index(key)?;
         let v = self.values.get(i)?.clone()?;
         if v.chars().nth(MAX_VALUE_CHARS).is_some() {
-            self.refuse(
-                key,
-                &v,
-                &format!("is too long (more than {MAX_VALUE_CHARS} characters)"),
-            );
+            self.refuse(key, &v, Problem::TooLong);
             return None;
         }
         if v.is_empty() {
-            self.refuse(key, &v, "has no value");
+            self.refuse(key, &v, Problem::NoValue);
             return None;
         }
         Some(v)
     }
 
-    fn default_text(&self, key: Key) -> String {
+    fn default_value(&self, key: Key) -> DefaultValue {
         let Some(v) = value_of(&self.defaults, key) else {
-            return "none".to_string();
+            return DefaultValue::None;
         };
         match (key, key.unit()) {
-            (Key::FlowAmount, _) if v == "auto" => "auto (the Treasuries part)".to_string(),
-            (_, Unit::Percent) => format!("{v}%"),
-            (_, Unit::Billions) => format!("${v} billion"),
-            (_, Unit::Yen) => format!("¥{v} per dollar"),
-            (_, Unit::Plain) => v,
+            (Key::FlowAmount, _) if v == "auto" => DefaultValue::Auto,
+            (_, Unit::Percent) => DefaultValue::Percent(v),
+            (_, Unit::Billions) => v
+                .parse::<Decimal>()
+                .map(DefaultValue::Billions)
+                .unwrap_or(DefaultValue::Plain(v)),
+            (_, Unit::Yen) => v
+                .parse::<Decimal>()
+                .map(DefaultValue::Yen)
+                .unwrap_or(DefaultValue::Plain(v)),
+            (_, Unit::Plain) => DefaultValue::Plain(v),
         }
     }
 
-    /// Records that `value` for `key` was refused for `reason`.
-    fn refuse(&mut self, key: Key, value: &str, reason: &str) {
-        let message = if key == Key::Embed {
-            format!("{reason}; showing the whole page.")
+    /// Records that `value` for `key` was refused.
+    fn refuse(&mut self, key: Key, value: &str, problem: Problem) {
+        let fallback = if key == Key::Embed {
+            Fallback::WholePage
         } else {
-            format!("{reason}; using the default, {}.", self.default_text(key))
+            Fallback::Default(self.default_value(key))
         };
-        let notice = ParamNotice::new(self.name(key), value, message);
+        let notice = ParamNotice::new(self.name(key), value, problem, fallback);
         self.notices.push(notice);
     }
 
     fn refuse_core(&mut self, key: Key, value: &str, e: &CoreError) {
-        self.refuse(key, value, &format!("was refused: {e}"));
+        self.refuse(key, value, Problem::Core(e.clone()));
     }
 
     /// Reads `key` with `read` and hands the result to `apply`; a notice if
@@ -679,7 +847,7 @@ impl Parser {
     ) {
         let Some(raw) = self.raw(key) else { return };
         match read(&raw) {
-            Err(bad) => self.refuse(key, &raw, bad.text()),
+            Err(bad) => self.refuse(key, &raw, Problem::Bad(bad)),
             Ok(v) => {
                 if let Err(e) = apply(model, v) {
                     self.refuse_core(key, &raw, &e);
@@ -702,7 +870,7 @@ impl Parser {
             let v = match read_decimal(&raw) {
                 Ok(v) => v,
                 Err(bad) => {
-                    self.refuse(key, &raw, bad.text());
+                    self.refuse(key, &raw, Problem::Bad(bad));
                     continue;
                 }
             };
@@ -745,7 +913,7 @@ impl Parser {
         }
     }
 
-    fn choice<T>(&mut self, key: Key, options: &[(&str, T)], reason: &str) -> Option<T>
+    fn choice<T>(&mut self, key: Key, options: &[(&str, T)], reason: Problem) -> Option<T>
     where
         T: Copy,
     {
@@ -800,7 +968,7 @@ pub fn parse(query: &str, step_count: usize, embed_slugs: &[&str]) -> (UrlState,
             ("article", FramingId::Article),
             ("record", FramingId::Record),
         ],
-        "is not a framing (use “article” or “record”)",
+        Problem::NotFraming,
     ) {
         let _ = model.set_framing(id);
     }
@@ -842,9 +1010,9 @@ pub fn parse(query: &str, step_count: usize, embed_slugs: &[&str]) -> (UrlState,
         if raw != "auto" {
             match read_billions(&raw) {
                 Err(Bad::NotNumber) => {
-                    p.refuse(Key::FlowAmount, &raw, "is neither a number nor “auto”")
+                    p.refuse(Key::FlowAmount, &raw, Problem::NeitherNumberNorAuto)
                 }
-                Err(bad) => p.refuse(Key::FlowAmount, &raw, bad.text()),
+                Err(bad) => p.refuse(Key::FlowAmount, &raw, Problem::Bad(bad)),
                 Ok(v) => {
                     if let Err(e) = model.set_flow_amount(v) {
                         p.refuse_core(Key::FlowAmount, &raw, &e);
@@ -862,21 +1030,21 @@ pub fn parse(query: &str, step_count: usize, embed_slugs: &[&str]) -> (UrlState,
             ("buy", FlowDirection::Buying),
             ("sell", FlowDirection::Selling),
         ],
-        "is not a direction (use “buy” or “sell”)",
+        Problem::NotDirection,
     ) {
         let _ = model.set_flow_direction(dir);
     }
 
     if let Some(raw) = p.raw(Key::Step) {
-        let reason = format!("is not a step of this page (there are {step_count}, counted from 1)");
+        let reason = Problem::NotStep(step_count);
         match read_u32(&raw) {
-            Err(Bad::OutOfRange | Bad::TooLarge) => p.refuse(Key::Step, &raw, &reason),
-            Err(bad) => p.refuse(Key::Step, &raw, bad.text()),
-            Ok(0) => p.refuse(Key::Step, &raw, &reason),
+            Err(Bad::OutOfRange | Bad::TooLarge) => p.refuse(Key::Step, &raw, reason),
+            Err(bad) => p.refuse(Key::Step, &raw, Problem::Bad(bad)),
+            Ok(0) => p.refuse(Key::Step, &raw, reason),
             Ok(n) => {
                 let index = usize::try_from(n - 1).unwrap_or(usize::MAX);
                 if index > 0 && model.set_step(index, step_count).is_err() {
-                    p.refuse(Key::Step, &raw, &reason);
+                    p.refuse(Key::Step, &raw, reason);
                 }
             }
         }
@@ -890,16 +1058,31 @@ pub fn parse(query: &str, step_count: usize, embed_slugs: &[&str]) -> (UrlState,
                 ("light", ThemeParam::Light),
                 ("dark", ThemeParam::Dark),
             ],
-            "is not a theme (use “auto”, “light” or “dark”)",
+            Problem::NotTheme,
         )
         .unwrap_or_default();
+
+    let lang = p.choice(
+        Key::Lang,
+        &[("en", Lang::En), ("ja", Lang::Ja)],
+        Problem::NotLang,
+    );
+    let controls = p.choice(
+        Key::Controls,
+        &[
+            ("all", ControlsParam::All),
+            ("compact", ControlsParam::Compact),
+            ("none", ControlsParam::None),
+        ],
+        Problem::NotControls,
+    );
 
     let embed = match p.raw(Key::Embed) {
         None => None,
         Some(raw) => match embed_slugs.iter().find(|s| **s == raw) {
             Some(s) => Some((*s).to_string()),
             None => {
-                p.refuse(Key::Embed, &raw, "is not a chart that can be shown alone");
+                p.refuse(Key::Embed, &raw, Problem::NotChart);
                 None
             }
         },
@@ -915,12 +1098,16 @@ pub fn parse(query: &str, step_count: usize, embed_slugs: &[&str]) -> (UrlState,
         .collect();
     for (key, value, count) in repeated {
         let name = p.name(key).to_string();
-        let message = format!(
-            "comes first of {count} “{name}” parameters in the link; only the first is read."
-        );
-        p.notices.push(ParamNotice::new(&name, &value, message));
+        p.notices.push(ParamNotice::new(
+            &name,
+            &value,
+            Problem::Repeated(count),
+            Fallback::FirstOnly,
+        ));
     }
 
-    let state = UrlState::new(model, theme, embed);
+    let state = UrlState::new(model, theme, embed)
+        .with_lang(lang)
+        .with_controls(controls);
     (state, p.notices)
 }

@@ -2,7 +2,7 @@
 //! its "deemed allocation" (principal plus deemed interest), then 90% to the
 //! US and 10% to Japan.
 
-use crate::error::CoreError;
+use crate::error::{CoreError, Field};
 use crate::money::Usd;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -34,14 +34,14 @@ pub struct ProfitInputs {
 }
 
 fn in_range(
-    field: &'static str,
+    field: Field,
     value: Decimal,
     min: Decimal,
     max: Decimal,
 ) -> Result<Decimal, CoreError> {
     if value < min || value > max {
         return Err(CoreError::OutOfRange {
-            field,
+            field: field.clone(),
             value,
             min,
             max,
@@ -49,7 +49,7 @@ fn in_range(
     }
     if value.normalize().scale() > 6 {
         return Err(CoreError::TooManyDecimals {
-            field: format!("the {field}"),
+            field,
             value,
             max_places: 6,
         });
@@ -71,7 +71,7 @@ impl ProfitInputs {
         let p = principal.dollars();
         if p <= Decimal::ZERO || p > MAX_PRINCIPAL_DOLLARS {
             return Err(CoreError::OutOfRange {
-                field: "principal in dollars",
+                field: Field::Principal,
                 value: p,
                 min: Decimal::new(1, 2),
                 max: MAX_PRINCIPAL_DOLLARS,
@@ -79,19 +79,19 @@ impl ProfitInputs {
         }
         if p.normalize().scale() > 2 {
             return Err(CoreError::TooManyDecimals {
-                field: "the principal in dollars".to_string(),
+                field: Field::Principal,
                 value: p,
                 max_places: 2,
             });
         }
         let fifty = Decimal::from(50);
         let twenty = Decimal::from(20);
-        let cash_yield_pct = in_range("cash yield (%)", cash_yield_pct, Decimal::ZERO, fifty)?;
-        let benchmark_pct = in_range("benchmark rate (%)", benchmark_pct, Decimal::ZERO, twenty)?;
-        let spread_pct = in_range("risk spread (%)", spread_pct, Decimal::ZERO, twenty)?;
+        let cash_yield_pct = in_range(Field::CashYield, cash_yield_pct, Decimal::ZERO, fifty)?;
+        let benchmark_pct = in_range(Field::Benchmark, benchmark_pct, Decimal::ZERO, twenty)?;
+        let spread_pct = in_range(Field::Spread, spread_pct, Decimal::ZERO, twenty)?;
         if !(1..=50).contains(&horizon_years) {
             return Err(CoreError::OutOfRange {
-                field: "horizon in years",
+                field: Field::Horizon,
                 value: Decimal::from(horizon_years),
                 min: Decimal::ONE,
                 max: fifty,

@@ -118,12 +118,15 @@ impl Scenario {
             None => Share::ZERO,
         };
         let split = Share::new(inputs.remainder_split).map_err(|_| CoreError::OutOfRange {
-            field: "remainder split",
+            field: crate::error::Field::RemainderSplit,
             value: inputs.remainder_split,
             min: Decimal::ZERO,
             max: Decimal::ONE_HUNDRED,
         })?;
-        check_places(|| "the remainder split".to_string(), inputs.remainder_split)?;
+        check_places(
+            || crate::error::Field::RemainderSplit,
+            inputs.remainder_split,
+        )?;
         let fixed = treasuries.percent() + direct.percent();
         if fixed > Decimal::ONE_HUNDRED {
             // Only reachable when there is a Treasuries bucket.
@@ -135,9 +138,9 @@ impl Scenario {
             };
             return Err(CoreError::SharesExceedWhole {
                 bucket: over.id().to_string(),
-                label: over.label().to_string(),
+                label: over.label_text().clone(),
                 value: over_v.percent(),
-                other_label: other.label().to_string(),
+                other_label: other.label_text().clone(),
                 other_value: other_v.percent(),
                 total: fixed.normalize(),
             });
@@ -210,7 +213,7 @@ pub const MAX_INPUT_PLACES: u32 = 12;
 
 /// Refuses `value` if it has more than [`MAX_INPUT_PLACES`] decimal places.
 pub(crate) fn check_places(
-    field: impl FnOnce() -> String,
+    field: impl FnOnce() -> crate::error::Field,
     value: Decimal,
 ) -> Result<(), CoreError> {
     if value.normalize().scale() > MAX_INPUT_PLACES {
@@ -225,14 +228,17 @@ pub(crate) fn check_places(
 
 fn bucket_share(b: &Bucket, value: Decimal) -> Result<Share, CoreError> {
     let share = share_unchecked_places(b, value)?;
-    check_places(|| format!("the share for “{}”", b.label()), value)?;
+    check_places(
+        || crate::error::Field::BucketShare(b.label_text().clone()),
+        value,
+    )?;
     Ok(share)
 }
 
 fn share_unchecked_places(b: &Bucket, value: Decimal) -> Result<Share, CoreError> {
     Share::new(value).map_err(|_| CoreError::BucketShareOutOfBounds {
         bucket: b.id().to_string(),
-        label: b.label().to_string(),
+        label: b.label_text().clone(),
         value,
     })
 }

@@ -94,6 +94,15 @@ impl ShareRange {
         Ok(ShareRange { low, high })
     }
 
+    /// A range of two shares, the smaller first (never refused).
+    pub(crate) fn ordered(a: Share, b: Share) -> Self {
+        if a <= b {
+            ShareRange { low: a, high: b }
+        } else {
+            ShareRange { low: b, high: a }
+        }
+    }
+
     /// The lower end.
     pub fn low(self) -> Share {
         self.low

@@ -264,7 +264,7 @@ impl Tracker {
     /// Computes the running totals, what is left under the ceiling and the paces.
     pub fn new(inputs: TrackerInputs) -> Result<Tracker, CoreError> {
         let overflow = || CoreError::Overflow {
-            what: "tracker total",
+            what: crate::error::Field::TrackerTotal,
         };
         let (mut confirmed, mut reported) = (Usd::ZERO, Usd::ZERO);
         let mut points = Vec::with_capacity(inputs.selections.len());

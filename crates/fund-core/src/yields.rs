@@ -47,7 +47,7 @@ impl YieldEffectInputs {
         let a = amount.dollars();
         if a < Decimal::ZERO || a > max {
             return Err(CoreError::OutOfRange {
-                field: "flow amount in dollars",
+                field: crate::error::Field::FlowAmount,
                 value: a,
                 min: Decimal::ZERO,
                 max,
@@ -55,14 +55,14 @@ impl YieldEffectInputs {
         }
         if a.normalize().scale() > 2 {
             return Err(CoreError::TooManyDecimals {
-                field: "the flow amount in dollars".to_string(),
+                field: crate::error::Field::FlowAmount,
                 value: a,
                 max_places: 2,
             });
         }
         if !(1..=MAX_MONTHS).contains(&months) {
             return Err(CoreError::OutOfRange {
-                field: "number of months",
+                field: crate::error::Field::FlowMonths,
                 value: Decimal::from(months),
                 min: Decimal::ONE,
                 max: Decimal::from(MAX_MONTHS),

@@ -95,13 +95,13 @@ fn scenario_refusals_name_the_bucket_and_value() {
         e,
         CoreError::BucketShareOutOfBounds {
             bucket: "direct".into(),
-            label: "Direct equity and joint ventures".into(),
+            label: art.bucket("direct").unwrap().label_text().clone(),
             value: d("-1")
         }
     );
     assert_eq!(
         e.to_string(),
-        "the share for “Direct equity and joint ventures” is -1%, but a share must be between 0% and 100%"
+        "The share for “Direct equity and joint ventures” is −1%, but a share must be between 0% and 100%."
     );
     let mut short = ok.to_vec();
     short[0].1 = d("74");
@@ -111,7 +111,7 @@ fn scenario_refusals_name_the_bucket_and_value() {
     );
     assert_eq!(
         Scenario::new(art, &short).unwrap_err().to_string(),
-        "the shares add up to 99%, but they must add up to exactly 100%"
+        "The shares add up to 99%, but they must add up to exactly 100%."
     );
     let mut fine = ok.to_vec();
     fine[3].1 = d("1.5000000000001");
@@ -134,13 +134,7 @@ fn from_inputs_refusals() {
             ..
         }) => {
             assert_eq!(
-                (
-                    bucket.as_str(),
-                    value,
-                    other_label.as_str(),
-                    other_value,
-                    total
-                ),
+                (bucket.as_str(), value, other_label.en(), other_value, total),
                 (
                     "direct",
                     d("2"),
@@ -155,7 +149,7 @@ fn from_inputs_refusals() {
     assert_eq!(
         Scenario::from_inputs(art, &inputs("75", "1.5", "101")),
         Err(CoreError::OutOfRange {
-            field: "remainder split",
+            field: fund_core::Field::RemainderSplit,
             value: d("101"),
             min: d("0"),
             max: d("100")
@@ -232,7 +226,10 @@ fn range_flags_and_row_fields() {
     );
     let r = a.row("direct").unwrap();
     assert_eq!(
-        (r.label(), r.short_label()),
+        (
+            r.label(fund_core::Lang::En),
+            r.short_label(fund_core::Lang::En)
+        ),
         ("Direct equity and joint ventures", "Direct")
     );
     assert_eq!(a.treasuries_amount().dollars(), d("330000000000"));

@@ -37,7 +37,7 @@ fn income_article_defaults() {
     assert_eq!(t.total(), m(21_336));
     assert_eq!(t.row("treasuries").unwrap().sources(), ["cnbc-10y-2025-12"]);
     assert_eq!(
-        format::usd(t.row("treasuries").unwrap().income()),
+        format::usd(t.row("treasuries").unwrap().income(), fund_core::Lang::En),
         "$17.1 billion"
     );
 }
@@ -73,13 +73,17 @@ fn yield_set_refusals() {
         e,
         CoreError::YieldOutOfBounds {
             bucket: "agency-mbs".into(),
-            label: "Agency bonds and MBS".into(),
+            label: fund_core::framing::builtin(fund_core::framing::FramingId::Article)
+                .bucket("agency-mbs")
+                .unwrap()
+                .label_text()
+                .clone(),
             value: d("25.01")
         }
     );
     assert_eq!(
         e.to_string(),
-        "the yield for “Agency bonds and MBS” is 25.01%, but a yield must be between 0% and 25%"
+        "The yield for “Agency bonds and MBS” is 25.01%, but a yield must be between 0% and 25%."
     );
     assert!(matches!(
         y.set("agency-mbs", d("-0.1")),
@@ -106,7 +110,7 @@ fn yen_amounts_at_a_rate() {
     // $412.5 bn × 156.8 = ¥64,680 bn.
     assert_eq!(y[0].0, "treasuries");
     assert_eq!(y[0].1.yen(), d("64680000000000"));
-    assert_eq!(format::yen(y[0].1), "¥64.7 trillion");
+    assert_eq!(format::yen(y[0].1, fund_core::Lang::En), "¥64.7 trillion");
     // $8.25 bn × 156.8 = ¥1,293.6 bn.
     assert_eq!(y[3].1.yen(), d("1293600000000"));
 }
@@ -135,7 +139,7 @@ fn usdjpy_validation_and_flag() {
                 assert!(matches!(
                     e,
                     CoreError::OutOfRange {
-                        field: "USD/JPY rate",
+                        field: fund_core::Field::UsdJpy,
                         ..
                     }
                 ));

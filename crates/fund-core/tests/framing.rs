@@ -17,13 +17,13 @@ fn builtin_data_parses_and_has_both_framings() {
     for id in FramingId::ALL {
         let f = builtin(id);
         assert_eq!(f.id(), id);
-        assert_ne!(f.name(), "Framing data unavailable");
+        assert_ne!(f.name(fund_core::Lang::En), "Framing data unavailable");
         assert_eq!(f.total().dollars(), d("550000000000"));
         assert_eq!(
             f.total_sources(),
             ["wh-factsheet-2025-07", "ndtv-bloomberg-2025-09"]
         );
-        assert!(f.remainder_note().contains("assumption"));
+        assert!(f.remainder_note(fund_core::Lang::En).contains("assumption"));
     }
 }
 
@@ -92,18 +92,20 @@ fn article_buckets_match_the_brief() {
         assert_eq!(b.yield_default(), d(y));
         assert_eq!(b.yield_is_assumption(), assumption);
         assert_eq!(b.yield_sources(), ysrc);
-        assert!(b.short_label().chars().count() <= 14);
+        assert!(b.short_label(fund_core::Lang::Ja).chars().count() <= 14);
     }
     assert_eq!(
         f.bucket("direct").unwrap().sources(),
         ["seed-article", "bloomberg-akazawa-2025-07"]
     );
     assert_eq!(
-        f.bucket("treasuries").unwrap().label(),
+        f.bucket("treasuries").unwrap().label(fund_core::Lang::En),
         "US Treasury bonds and bills"
     );
     assert_eq!(
-        f.bucket("treasuries").unwrap().yield_note(),
+        f.bucket("treasuries")
+            .unwrap()
+            .yield_note(fund_core::Lang::En),
         "10-year Treasury yield at end-2025"
     );
 }
@@ -124,7 +126,7 @@ fn record_buckets_match_the_brief() {
     assert!(f
         .bucket("loans")
         .unwrap()
-        .yield_note()
+        .yield_note(fund_core::Lang::En)
         .starts_with("assumption"));
     assert_eq!(f.bucket("guarantees").unwrap().yield_default(), d("0.5"));
     for b in f.buckets() {
@@ -201,8 +203,8 @@ fn validation_refuses_bad_data() {
     .contains("exactly one direct"));
     // Two Treasuries buckets.
     let extra = r#""buckets": [
-      { "id": "t2", "label": "More Treasuries", "short_label": "T2", "role": "treasuries", "range": null,
-        "default_share": "0", "sources": [], "yield": { "default": "1", "sources": [], "is_assumption": true, "note": "x" } },"#;
+      { "id": "t2", "label": { "en": "More Treasuries", "ja": "米国債2" }, "short_label": { "en": "T2", "ja": "T2" }, "role": "treasuries", "range": null,
+        "default_share": "0", "sources": [], "yield": { "default": "1", "sources": [], "is_assumption": true, "note": { "en": "x", "ja": "x" } } },"#;
     assert!(problem(parse_edited("\"buckets\": [", extra))
         .contains("at most one Treasuries bucket but has 2"));
     // No direct bucket.
@@ -220,8 +222,8 @@ fn validation_refuses_bad_data() {
     );
     // Short label too long.
     assert!(problem(parse_edited(
-        "\"short_label\": \"Treasuries\"",
-        "\"short_label\": \"Treasury securities\""
+        "\"short_label\": { \"en\": \"Treasuries\"",
+        "\"short_label\": { \"en\": \"Treasury securities\""
     ))
     .contains("19 characters"));
     // Defaults not adding to 100.
@@ -279,8 +281,8 @@ fn validation_refuses_bad_data() {
     ));
     assert!(matches!(
         parse_edited(
-            "\"short_label\": \"Loans\"",
-            "\"short_label\": \"Loans\", \"extra\": 1"
+            "\"short_label\": { \"en\": \"Loans\"",
+            "\"short_label\": { \"en\": \"Loans\", \"extra\": 1"
         ),
         Err(CoreError::FramingData { .. })
     ));

@@ -98,7 +98,7 @@ fn refused_setters_keep_state() {
     assert!(matches!(e, CoreError::SharesExceedWhole { ref bucket, .. } if bucket == "direct"));
     assert_eq!(
         e.to_string(),
-        "“Direct equity and joint ventures” at 21% together with “US Treasury bonds and bills” at 80% makes 101%, more than the whole fund (100%)"
+        "“Direct equity and joint ventures” at 21% together with “US Treasury bonds and bills” at 80% makes 101%, more than the whole fund (100%)."
     );
     let e = m.set_treasuries(d("99")).unwrap_err();
     assert!(matches!(e, CoreError::SharesExceedWhole { ref bucket, .. } if bucket == "treasuries"));

@@ -156,23 +156,24 @@ fn defaults() {
 #[test]
 fn refusals_name_the_field() {
     let ok = || ProfitInputs::default();
-    let cases: Vec<(Result<ProfitInputs, CoreError>, &str)> = vec![
-        (ok().with_principal(Usd::ZERO), "principal in dollars"),
+    use fund_core::Field;
+    let cases: Vec<(Result<ProfitInputs, CoreError>, Field)> = vec![
+        (ok().with_principal(Usd::ZERO), Field::Principal),
         (
             ok().with_principal(usd("550000000000.01")),
-            "principal in dollars",
+            Field::Principal,
         ),
-        (ok().with_cash_yield(d("-0.1")), "cash yield (%)"),
-        (ok().with_cash_yield(d("50.01")), "cash yield (%)"),
-        (ok().with_benchmark(d("20.5")), "benchmark rate (%)"),
-        (ok().with_spread(d("-1")), "risk spread (%)"),
-        (ok().with_horizon(0), "horizon in years"),
-        (ok().with_horizon(51), "horizon in years"),
+        (ok().with_cash_yield(d("-0.1")), Field::CashYield),
+        (ok().with_cash_yield(d("50.01")), Field::CashYield),
+        (ok().with_benchmark(d("20.5")), Field::Benchmark),
+        (ok().with_spread(d("-1")), Field::Spread),
+        (ok().with_horizon(0), Field::Horizon),
+        (ok().with_horizon(51), Field::Horizon),
     ];
     for (r, field) in cases {
         match r {
             Err(CoreError::OutOfRange { field: f, .. }) => assert_eq!(f, field),
-            other => panic!("{field}: {other:?}"),
+            other => panic!("{field:?}: {other:?}"),
         }
     }
     assert!(ok().with_principal(usd("550000000000")).is_ok());
@@ -184,7 +185,7 @@ fn refusals_name_the_field() {
     let e = ok().with_benchmark(d("21")).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "the benchmark rate (%) is 21, but it must be between 0 and 20"
+        "The benchmark rate (%) is 21, but it must be between 0 and 20."
     );
 }
 

@@ -129,14 +129,14 @@ fn input_refusals() {
     assert!(matches!(
         YieldEffectInputs::new(bn("1"), 0, Buying),
         Err(CoreError::OutOfRange {
-            field: "number of months",
+            field: fund_core::Field::FlowMonths,
             ..
         })
     ));
     assert!(matches!(
         YieldEffectInputs::new(bn("1"), 121, Buying),
         Err(CoreError::OutOfRange {
-            field: "number of months",
+            field: fund_core::Field::FlowMonths,
             ..
         })
     ));
@@ -144,7 +144,7 @@ fn input_refusals() {
     assert!(matches!(
         YieldEffectInputs::new(bn("-1"), 10, Buying),
         Err(CoreError::OutOfRange {
-            field: "flow amount in dollars",
+            field: fund_core::Field::FlowAmount,
             ..
         })
     ));

@@ -7,6 +7,7 @@
 #[path = "../../fund-core/benches/common/mod.rs"]
 mod common;
 
+use fund_core::Lang;
 use common::Bencher;
 use fund_charts::{
     Allocation as AllocationChart, BucketFigure, Chart, Income, IncomeFigure, RenderOptions, Theme,
@@ -63,7 +64,7 @@ fn waffle(d: &Derived) -> Waffle {
     Waffle::new(
         d.allocation().total(),
         buckets(d).into_iter().zip(counts).collect(),
-        sources(d),
+        sources(d), Lang::En,
     )
 }
 
@@ -93,7 +94,7 @@ fn income(d: &Derived) -> Income {
                 .unwrap_or(7),
         })
         .collect();
-    Income::new(rows, sources(d))
+    Income::new(rows, sources(d), Lang::En)
 }
 
 fn bench_chart<C: Chart>(b: &mut Bencher, name: &str, chart: &C, width: u32) {

@@ -1,6 +1,7 @@
 //! Writes every chart as SVG, in both themes and at phone and desktop widths,
 //! into the directory given as the first argument (default `/tmp/fund-charts`).
 
+use fund_core::Lang;
 use fund_charts::*;
 use fund_core::{Share, ShareRange, Usd};
 use rust_decimal::Decimal;
@@ -100,9 +101,9 @@ fn main() {
     let waffle = Waffle::new(
         total,
         buckets.iter().cloned().zip([75u32, 15, 8, 2]).collect(),
-        vec!["article".into()],
+        vec!["article".into()], Lang::En,
     );
-    let allocation = Allocation::new(total, b2.clone(), vec![]);
+    let allocation = Allocation::new(total, b2.clone(), vec![], Lang::En);
     let income = Income::new(
         vec![
             IncomeFigure {
@@ -142,7 +143,7 @@ fn main() {
                 colour: 3,
             },
         ],
-        vec![],
+        vec![], Lang::En,
     );
     let context = Context::new(
         vec![
@@ -162,12 +163,12 @@ fn main() {
                 note: "Dec 2025".into(),
             },
         ],
-        vec![],
+        vec![], Lang::En,
     );
     let framings = Framings::new(
         ("The article's reading".to_string(), buckets.clone()),
         ("The public record".to_string(), b2.clone()),
-        vec![],
+        vec![], Lang::En,
     );
     let profit = ProfitSplit::new(
         (2026..=2045)
@@ -185,7 +186,7 @@ fn main() {
             })
             .collect(),
         Some(2044),
-        vec![],
+        vec![], Lang::En,
     );
     let yields = YieldEffect::new(
         vec![
@@ -211,7 +212,7 @@ fn main() {
                 beyond_measured: false,
             },
         ],
-        vec![],
+        vec![], Lang::En,
     );
     let charts: Vec<Box<dyn Chart>> = vec![
         Box::new(framings),

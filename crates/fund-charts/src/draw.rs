@@ -22,10 +22,37 @@ pub(crate) const SMALL: f64 = 12.5;
 /// Normal text size.
 pub(crate) const BASE: f64 = 13.5;
 
-/// Estimated width of `text` at `px` font size (a generous average for
-/// proportional sans-serif fonts, so labels rarely overflow).
+/// Whether `c` is set full-width (one em wide): CJK ideographs, kana, Hangul, CJK punctuation
+/// and full-width forms.
+pub(crate) fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF01..=0xFF60
+        | 0xFFE0..=0xFFE6)
+}
+
+/// Estimated advance of one character, in em: a full-width character is exactly one em; other
+/// characters get a generous average for proportional sans-serif fonts (so labels rarely
+/// overflow).
+fn char_em(c: char) -> f64 {
+    if is_wide(c) {
+        1.0
+    } else {
+        0.56
+    }
+}
+
+/// Estimated width of `text` at `px` font size.
 pub(crate) fn text_width(text: &str, px: f64) -> f64 {
-    text.chars().count() as f64 * px * 0.56
+    text.chars().map(char_em).sum::<f64>() * px
 }
 
 /// `text` cut to fit `max_width` at `px`, with an ellipsis if it was cut.
@@ -33,28 +60,86 @@ pub(crate) fn fit(text: &str, px: f64, max_width: f64) -> String {
     if text_width(text, px) <= max_width {
         return text.to_string();
     }
-    let per = px * 0.56;
-    let keep = ((max_width / per).floor() as usize).saturating_sub(1);
-    let mut out: String = text.chars().take(keep).collect();
-    out = out.trim_end().to_string();
+    let room = max_width - text_width("…", px);
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = char_em(c) * px;
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_string();
     out.push('…');
     out
 }
 
-/// Splits `text` into lines no wider than `max_width` (a word longer than a
-/// line gets its own line).
+/// Characters a line must not start with (Japanese line-breaking rules, kinsoku): closing
+/// brackets and punctuation, small kana and the long-vowel mark.
+fn no_line_start(c: char) -> bool {
+    "、。，．・：；？！）」』】〕〉》ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%".contains(c)
+}
+
+/// Characters a line must not end with: opening brackets.
+fn no_line_end(c: char) -> bool {
+    "（「『【〔〈《".contains(c)
+}
+
+/// Splits `text` into units that may not be broken: runs of non-space characters that are not
+/// full-width, and single full-width characters (with kinsoku: a character that may not start a
+/// line joins the unit before it; one that may not end a line joins the unit after it). Each unit
+/// says whether a space separated it from the one before.
+fn break_units(text: &str) -> Vec<(bool, String)> {
+    let mut units: Vec<(bool, String)> = Vec::new();
+    let mut space = false;
+    let mut glue_next = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            glue_next = false;
+            continue;
+        }
+        let wide = is_wide(c);
+        let join = match units.last() {
+            None => false,
+            Some(_) if space => false,
+            Some(_) if glue_next => true,
+            Some((_, last)) => {
+                let prev = last.chars().last().unwrap_or(' ');
+                no_line_start(c) || (!wide && !is_wide(prev))
+            }
+        };
+        if join {
+            if let Some((_, last)) = units.last_mut() {
+                last.push(c);
+            }
+        } else {
+            units.push((space, c.to_string()));
+        }
+        space = false;
+        glue_next = no_line_end(c);
+    }
+    units
+}
+
+/// Splits `text` into lines no wider than `max_width` (a unit longer than a line gets its own
+/// line). Latin text breaks at spaces; Japanese text between characters, following kinsoku.
 pub(crate) fn wrap(text: &str, px: f64, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for (spaced, unit) in break_units(text) {
         let candidate = if line.is_empty() {
-            word.to_string()
+            unit.clone()
+        } else if spaced {
+            format!("{line} {unit}")
         } else {
-            format!("{line} {word}")
+            format!("{line}{unit}")
         };
         if !line.is_empty() && text_width(&candidate, px) > max_width {
             lines.push(std::mem::take(&mut line));
-            line = word.to_string();
+            line = unit;
         } else {
             line = candidate;
         }
@@ -299,6 +384,28 @@ mod tests {
         );
         assert!(lines.len() >= 2);
         assert!(lines.iter().all(|l| text_width(l, 12.0) <= 200.0));
+    }
+
+    #[test]
+    fn japanese_is_measured_full_width_and_wrapped_between_characters() {
+        assert_eq!(text_width("日本", 10.0), 20.0);
+        assert!(text_width("ab", 10.0) < 12.0);
+        let text = "記事は、基金の大半が米国債に向かうと主張している（根拠は示していない）。";
+        let lines = wrap(text, 12.0, 100.0);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert_eq!(lines.concat(), text);
+        for l in &lines {
+            assert!(text_width(l, 12.0) <= 100.0, "{l}");
+            let first = l.chars().next().unwrap();
+            assert!(!"、。）」".contains(first), "line starts with {first}: {lines:?}");
+            let last = l.chars().last().unwrap();
+            assert!(!"（「".contains(last), "line ends with {last}: {lines:?}");
+        }
+        // Latin words inside Japanese stay whole.
+        let mixed = wrap("日本のJBICとNEXIが融資する", 12.0, 60.0);
+        assert!(mixed.iter().any(|l| l.contains("JBIC")), "{mixed:?}");
+        let cut = fit("国際協力銀行と日本貿易保険", 12.0, 80.0);
+        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= 80.0, "{cut}");
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub struct BucketFigure {
     pub label: String,
     /// Short label for narrow screens.
     pub short_label: String,
-    /// Dollars in the bucket.
+    /// Dollars in the bucket, as shown (the core's rounded amount, so that the buckets shown
+    /// add up to the total shown).
     pub amount: Usd,
     /// The bucket's share of the total.
     pub share: Share,

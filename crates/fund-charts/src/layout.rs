@@ -183,6 +183,16 @@ pub(crate) fn empty_message(p: &Painter<'_>, message: &str, c: &Colours) -> Resu
 }
 
 /// The first candidate that fits `max_width` at `px`, else the last one (fitted).
+/// An axis tick for an amount in billions of dollars: `"100"` under an axis titled "US$
+/// billion"; in Japanese the same tick in 億 (`"1,000"` under "億ドル").
+pub(crate) fn billions_tick(v: rust_decimal::Decimal, lang: fund_core::Lang) -> String {
+    use fund_core::format::{group_thousands, round_trim};
+    match lang {
+        fund_core::Lang::En => group_thousands(round_trim(v, 1)),
+        fund_core::Lang::Ja => group_thousands(round_trim(v * rust_decimal::Decimal::TEN, 0)),
+    }
+}
+
 pub(crate) fn first_fitting(candidates: &[String], px: f64, max_width: f64) -> String {
     for c in candidates {
         if text_width(c, px) <= max_width {

@@ -36,7 +36,7 @@ pub use charts::income::Income;
 pub use charts::profit_split::ProfitSplit;
 pub use charts::tracker::Tracker;
 pub use charts::waffle::Waffle;
-pub use charts::yield_effect::{YieldEffect, LINEAR_NOTE};
+pub use charts::yield_effect::{linear_note, YieldEffect};
 pub use error::ChartError;
 pub use figures::{BucketFigure, ContextFigure, EstimateFigure, IncomeFigure, ProfitPoint};
 pub use svg::{unavailable_svg, Chart, ChartSvg, RenderOptions};

@@ -1,6 +1,8 @@
 //! The words and the data behind a chart: caption, one-sentence description,
 //! source ids, and the "Show data" table with its CSV download.
 
+use fund_core::Lang;
+
 /// The text that goes with a chart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChartText {
@@ -93,14 +95,24 @@ pub(crate) fn clean_label(value: &str) -> String {
     value.chars().map(xml_safe_char).collect()
 }
 
-/// Joins items as English prose: "a", "a and b", "a, b and c".
-pub(crate) fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+/// Joins items as prose: "a", "a and b", "a, b and c"; in Japanese "a、b、c".
+pub(crate) fn join_and(items: &[String], lang: Lang) -> String {
+    match (lang, items) {
+        (_, []) => String::new(),
+        (_, [one]) => one.clone(),
+        (Lang::En, [init @ .., last]) => format!("{} and {}", init.join(", "), last),
+        (Lang::Ja, all) => all.join("、"),
     }
 }
+
+/// Latin words that Japanese text may hold: acronyms, units and names as Japanese media write
+/// them.
+pub const LATIN_IN_JAPANESE: &[&str] = &[
+    "US", "JBIC", "NEXI", "MBS", "ETF", "GDP", "bp", "TIC", "Fed", "AI", "LNG", "GW", "MOU", "SVG",
+    "PNG", "CSV", "JSON", "HTML", "CSS", "URL", "JavaScript", "WebAssembly", "pym", "js", "AMP",
+    "USD", "JPY", "GPIF", "QE", "Beltran", "et", "al", "KC", "ja", "en", "article", "record",
+    "auto", "light", "dark", "buy", "sell", "all", "compact", "none", "iframe",
+];
 
 /// Words that keep their capital in the middle of a sentence (names, not common words).
 pub const PROPER_WORDS: &[&str] = &[
@@ -168,7 +180,10 @@ pub fn keeps_capital(word: &str) -> bool {
 /// A label as it reads inside a sentence: its first letter lowercased, unless the first word
 /// is a name or an acronym ("Marketable US Treasury securities" → "marketable US Treasury
 /// securities", "Japan's holdings" unchanged).
-pub fn mid_sentence(label: &str) -> String {
+pub fn mid_sentence(label: &str, lang: Lang) -> String {
+    if lang == Lang::Ja {
+        return label.to_string();
+    }
     let first = label.split_whitespace().next().unwrap_or("");
     if keeps_capital(first) {
         return label.to_string();
@@ -181,9 +196,31 @@ pub fn mid_sentence(label: &str) -> String {
 }
 
 /// Problems a reader would notice in generated text: a word written twice in a row
-/// ("framing framing") or a common word capitalised after a comma (", This").
+/// ("framing framing", "枠組み枠組み"), a common word capitalised after a comma (", This"), and in
+/// Japanese text, English words left untranslated (acronyms and names in [`LATIN_IN_JAPANESE`]
+/// excepted) or a full stop after a full stop.
 pub fn prose_problems(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if text.chars().any(crate::draw::is_wide) {
+        let chars: Vec<char> = text.chars().collect();
+        for n in 2..=6 {
+            for i in 0..chars.len().saturating_sub(2 * n - 1) {
+                let (a, b) = (&chars[i..i + n], &chars[i + n..i + 2 * n]);
+                if a == b && a.iter().all(|c| crate::draw::is_wide(*c) && !"、。・ー".contains(*c)) {
+                    out.push(format!("doubled “{}” in {text:?}", a.iter().collect::<String>()));
+                }
+            }
+        }
+        for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.len() > 1 && !LATIN_IN_JAPANESE.contains(&word) {
+                out.push(format!("English {word:?} in Japanese text {text:?}"));
+            }
+        }
+        if text.contains("。。") || text.contains("、、") {
+            out.push(format!("doubled punctuation in {text:?}"));
+        }
+        return out;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     for pair in words.windows(2) {
         let clean = |w: &str| {
@@ -232,11 +269,12 @@ mod tests {
     #[test]
     fn mid_sentence_labels_and_prose_checks() {
         assert_eq!(
-            mid_sentence("Marketable US Treasury securities outstanding"),
+            mid_sentence("Marketable US Treasury securities outstanding", Lang::En),
             "marketable US Treasury securities outstanding"
         );
-        assert_eq!(mid_sentence("Japan's holdings"), "Japan's holdings");
-        assert_eq!(mid_sentence("US Treasury bonds"), "US Treasury bonds");
+        assert_eq!(mid_sentence("Japan's holdings", Lang::En), "Japan's holdings");
+        assert_eq!(mid_sentence("日本の保有額", Lang::Ja), "日本の保有額");
+        assert_eq!(mid_sentence("US Treasury bonds", Lang::En), "US Treasury bonds");
         assert_eq!(
             prose_problems("The article's framing framing").len(),
             1,
@@ -261,8 +299,15 @@ mod tests {
         );
         assert_eq!(xml_escape("a\u{0}b\u{7}"), "a b ");
         assert_eq!(
-            join_and(&["a".into(), "b".into(), "c".into()]),
+            join_and(&["a".into(), "b".into(), "c".into()], Lang::En),
             "a, b and c"
         );
+        assert_eq!(
+            join_and(&["米国債".into(), "融資".into(), "保証".into()], Lang::Ja),
+            "米国債、融資、保証"
+        );
+        assert!(!prose_problems("記事の枠組み枠組みでは").is_empty());
+        assert!(!prose_problems("米国債の比率はshareです").is_empty());
+        assert!(prose_problems("日本のJBICとNEXIが5500億ドルを融資。").is_empty());
     }
 }

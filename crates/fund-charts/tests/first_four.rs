@@ -1,6 +1,7 @@
 //! Waffle, allocation, income and context charts.
 
 mod common;
+use fund_core::Lang;
 use common::*;
 use fund_charts::*;
 use fund_core::Usd;
@@ -31,7 +32,7 @@ fn article_waffle() -> Waffle {
     Waffle::new(
         bn("550"),
         article_buckets().into_iter().zip(counts).collect(),
-        vec!["article".into()],
+        vec!["article".into()], Lang::En,
     )
 }
 
@@ -100,7 +101,7 @@ fn waffle_counts_not_summing_to_100() {
     let short = Waffle::new(
         bn("550"),
         vec![(b[0].clone(), 60), (b[1].clone(), 10)],
-        vec![],
+        vec![], Lang::En,
     );
     assert_eq!(short.cells().iter().filter(|c| c.is_none()).count(), 30);
     assert!(short
@@ -117,7 +118,7 @@ fn waffle_counts_not_summing_to_100() {
     let over = Waffle::new(
         bn("550"),
         vec![(b[0].clone(), 90), (b[1].clone(), u32::MAX)],
-        vec![],
+        vec![], Lang::En,
     );
     assert_eq!(over.cells().len(), 100);
     assert!(over.text().description.contains("cut off"));
@@ -130,7 +131,7 @@ fn waffle_counts_not_summing_to_100() {
 
 #[test]
 fn allocation_range_marks_iff_range_given() {
-    let a = Allocation::new(bn("550"), article_buckets(), vec![]);
+    let a = Allocation::new(bn("550"), article_buckets(), vec![], Lang::En);
     let o = opts(360, Theme::Light);
     let stat = a.static_layer(&o).expect("static");
     // Range brackets are the only 2-px polylines in the static layer.
@@ -147,7 +148,7 @@ fn allocation_range_marks_iff_range_given() {
                 b
             })
             .collect(),
-        vec![],
+        vec![], Lang::En,
     );
     let stat = none.static_layer(&o).expect("static");
     assert_eq!(
@@ -169,7 +170,7 @@ fn allocation_range_marks_iff_range_given() {
 
 #[test]
 fn allocation_description_and_outside_range_flag() {
-    let a = Allocation::new(bn("550"), article_buckets(), vec!["article".into()]);
+    let a = Allocation::new(bn("550"), article_buckets(), vec!["article".into()], Lang::En);
     assert_eq!(
         a.text().description,
         "US Treasury bonds and bills take $412.5 billion (75%) of the $550 billion; Direct equity and joint ventures take $8.3 billion (1.5%)."
@@ -199,7 +200,7 @@ fn allocation_description_and_outside_range_flag() {
         range("1", "2"),
         3,
     );
-    let a = Allocation::new(bn("550"), b, vec![]);
+    let a = Allocation::new(bn("550"), b, vec![], Lang::En);
     assert_eq!(
         a.range_status(),
         vec![
@@ -212,7 +213,7 @@ fn allocation_description_and_outside_range_flag() {
     let desc = &a.text().description;
     assert!(desc.contains("outside the article's range"), "{desc}");
     assert!(
-        desc.contains("Direct equity and joint ventures (30%, range 1%–2%)"),
+        desc.contains("Direct equity and joint ventures (30%, range 1–2%)"),
         "{desc}"
     );
     let marks = a.marks(&opts(360, Theme::Light)).expect("marks");
@@ -242,7 +243,7 @@ fn income_assumptions_are_hatched_and_labelled() {
             ),
             income_row("Direct equity", "8.25", "8", "0.66", true),
         ],
-        vec![],
+        vec![], Lang::En,
     );
     let o = opts(800, Theme::Light);
     let marks = m.marks(&o).expect("marks");
@@ -288,7 +289,7 @@ fn context_uses_a_log_scale_and_says_so() {
                 note: "Dec 2025".into(),
             },
         ],
-        vec!["tic".into()],
+        vec!["tic".into()], Lang::En,
     );
     let desc = &m.text().description;
     assert!(
@@ -332,21 +333,21 @@ fn context_uses_a_log_scale_and_says_so() {
 fn empty_zero_and_huge_inputs_do_not_panic() {
     let huge = Usd::new(Decimal::MAX);
     let charts: Vec<Box<dyn Chart>> = vec![
-        Box::new(Waffle::new(Usd::ZERO, vec![], vec![])),
+        Box::new(Waffle::new(Usd::ZERO, vec![], vec![], Lang::En)),
         Box::new(Waffle::new(
             huge,
             article_buckets().into_iter().map(|b| (b, 0)).collect(),
-            vec![],
+            vec![], Lang::En,
         )),
-        Box::new(Allocation::new(Usd::ZERO, vec![], vec![])),
-        Box::new(Allocation::new(Usd::ZERO, article_buckets(), vec![])),
-        Box::new(Allocation::new(huge, article_buckets(), vec![])),
+        Box::new(Allocation::new(Usd::ZERO, vec![], vec![], Lang::En)),
+        Box::new(Allocation::new(Usd::ZERO, article_buckets(), vec![], Lang::En)),
+        Box::new(Allocation::new(huge, article_buckets(), vec![], Lang::En)),
         Box::new(Allocation::new(
             bn("550"),
             vec![bucket("x", "Huge", "0", "100", range("0", "100"), 99)],
-            vec![],
+            vec![], Lang::En,
         )),
-        Box::new(Income::new(vec![], vec![])),
+        Box::new(Income::new(vec![], vec![], Lang::En)),
         Box::new(Income::new(
             vec![
                 IncomeFigure {
@@ -364,9 +365,9 @@ fn empty_zero_and_huge_inputs_do_not_panic() {
                     ..income_row("Negative", "1", "-3", "0", false)
                 },
             ],
-            vec![],
+            vec![], Lang::En,
         )),
-        Box::new(Context::new(vec![], vec![])),
+        Box::new(Context::new(vec![], vec![], Lang::En)),
         Box::new(Context::new(
             vec![
                 ContextFigure {
@@ -390,7 +391,7 @@ fn empty_zero_and_huge_inputs_do_not_panic() {
                     note: "n".into(),
                 },
             ],
-            vec![],
+            vec![], Lang::En,
         )),
     ];
     for chart in &charts {
@@ -411,17 +412,17 @@ fn labels_are_escaped() {
     let w = Waffle::new(
         bn("550"),
         b.iter().cloned().zip([75u32, 15, 8, 2]).collect(),
-        vec![],
+        vec![], Lang::En,
     );
-    let a = Allocation::new(bn("550"), b, vec![]);
-    let i = Income::new(vec![income_row(evil, "1", "1", "1", true)], vec![]);
+    let a = Allocation::new(bn("550"), b, vec![], Lang::En);
+    let i = Income::new(vec![income_row(evil, "1", "1", "1", true)], vec![], Lang::En);
     let c = Context::new(
         vec![ContextFigure {
             label: evil.into(),
             amount: bn("1"),
             note: evil.into(),
         }],
-        vec![],
+        vec![], Lang::En,
     );
     let charts: [&dyn Chart; 4] = [&w, &a, &i, &c];
     for chart in charts {
@@ -450,13 +451,13 @@ fn labels_are_escaped() {
 fn control_characters_do_not_break_xml() {
     let mut b = article_buckets();
     b[0].label = "bad\u{0}\u{1b}label\nnext".into();
-    let a = Allocation::new(bn("550"), b, vec![]);
+    let a = Allocation::new(bn("550"), b, vec![], Lang::En);
     check_document(&a.full_svg(&opts(400, Theme::Light)));
 }
 
 #[test]
 fn layers_join_into_the_full_document() {
-    let a = Allocation::new(bn("550"), article_buckets(), vec![]);
+    let a = Allocation::new(bn("550"), article_buckets(), vec![], Lang::En);
     let o = opts(360, Theme::Dark).with_id("alloc");
     let r = a.render(&o).expect("render");
     assert_eq!(r.static_layer, a.static_layer(&o).expect("static"));
@@ -469,7 +470,7 @@ fn layers_join_into_the_full_document() {
     let mut moved = article_buckets();
     moved[0].amount = bn("300");
     moved[0].share = share("54.55");
-    let b = Allocation::new(bn("550"), moved, vec![]);
+    let b = Allocation::new(bn("550"), moved, vec![], Lang::En);
     assert_eq!(b.static_layer(&o).expect("static"), r.static_layer);
     assert_ne!(b.marks(&o).expect("marks"), r.marks);
 }
@@ -491,7 +492,7 @@ fn waffle_static_layer_ignores_the_numbers() {
             .into_iter()
             .zip([50u32, 20, 10, 20])
             .collect(),
-        vec![],
+        vec![], Lang::En,
     );
     assert_eq!(
         a.static_layer(&o).expect("static"),

@@ -1,6 +1,7 @@
 //! Framings, profit split and yield effect charts.
 
 mod common;
+use fund_core::Lang;
 use common::*;
 use fund_charts::*;
 use fund_core::Usd;
@@ -51,7 +52,7 @@ fn framings_compare_bucket_by_bucket() {
     let m = Framings::new(
         ("The article".to_string(), article_buckets()),
         ("The record".to_string(), public_record()),
-        vec!["article".into(), "record".into()],
+        vec!["article".into(), "record".into()], Lang::En,
     );
     let legend = m.legend();
     assert_eq!(legend.len(), 5);
@@ -111,7 +112,7 @@ fn bn(s: &str) -> Wrap {
 
 #[test]
 fn profit_split_lines_and_marker() {
-    let m = ProfitSplit::new(points(), Some(2031), vec![]);
+    let m = ProfitSplit::new(points(), Some(2031), vec![], Lang::En);
     assert_eq!(m.points()[0].year, 2026, "sorted by year");
     let desc = &m.text().description;
     assert_eq!(
@@ -126,12 +127,12 @@ fn profit_split_lines_and_marker() {
         vec!["2035", "$100 billion", "$25 billion"]
     );
 
-    let none = ProfitSplit::new(points(), None, vec![]);
+    let none = ProfitSplit::new(points(), None, vec![], Lang::En);
     assert!(none.text().description.contains("not made whole"));
     let texts = check_all(&none);
     assert!(!texts.iter().any(|t| t.starts_with("Japan made whole")));
 
-    let far = ProfitSplit::new(points(), Some(9000), vec![]);
+    let far = ProfitSplit::new(points(), Some(9000), vec![], Lang::En);
     let texts = check_all(&far);
     assert!(
         !texts.iter().any(|t| t.starts_with("Japan made whole")),
@@ -166,7 +167,7 @@ fn yield_effect_ranges_note_and_hatching() {
                 beyond_measured: false,
             },
         ],
-        vec!["papers".into()],
+        vec!["papers".into()], Lang::En,
     );
     let desc = &m.text().description;
     assert!(desc.contains("from −40 bp to 2 bp"), "{desc}");
@@ -199,10 +200,10 @@ fn yield_effect_ranges_note_and_hatching() {
     for width in [360, 1200] {
         let texts = check_document(&m.full_svg(&opts(width, Theme::Dark)));
         let joined = texts.join(" ");
-        assert!(joined.contains(LINEAR_NOTE), "{width}: {joined}");
+        assert!(joined.contains(linear_note(Lang::En)), "{width}: {joined}");
     }
     let wide = check_document(&m.full_svg(&opts(1200, Theme::Light)));
-    assert!(wide.iter().any(|t| t == LINEAR_NOTE), "one line when wide");
+    assert!(wide.iter().any(|t| t == linear_note(Lang::En)), "one line when wide");
     check_all(&m);
 }
 
@@ -215,15 +216,15 @@ fn last_three_survive_empty_and_huge_inputs() {
         Box::new(Framings::new(
             (String::new(), vec![]),
             (String::new(), vec![]),
-            vec![],
+            vec![], Lang::En,
         )),
         Box::new(Framings::new(
             ("A".into(), big),
             ("B".into(), vec![]),
-            vec![],
+            vec![], Lang::En,
         )),
-        Box::new(ProfitSplit::new(vec![], None, vec![])),
-        Box::new(ProfitSplit::new(vec![], Some(2030), vec![])),
+        Box::new(ProfitSplit::new(vec![], None, vec![], Lang::En)),
+        Box::new(ProfitSplit::new(vec![], Some(2030), vec![], Lang::En)),
         Box::new(ProfitSplit::new(
             vec![ProfitPoint {
                 year: 2030,
@@ -231,7 +232,7 @@ fn last_three_survive_empty_and_huge_inputs() {
                 cum_us: Usd::ZERO,
             }],
             Some(2030),
-            vec![],
+            vec![], Lang::En,
         )),
         Box::new(ProfitSplit::new(
             vec![
@@ -247,9 +248,9 @@ fn last_three_survive_empty_and_huge_inputs() {
                 },
             ],
             Some(u32::MAX),
-            vec![],
+            vec![], Lang::En,
         )),
-        Box::new(YieldEffect::new(vec![], vec![])),
+        Box::new(YieldEffect::new(vec![], vec![], Lang::En)),
         Box::new(YieldEffect::new(
             vec![
                 EstimateFigure {
@@ -267,7 +268,7 @@ fn last_three_survive_empty_and_huge_inputs() {
                     beyond_measured: false,
                 },
             ],
-            vec![],
+            vec![], Lang::En,
         )),
     ];
     for chart in &charts {
@@ -285,7 +286,7 @@ fn last_three_escape_labels() {
     let mut b = article_buckets();
     b[0].label = evil.into();
     b[0].short_label = evil.into();
-    let f = Framings::new((evil.into(), b.clone()), (evil.into(), b), vec![]);
+    let f = Framings::new((evil.into(), b.clone()), (evil.into(), b), vec![], Lang::En);
     let y = YieldEffect::new(
         vec![EstimateFigure {
             label: evil.into(),
@@ -294,7 +295,7 @@ fn last_three_escape_labels() {
             high_bp: d("1"),
             beyond_measured: false,
         }],
-        vec![],
+        vec![], Lang::En,
     );
     let charts: [&dyn Chart; 2] = [&f, &y];
     for chart in charts {
@@ -321,7 +322,7 @@ fn project_years_read_as_years() {
             cum_us: usd(u64::from(year)),
         })
         .collect();
-    let chart = ProfitSplit::new(points, Some(24), vec!["x".into()]);
+    let chart = ProfitSplit::new(points, Some(24), vec!["x".into()], Lang::En);
     let text = &chart.text().description;
     assert!(text.starts_with("By year 30,"), "{text}");
     assert!(text.contains("made whole in year 24"), "{text}");

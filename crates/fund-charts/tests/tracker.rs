@@ -1,8 +1,9 @@
 //! The deal tracker chart: money selected over time against the ceiling and the deadline.
 
 mod common;
+use fund_core::Lang;
 use common::*;
-use fund_charts::charts::tracker::{LEGEND_CONFIRMED, LEGEND_PACE, LEGEND_REPORTED};
+use fund_charts::charts::tracker::legend_labels;
 use fund_charts::*;
 use fund_core::tracker::{Day, Selection, Status, Tracker as Figures, TrackerInputs};
 
@@ -36,7 +37,7 @@ fn figures(reported: &str, as_of: &str) -> Figures {
 }
 
 fn chart() -> Tracker {
-    Tracker::new(figures("40", "2026-10-08"), vec!["jiji".into()])
+    Tracker::new(figures("40", "2026-10-08"), vec!["jiji".into()], Lang::En)
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn draws_a_legend_solid_and_hatched_areas_at_every_width() {
             assert!(!svg.contains("Chart unavailable"), "{width}");
             let texts = check_document(&svg);
             assert_eq!(title_of(&svg), m.text().description);
-            for label in [LEGEND_CONFIRMED, LEGEND_REPORTED, LEGEND_PACE] {
+            for label in legend_labels(Lang::En) {
                 assert!(
                     texts.iter().any(|t| t == label),
                     "{width}: no {label} in {texts:?}"
@@ -146,7 +147,7 @@ fn draws_a_legend_solid_and_hatched_areas_at_every_width() {
 #[test]
 fn static_layer_ignores_the_numbers() {
     let a = chart();
-    let b = Tracker::new(figures("12.5", "2026-12-01"), vec![]);
+    let b = Tracker::new(figures("12.5", "2026-12-01"), vec![], Lang::En);
     for width in [360, 800] {
         let o = opts(width, Theme::Dark);
         assert_eq!(a.static_layer(&o).unwrap(), b.static_layer(&o).unwrap());
@@ -168,7 +169,7 @@ fn survives_no_selections_and_a_passed_deadline() {
         .unwrap(),
     )
     .unwrap();
-    let m = Tracker::new(empty, vec![]);
+    let m = Tracker::new(empty, vec![], Lang::En);
     assert!(
         m.text().description.contains("has passed"),
         "{}",

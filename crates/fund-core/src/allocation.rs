@@ -51,6 +51,7 @@ pub struct AllocationRow {
     role: BucketRole,
     share: Share,
     amount: Usd,
+    shown: Usd,
     range: Option<ShareRange>,
     flag: Option<RangeFlag>,
 }
@@ -83,6 +84,12 @@ impl AllocationRow {
     /// The bucket's amount, a whole number of millions of dollars.
     pub fn amount(&self) -> Usd {
         self.amount
+    }
+    /// The amount as readers see it: rounded to $0.1 billion so that the rows shown add up to
+    /// the total shown (see [`crate::format::round_parts`]). Use it for every figure shown; use
+    /// [`AllocationRow::amount`] for arithmetic.
+    pub fn shown_amount(&self) -> Usd {
+        self.shown
     }
     /// The range the article or record gives, if any.
     pub fn range(&self) -> Option<ShareRange> {
@@ -157,18 +164,21 @@ pub fn allocate(framing: &Framing, scenario: &Scenario) -> Allocation {
         .map(|s| units * s.percent() / Decimal::ONE_HUNDRED)
         .collect();
     let counts = largest_remainder(&exact, units);
+    let amounts: Vec<Usd> = counts.iter().map(|n| Usd::new(*n * ROUNDING_UNIT)).collect();
+    let shown = crate::format::round_parts(&amounts);
     let rows = framing
         .buckets()
         .iter()
         .zip(shares)
-        .zip(counts)
-        .map(|((b, share), n)| AllocationRow {
+        .zip(amounts.into_iter().zip(shown))
+        .map(|((b, share), (amount, shown))| AllocationRow {
             bucket: b.id().to_string(),
             label: b.label_text().clone(),
             short_label: Text::new(b.short_label(Lang::En), b.short_label(Lang::Ja)),
             role: b.role(),
             share,
-            amount: Usd::new(n * ROUNDING_UNIT),
+            amount,
+            shown,
             range: b.range(),
             flag: RangeFlag::of(share, b.range()),
         })

@@ -151,6 +151,11 @@ pub fn percent(p: Decimal) -> String {
     format!("{}{}%", sign(v.is_sign_negative() && !v.is_zero()), v.abs())
 }
 
+/// A percentage rate such as a yield: `"4.14%"` (two decimal places at most).
+pub fn rate(p: Decimal) -> String {
+    percent(p)
+}
+
 /// A range of percentages: `"70–80%"`; `"70～80%"`.
 pub fn percent_range(low: Decimal, high: Decimal, lang: Lang) -> String {
     let (l, h) = (round_trim(low, 2), round_trim(high, 2));
@@ -218,6 +223,13 @@ pub fn month(year: i32, month: u32, lang: Lang) -> String {
 /// so that the parts' shown values sum exactly to the total rounded to that precision. Amounts
 /// of a trillion or more keep [`usd`]'s precision.
 pub fn usd_parts(parts: &[Usd], lang: Lang) -> Vec<String> {
+    round_parts(parts).into_iter().map(|p| usd(p, lang)).collect()
+}
+
+/// The rounding behind [`usd_parts`]: each part rounded to $0.1 billion (1億ドル), the rounding
+/// differences given to the largest remainders (ties to the part listed first), so that the
+/// rounded parts add up exactly to the total rounded to $0.1 billion.
+pub fn round_parts(parts: &[Usd]) -> Vec<Usd> {
     let unit = pow10(8);
     let total: Decimal = parts.iter().map(|p| p.dollars()).sum();
     let target = round_trim(total / unit, 0);
@@ -245,7 +257,7 @@ pub fn usd_parts(parts: &[Usd], lang: Lang) -> Vec<String> {
     }
     floors
         .iter()
-        .map(|(_, units, _)| usd(Usd::new(*units * unit), lang))
+        .map(|(_, units, _)| Usd::new(*units * unit))
         .collect()
 }
 

@@ -11,10 +11,6 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Days in an average year (the Julian year), used to turn a daily pace into a yearly one.
 pub fn days_per_year() -> Decimal {
     Decimal::new(36525, 2)
@@ -91,17 +87,31 @@ impl Day {
         later.ordinal() - self.ordinal()
     }
 
+    /// The month, 1–12.
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+
+    /// The day as a reader sees it in `lang`: `17 Feb 2026`, `2026年2月17日`.
+    pub fn format(self, lang: crate::lang::Lang) -> String {
+        crate::format::date(self.year, self.month(), self.day(), lang)
+    }
+
     /// The ISO form, `2026-02-17`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
-/// Reader-facing form: `17 Feb 2026`.
+/// Reader-facing form in English: `17 Feb 2026` (see [`Day::format`] for other languages).
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let m = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
-        write!(f, "{} {m} {}", self.day, self.year)
+        f.write_str(&self.format(crate::lang::Lang::En))
     }
 }
 

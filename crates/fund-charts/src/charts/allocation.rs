@@ -11,7 +11,8 @@ use crate::layout::{
 use crate::scale::{dec, f, nice_domain, Linear};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
-use fund_core::{format, Share, ShareRange, Usd};
+use fund_core::msg::chart::allocation as m;
+use fund_core::{format, Lang, Share, ShareRange, Usd};
 
 /// How a bucket's share sits against the article's range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,7 @@ pub struct Allocation {
     total: Usd,
     buckets: Vec<BucketFigure>,
     text: ChartText,
+    lang: Lang,
 }
 
 /// Dollars at a share of a total; `None` if the multiplication overflows.
@@ -51,20 +53,26 @@ fn dollars_at(total: Usd, share: Share) -> Option<Usd> {
     total.dollars().checked_mul(share.fraction()).map(Usd::new)
 }
 
-fn range_text(r: ShareRange) -> String {
-    format!("{}–{}", format::share(r.low()), format::share(r.high()))
+fn range_text(r: ShareRange, lang: Lang) -> String {
+    format::percent_range(r.low().percent(), r.high().percent(), lang)
 }
 
 impl Allocation {
-    /// Builds the model.
-    pub fn new(total: Usd, buckets: Vec<BucketFigure>, source_ids: Vec<String>) -> Self {
+    /// Builds the model, with its words in `lang`.
+    pub fn new(
+        total: Usd,
+        buckets: Vec<BucketFigure>,
+        source_ids: Vec<String>,
+        lang: Lang,
+    ) -> Self {
         let mut a = Allocation {
             total,
             buckets,
             text: ChartText::default(),
+            lang,
         };
         a.text = ChartText {
-            caption: format!("How the {} is split", format::usd(total)),
+            caption: m::caption(lang, &format::usd(total, lang)),
             description: a.description(),
             source_ids,
         };
@@ -94,19 +102,21 @@ impl Allocation {
     }
 
     fn description(&self) -> String {
-        let total = format::usd(self.total);
+        let lang = self.lang;
+        let total = format::usd(self.total, lang);
         let Some(largest) = self
             .buckets
             .iter()
             .reduce(|a, b| if b.amount > a.amount { b } else { a })
         else {
-            return format!("No buckets to show for the {total}.");
+            return m::empty_description(lang, &total);
         };
-        let mut s = format!(
-            "{} take {} ({}) of the {total}",
-            largest.label,
-            format::usd(largest.amount),
-            format::share(largest.share)
+        let mut s = m::largest(
+            lang,
+            &largest.label,
+            &format::usd(largest.amount, lang),
+            &format::share(largest.share),
+            &total,
         );
         if self.buckets.len() > 1 {
             let smallest = self
@@ -115,11 +125,11 @@ impl Allocation {
                 .filter(|b| !std::ptr::eq(*b, largest))
                 .reduce(|a, b| if b.amount < a.amount { b } else { a });
             if let Some(sm) = smallest {
-                s.push_str(&format!(
-                    "; {} take {} ({})",
-                    sm.label,
-                    format::usd(sm.amount),
-                    format::share(sm.share)
+                s.push_str(&m::smallest(
+                    lang,
+                    &sm.label,
+                    &format::usd(sm.amount, lang),
+                    &format::share(sm.share),
                 ));
             }
         }
@@ -127,20 +137,22 @@ impl Allocation {
             .buckets
             .iter()
             .filter_map(|b| match (RangeStatus::of(b.share, b.range), b.range) {
-                (RangeStatus::Outside, Some(r)) => Some(format!(
-                    "{} ({}, range {})",
-                    b.label,
-                    format::share(b.share),
-                    range_text(r)
+                (RangeStatus::Outside, Some(r)) => Some(m::outside_item(
+                    lang,
+                    &b.label,
+                    &format::share(b.share),
+                    &range_text(r, lang),
                 )),
                 _ => None,
             })
             .collect();
         if !outside.is_empty() {
-            s.push_str("; outside the article's range: ");
-            s.push_str(&crate::table::join_and(&outside));
+            s.push_str(&m::outside(
+                lang,
+                &crate::table::join_and(&outside, lang),
+            ));
         }
-        s.push('.');
+        s.push_str(fund_core::msg::chart::end(lang));
         s
     }
 
@@ -176,30 +188,31 @@ impl Chart for Allocation {
     fn table(&self) -> DataTable {
         DataTable {
             columns: vec![
-                "Bucket".into(),
-                "Amount".into(),
-                "Share".into(),
-                "Article's range".into(),
-                "Against the article's range".into(),
+                fund_core::msg::chart::col_bucket(self.lang).into(),
+                fund_core::msg::chart::col_amount(self.lang).into(),
+                fund_core::msg::chart::col_share(self.lang).into(),
+                m::col_range(self.lang).into(),
+                m::col_against(self.lang).into(),
             ],
             rows: self
                 .buckets
                 .iter()
                 .map(|b| {
+                    let amount = format::usd(b.amount, self.lang);
+                    let lang = self.lang;
+                    let ranged = |r: Option<ShareRange>| {
+                        r.map(|r| range_text(r, lang)).unwrap_or_default()
+                    };
                     let (range, status) = match RangeStatus::of(b.share, b.range) {
-                        RangeStatus::NotGiven => ("range not given".to_string(), "—".to_string()),
-                        RangeStatus::Within => (
-                            b.range.map(range_text).unwrap_or_default(),
-                            "within".to_string(),
-                        ),
-                        RangeStatus::Outside => (
-                            b.range.map(range_text).unwrap_or_default(),
-                            "outside article's range".to_string(),
-                        ),
+                        RangeStatus::NotGiven => {
+                            (m::range_not_given(lang).to_string(), "—".to_string())
+                        }
+                        RangeStatus::Within => (ranged(b.range), m::within(lang).to_string()),
+                        RangeStatus::Outside => (ranged(b.range), m::outside_short(lang).to_string()),
                     };
                     vec![
                         b.label.clone(),
-                        format::usd(b.amount),
+                        amount,
                         format::share(b.share),
                         range,
                         status,
@@ -224,7 +237,7 @@ impl Chart for Allocation {
             background(p, width, height, c)?;
             let labelled: Vec<(f64, String)> = ticks
                 .iter()
-                .map(|t| (*t, format::group_thousands(format::round_trim(dec(*t), 1))))
+                .map(|t| (*t, crate::layout::billions_tick(dec(*t), self.lang)))
                 .collect();
             x_grid(
                 p,
@@ -236,7 +249,7 @@ impl Chart for Allocation {
                 c,
             )?;
             p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
-            axis_title(p, "US$ billion", width, bottom, c)?;
+            axis_title(p, fund_core::msg::chart::axis_billions(self.lang), width, bottom, c)?;
             for (i, b) in self.buckets.iter().enumerate() {
                 let r = row(i);
                 p.text(
@@ -274,7 +287,7 @@ impl Chart for Allocation {
         let (x0, x1) = plot_x(width);
         layer(width, height, |p| {
             if self.buckets.is_empty() {
-                return empty_message(p, "No buckets to show", c);
+                return empty_message(p, m::empty(self.lang), c);
             }
             for (i, b) in self.buckets.iter().enumerate() {
                 let r = row(i);
@@ -285,7 +298,12 @@ impl Chart for Allocation {
                     c.series(b.colour),
                     1.0,
                 )?;
-                let value = format!("{} · {}", format::usd(b.amount), format::share(b.share));
+                let lang = self.lang;
+                let value = fund_core::msg::chart::pair(
+                    lang,
+                    &format::usd(b.amount, lang),
+                    &format::share(b.share),
+                );
                 let status = RangeStatus::of(b.share, b.range);
                 let mut text_x = x0;
                 let candidates = match (status, b.range) {
@@ -305,16 +323,16 @@ impl Chart for Allocation {
                         )?;
                         text_x = x0 + 19.0;
                         vec![
-                            format!("{value} · outside the article's range ({})", range_text(rg)),
-                            format!("{value} · outside article's {}", range_text(rg)),
-                            format!("{value} · outside range"),
+                            m::mark_outside_long(lang, &value, &range_text(rg, lang)),
+                            m::mark_outside_mid(lang, &value, &range_text(rg, lang)),
+                            m::mark_outside_short(lang, &value),
                         ]
                     }
                     (_, Some(rg)) => vec![
-                        format!("{value} · within the article's {}", range_text(rg)),
+                        m::mark_within(lang, &value, &range_text(rg, lang)),
                         value.clone(),
                     ],
-                    (_, None) => vec![format!("{value} · range not given"), value.clone()],
+                    (_, None) => vec![m::mark_not_given(lang, &value), value.clone()],
                 };
                 let line = first_fitting(&candidates, SMALL, x1 - text_x);
                 p.text(&line, (text_x, r.value_y), Font::new(SMALL, c.text))?;

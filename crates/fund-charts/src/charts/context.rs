@@ -11,11 +11,14 @@ use crate::layout::{
 use crate::scale::{f, Linear};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, mid_sentence, ChartText, DataTable};
-use fund_core::{format, Usd};
+use fund_core::msg::chart::context as m;
+use fund_core::{format, Lang, Usd};
 use rust_decimal::Decimal;
 
-/// What the scale note under the axis says.
-pub const SCALE_NOTE: &str = "Logarithmic scale: each grid line is ten times the one before.";
+/// What the scale note under the axis says, in `lang`.
+pub fn scale_note(lang: Lang) -> &'static str {
+    m::scale_note(lang)
+}
 
 /// The context model: amounts to set side by side, the first being the
 /// fund's own part that the others are compared with.
@@ -26,21 +29,23 @@ pub const SCALE_NOTE: &str = "Logarithmic scale: each grid line is ten times the
 pub struct Context {
     figures: Vec<ContextFigure>,
     text: ChartText,
+    lang: Lang,
 }
 
 impl Context {
-    /// Builds the model.
-    pub fn new(figures: Vec<ContextFigure>, source_ids: Vec<String>) -> Self {
-        let mut m = Context {
+    /// Builds the model, with its words in `lang`.
+    pub fn new(figures: Vec<ContextFigure>, source_ids: Vec<String>, lang: Lang) -> Self {
+        let mut c = Context {
             figures,
             text: ChartText::default(),
+            lang,
         };
-        m.text = ChartText {
-            caption: "How big the fund's Treasury part is next to the market".to_string(),
-            description: m.description(),
+        c.text = ChartText {
+            caption: m::caption(lang).to_string(),
+            description: c.description(),
             source_ids,
         };
-        m
+        c
     }
 
     /// The figures.
@@ -59,36 +64,34 @@ impl Context {
     }
 
     fn description(&self) -> String {
+        let lang = self.lang;
         let Some(first) = self.figures.first() else {
-            return "No amounts to compare.".to_string();
+            return m::empty_description(lang).to_string();
         };
-        let head = format!("{} ({})", first.label, format::usd(first.amount));
+        let head = m::head(lang, &first.label, &format::usd(first.amount, lang));
         let parts: Vec<String> = self
             .figures
             .iter()
             .enumerate()
             .skip(1)
             .map(|(i, fig)| match self.percent_of(i) {
-                Some(p) => format!(
-                    "{} of {} ({})",
-                    format::percent(p),
-                    mid_sentence(&fig.label),
-                    format::usd(fig.amount)
+                Some(p) => m::part_of(
+                    lang,
+                    &format::percent(p),
+                    &mid_sentence(&fig.label, lang),
+                    &format::usd(fig.amount, lang),
                 ),
-                None => format!(
-                    "set against {} ({})",
-                    mid_sentence(&fig.label),
-                    format::usd(fig.amount)
+                None => m::part_against(
+                    lang,
+                    &mid_sentence(&fig.label, lang),
+                    &format::usd(fig.amount, lang),
                 ),
             })
             .collect();
         if parts.is_empty() {
-            format!("{head} is shown alone, on a logarithmic scale.")
+            m::alone(lang, &head)
         } else {
-            format!(
-                "{head} is {}, on a logarithmic scale where each grid line is ten times the last.",
-                join_and(&parts)
-            )
+            m::description(lang, &head, &join_and(&parts, lang))
         }
     }
 
@@ -125,7 +128,7 @@ impl Context {
 
     fn note_lines(&self, width: u32) -> Vec<String> {
         let (x0, x1) = plot_x(width);
-        wrap(SCALE_NOTE, SMALL, x1 - x0)
+        wrap(m::scale_note(self.lang), SMALL, x1 - x0)
     }
 
     fn plot_bottom(&self) -> f64 {
@@ -150,10 +153,10 @@ impl Chart for Context {
             .unwrap_or_default();
         DataTable {
             columns: vec![
-                "What".into(),
-                "Amount".into(),
-                format!("{first} as a share of it"),
-                "Note".into(),
+                m::col_what(self.lang).into(),
+                fund_core::msg::chart::col_amount(self.lang).into(),
+                m::col_share_of(self.lang, &first),
+                m::col_note(self.lang).into(),
             ],
             rows: self
                 .figures
@@ -162,7 +165,7 @@ impl Chart for Context {
                 .map(|(i, x)| {
                     vec![
                         x.label.clone(),
-                        format::usd(x.amount),
+                        format::usd(x.amount, self.lang),
                         self.percent_of(i)
                             .map(format::percent)
                             .unwrap_or_else(|| "—".to_string()),
@@ -216,7 +219,7 @@ impl Chart for Context {
             let ticks: Vec<(f64, String)> = (lo..=hi)
                 .map(|k| {
                     let amount = Usd::billions(pow10(k));
-                    (f64::from(k), format::usd(amount))
+                    (f64::from(k), format::usd(amount, self.lang))
                 })
                 .collect();
             x_grid(
@@ -230,13 +233,13 @@ impl Chart for Context {
             )?;
             p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
             if self.figures.is_empty() {
-                return empty_message(p, "No amounts to compare", c);
+                return empty_message(p, m::empty(self.lang), c);
             }
             for (i, fig) in self.figures.iter().enumerate() {
                 let r = row(i);
                 let b = f(fig.amount.dollars()) / 1e9;
                 let colour = c.series(i);
-                let value = format::usd(fig.amount);
+                let value = format::usd(fig.amount, self.lang);
                 let line = if b > 0.0 {
                     let end = scale.map(b.log10());
                     p.fill_rect(
@@ -248,14 +251,12 @@ impl Chart for Context {
                     let with_note = if fig.note.trim().is_empty() {
                         value.clone()
                     } else {
-                        format!("{value} · {}", fig.note)
+                        fund_core::msg::chart::pair(self.lang, &value, &fig.note)
                     };
                     first_fitting(&[with_note, value], SMALL, x1 - x0)
                 } else {
                     first_fitting(
-                        &[format!(
-                            "{value} · not drawn: a log scale cannot show zero or less"
-                        )],
+                        &[m::not_drawn(self.lang, &value)],
                         SMALL,
                         x1 - x0,
                     )

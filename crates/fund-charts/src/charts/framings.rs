@@ -6,7 +6,8 @@ use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
-use fund_core::{format, Share};
+use fund_core::msg::chart::framings as m;
+use fund_core::{format, Lang, Share};
 
 /// One framing: its name and its buckets.
 pub type Framing = (String, Vec<BucketFigure>);
@@ -19,6 +20,7 @@ pub type Framing = (String, Vec<BucketFigure>);
 pub struct Framings {
     framings: [Framing; 2],
     text: ChartText,
+    lang: Lang,
 }
 
 /// One line of the legend: a bucket and its share in each framing, if present.
@@ -40,18 +42,19 @@ const BLOCK_H: f64 = 62.0;
 const LEGEND_ROW: f64 = 24.0;
 
 impl Framings {
-    /// Builds the model.
-    pub fn new(first: Framing, second: Framing, source_ids: Vec<String>) -> Self {
-        let mut m = Framings {
+    /// Builds the model, with its words in `lang`.
+    pub fn new(first: Framing, second: Framing, source_ids: Vec<String>, lang: Lang) -> Self {
+        let mut f = Framings {
             framings: [first, second],
             text: ChartText::default(),
+            lang,
         };
-        m.text = ChartText {
-            caption: format!("{} and {}, side by side", m.framings[0].0, m.framings[1].0),
-            description: m.description(),
+        f.text = ChartText {
+            caption: m::caption(lang, &f.framings[0].0, &f.framings[1].0),
+            description: f.description(),
             source_ids,
         };
-        m
+        f
     }
 
     /// The two framings.
@@ -94,20 +97,17 @@ impl Framings {
                 .iter()
                 .reduce(|a, b| if b.share > a.share { b } else { a })
         };
+        let lang = self.lang;
         let (n0, n1) = (&self.framings[0].0, &self.framings[1].0);
         let mut parts = Vec::new();
         for (k, name) in [n0, n1].into_iter().enumerate() {
             if let Some(b) = largest(k) {
-                parts.push(format!(
-                    "{name} puts its largest part, {}, in {}",
-                    format::share(b.share),
-                    b.label
-                ));
+                parts.push(m::largest(lang, name, &format::share(b.share), &b.label));
             } else {
-                parts.push(format!("{name} has no buckets"));
+                parts.push(m::no_buckets(lang, name));
             }
         }
-        let mut s = parts.join(" and ");
+        let mut s = parts.join(m::and(lang));
         let gap = self
             .legend()
             .into_iter()
@@ -125,14 +125,15 @@ impl Framings {
             .reduce(|a, b| if b.0 > a.0 { b } else { a });
         if let Some((d, label, s0, s1)) = gap {
             if !d.is_zero() {
-                s.push_str(&format!(
-                    "; the biggest difference is {label}: {} against {}",
-                    format::share(s0),
-                    format::share(s1)
+                s.push_str(&m::difference(
+                    lang,
+                    &label,
+                    &format::share(s0),
+                    &format::share(s1),
                 ));
             }
         }
-        s.push('.');
+        s.push_str(fund_core::msg::chart::end(lang));
         s
     }
 
@@ -150,7 +151,8 @@ impl Framings {
         let head = |name: &str| {
             let mut lines = wrap(name, SMALL, col);
             if lines.len() > 2 {
-                let rest = lines[1..].join(" ");
+                let sep = if name.chars().any(crate::draw::is_wide) { "" } else { " " };
+                let rest = lines[1..].join(sep);
                 lines.truncate(1);
                 lines.push(rest);
             }
@@ -184,19 +186,20 @@ impl Chart for Framings {
     }
 
     fn table(&self) -> DataTable {
+        let lang = self.lang;
         let (n0, n1) = (&self.framings[0].0, &self.framings[1].0);
-        let cell = |b: &Option<BucketFigure>, f: fn(&BucketFigure) -> String| {
+        let cell = |b: &Option<BucketFigure>, f: &dyn Fn(&BucketFigure) -> String| {
             b.as_ref()
                 .map(f)
-                .unwrap_or_else(|| "not in this framing".to_string())
+                .unwrap_or_else(|| m::not_in(lang).to_string())
         };
         DataTable {
             columns: vec![
-                "Bucket".into(),
-                format!("{n0}: share"),
-                format!("{n0}: amount"),
-                format!("{n1}: share"),
-                format!("{n1}: amount"),
+                fund_core::msg::chart::col_bucket(lang).into(),
+                m::col_share(lang, n0),
+                m::col_amount(lang, n0),
+                m::col_share(lang, n1),
+                m::col_amount(lang, n1),
             ],
             rows: self
                 .legend()
@@ -204,10 +207,10 @@ impl Chart for Framings {
                 .map(|r| {
                     vec![
                         r.label.clone(),
-                        cell(&r.figures[0], |b| format::share(b.share)),
-                        cell(&r.figures[0], |b| format::usd(b.amount)),
-                        cell(&r.figures[1], |b| format::share(b.share)),
-                        cell(&r.figures[1], |b| format::usd(b.amount)),
+                        cell(&r.figures[0], &|b| format::share(b.share)),
+                        cell(&r.figures[0], &|b| format::usd(b.amount, lang)),
+                        cell(&r.figures[1], &|b| format::share(b.share)),
+                        cell(&r.figures[1], &|b| format::usd(b.amount, lang)),
                     ]
                 })
                 .collect(),

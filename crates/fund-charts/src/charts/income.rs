@@ -11,7 +11,8 @@ use crate::layout::{
 use crate::scale::{dec, f, nice_domain, Linear};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
-use fund_core::{format, Usd};
+use fund_core::msg::chart::income as m;
+use fund_core::{format, Lang, Usd};
 
 /// The income model: one row per bucket.
 ///
@@ -21,21 +22,23 @@ use fund_core::{format, Usd};
 pub struct Income {
     rows: Vec<IncomeFigure>,
     text: ChartText,
+    lang: Lang,
 }
 
 impl Income {
-    /// Builds the model.
-    pub fn new(rows: Vec<IncomeFigure>, source_ids: Vec<String>) -> Self {
-        let mut m = Income {
+    /// Builds the model, with its words in `lang`.
+    pub fn new(rows: Vec<IncomeFigure>, source_ids: Vec<String>, lang: Lang) -> Self {
+        let mut i = Income {
             rows,
             text: ChartText::default(),
+            lang,
         };
-        m.text = ChartText {
-            caption: "Income a year, by bucket".to_string(),
-            description: m.description(),
+        i.text = ChartText {
+            caption: m::caption(lang).to_string(),
+            description: i.description(),
             source_ids,
         };
-        m
+        i
     }
 
     /// The rows.
@@ -59,24 +62,26 @@ impl Income {
             .iter()
             .reduce(|a, b| if b.income > a.income { b } else { a })
         else {
-            return "No income to show.".to_string();
+            return m::empty_description(self.lang).to_string();
         };
+        let lang = self.lang;
         let total = self
             .total_income()
-            .map(format::usd)
-            .unwrap_or_else(|| "too large a sum to show".to_string());
-        let mut s = format!(
-            "At the yields shown the holdings would earn {total} a year, the most from {} ({} a year at {} on {})",
-            largest.label,
-            format::usd(largest.income),
-            format::rate(largest.yield_pct),
-            format::usd(largest.amount)
+            .map(|t| format::usd(t, lang))
+            .unwrap_or_else(|| m::too_large(lang).to_string());
+        let mut s = m::description(
+            lang,
+            &total,
+            &largest.label,
+            &format::usd(largest.income, lang),
+            &format::rate(largest.yield_pct),
+            &format::usd(largest.amount, lang),
         );
         let assumed = self.rows.iter().filter(|r| r.is_assumption).count();
         if assumed > 0 {
-            s.push_str("; hatched bars marked \"assumption\" use yields this explainer assumed");
+            s.push_str(m::hatched(lang));
         }
-        s.push('.');
+        s.push_str(fund_core::msg::chart::end(lang));
         s
     }
 
@@ -103,25 +108,26 @@ impl Chart for Income {
     fn table(&self) -> DataTable {
         DataTable {
             columns: vec![
-                "Bucket".into(),
-                "Amount".into(),
-                "Yield".into(),
-                "Income a year".into(),
-                "Yield source".into(),
+                fund_core::msg::chart::col_bucket(self.lang).into(),
+                fund_core::msg::chart::col_amount(self.lang).into(),
+                m::col_yield(self.lang).into(),
+                m::col_income(self.lang).into(),
+                m::col_source(self.lang).into(),
             ],
             rows: self
                 .rows
                 .iter()
                 .map(|r| {
+                    let lang = self.lang;
                     vec![
                         r.label.clone(),
-                        format::usd(r.amount),
+                        format::usd(r.amount, lang),
                         format::rate(r.yield_pct),
-                        format::usd(r.income),
+                        format::usd(r.income, lang),
                         if r.is_assumption {
-                            "assumption"
+                            fund_core::msg::chart::assumption(lang)
                         } else {
-                            "sourced"
+                            m::sourced(lang)
                         }
                         .to_string(),
                     ]
@@ -142,7 +148,7 @@ impl Chart for Income {
         let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
         layer(width, height, |p| {
             background(p, width, height, c)?;
-            axis_title(p, "US$ billion a year", width, bottom, c)?;
+            axis_title(p, m::axis(self.lang), width, bottom, c)?;
             for (i, r) in self.rows.iter().enumerate() {
                 p.text(
                     &pick_label(&r.label, &r.short_label, BASE, x1 - x0),
@@ -164,7 +170,7 @@ impl Chart for Income {
         layer(width, height, |p| {
             let labelled: Vec<(f64, String)> = ticks
                 .iter()
-                .map(|t| (*t, format::group_thousands(format::round_trim(dec(*t), 1))))
+                .map(|t| (*t, crate::layout::billions_tick(dec(*t), self.lang)))
                 .collect();
             x_grid(
                 p,
@@ -178,7 +184,7 @@ impl Chart for Income {
             let zero = scale.map(0.0);
             p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
             if self.rows.is_empty() {
-                return empty_message(p, "No income to show", c);
+                return empty_message(p, m::empty(self.lang), c);
             }
             for (y0, y1) in bar_bands(self.rows.len()) {
                 p.line(&[(zero, y0), (zero, y1)], c.axis, 1)?;
@@ -192,19 +198,22 @@ impl Chart for Income {
                 } else {
                     p.fill_rect((zero, rw.bar_top), (end, rw.bar_bottom), colour, 1.0)?;
                 }
-                let value = format!(
-                    "{} a year · {} on {}",
-                    format::usd(r.income),
-                    format::rate(r.yield_pct),
-                    format::usd(r.amount)
+                let lang = self.lang;
+                let per_year = m::per_year(lang, &format::usd(r.income, lang));
+                let value = m::mark(
+                    lang,
+                    &per_year,
+                    &format::rate(r.yield_pct),
+                    &format::usd(r.amount, lang),
                 );
+                let assumption = fund_core::msg::chart::assumption(lang);
                 let candidates = if r.is_assumption {
                     vec![
-                        format!("{value} · assumption"),
-                        format!("{} a year · assumption", format::usd(r.income)),
+                        fund_core::msg::chart::pair(lang, &value, assumption),
+                        fund_core::msg::chart::pair(lang, &per_year, assumption),
                     ]
                 } else {
-                    vec![value, format!("{} a year", format::usd(r.income))]
+                    vec![value, per_year]
                 };
                 p.text(
                     &first_fitting(&candidates, SMALL, x1 - x0),

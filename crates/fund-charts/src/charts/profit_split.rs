@@ -8,7 +8,8 @@ use crate::layout::{background, PAD};
 use crate::scale::{dec, f, nice_domain, nice_step, Linear};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
-use fund_core::{format, Usd};
+use fund_core::msg::chart::profit as m;
+use fund_core::{format, Lang, Usd};
 
 /// The profit-split model: cumulative cash by year and the year Japan is
 /// made whole, if it is.
@@ -20,11 +21,8 @@ pub struct ProfitSplit {
     points: Vec<ProfitPoint>,
     made_whole_year: Option<u32>,
     text: ChartText,
+    lang: Lang,
 }
-
-const JAPAN: &str = "Japan";
-const US: &str = "US";
-const AXIS_TITLE: &str = "US$ billion, cumulative";
 
 struct Frame {
     left: f64,
@@ -43,20 +41,22 @@ impl ProfitSplit {
         points: Vec<ProfitPoint>,
         made_whole_year: Option<u32>,
         source_ids: Vec<String>,
+        lang: Lang,
     ) -> Self {
         let mut points = points;
         points.sort_by_key(|p| p.year);
-        let mut m = ProfitSplit {
+        let mut s = ProfitSplit {
             points,
             made_whole_year,
             text: ChartText::default(),
+            lang,
         };
-        m.text = ChartText {
-            caption: "Cash to Japan and to the US, year by year".to_string(),
-            description: m.description(),
+        s.text = ChartText {
+            caption: m::caption(lang).to_string(),
+            description: s.description(),
             source_ids,
         };
-        m
+        s
     }
 
     /// The points, in year order.
@@ -70,29 +70,24 @@ impl ProfitSplit {
     }
 
     fn description(&self) -> String {
+        let lang = self.lang;
         let Some(last) = self.points.last() else {
             return match self.made_whole_year {
-                Some(y) => format!(
-                    "No years to show; Japan is made whole in {}.",
-                    year_label(y)
-                ),
-                None => "No years to show.".to_string(),
+                Some(y) => m::empty_whole(lang, &year_label(y, lang)),
+                None => m::empty(lang).to_string(),
             };
         };
-        let mut s = format!(
-            "By {}, Japan has received {} and the US {} in all",
-            year_label(last.year),
-            format::usd(last.cum_japan),
-            format::usd(last.cum_us)
+        let mut s = m::description(
+            lang,
+            &year_label(last.year, lang),
+            &format::usd(last.cum_japan, lang),
+            &format::usd(last.cum_us, lang),
         );
         match self.made_whole_year {
-            Some(y) => s.push_str(&format!(
-                "; Japan is made whole in {}, marked by the vertical line",
-                year_label(y)
-            )),
-            None => s.push_str("; Japan is not made whole within these years"),
+            Some(y) => s.push_str(&m::made_whole(lang, &year_label(y, lang))),
+            None => s.push_str(m::not_made_whole(lang)),
         }
-        s.push('.');
+        s.push_str(fund_core::msg::chart::end(lang));
         s
     }
 
@@ -116,10 +111,13 @@ impl ProfitSplit {
         let (ylo, yhi, y_ticks) = nice_domain(lo, hi, count);
         let widest = y_ticks
             .iter()
-            .map(|t| text_width(&y_label(*t), SMALL))
+            .map(|t| text_width(&y_label(*t, self.lang), SMALL))
             .fold(0.0, f64::max);
         let left = PAD + widest + 6.0;
-        let right = f64::from(width) - PAD - text_width(JAPAN, BASE) - 8.0;
+        let right = f64::from(width)
+            - PAD
+            - text_width(m::japan(self.lang), BASE).max(text_width(m::us(self.lang), BASE))
+            - 8.0;
         let mut years: Vec<u32> = self.points.iter().map(|p| p.year).collect();
         years.extend(self.marker_year());
         let (y0, y1) = match (years.iter().min(), years.iter().max()) {
@@ -152,8 +150,8 @@ impl ProfitSplit {
     }
 }
 
-fn y_label(t: f64) -> String {
-    format::group_thousands(format::round_trim(dec(t), 1))
+fn y_label(t: f64, lang: Lang) -> String {
+    crate::layout::billions_tick(dec(t), lang)
 }
 
 impl Chart for ProfitSplit {
@@ -168,9 +166,9 @@ impl Chart for ProfitSplit {
     fn table(&self) -> DataTable {
         DataTable {
             columns: vec![
-                "Year".into(),
-                "To Japan, cumulative".into(),
-                "To the US, cumulative".into(),
+                m::col_year(self.lang).into(),
+                m::col_japan(self.lang).into(),
+                m::col_us(self.lang).into(),
             ],
             rows: self
                 .points
@@ -178,8 +176,8 @@ impl Chart for ProfitSplit {
                 .map(|p| {
                     vec![
                         p.year.to_string(),
-                        format::usd(p.cum_japan),
-                        format::usd(p.cum_us),
+                        format::usd(p.cum_japan, self.lang),
+                        format::usd(p.cum_us, self.lang),
                     ]
                 })
                 .collect(),
@@ -196,7 +194,7 @@ impl Chart for ProfitSplit {
         let c = options.colours();
         layer(width, height, |p| {
             background(p, width, height, c)?;
-            p.text(AXIS_TITLE, (PAD, 12.0), Font::new(SMALL, c.muted))
+            p.text(m::axis(self.lang), (PAD, 12.0), Font::new(SMALL, c.muted))
         })
     }
 
@@ -210,7 +208,7 @@ impl Chart for ProfitSplit {
                 let y = fr.y.map(*t);
                 p.line(&[(fr.left, y), (fr.right, y)], c.grid, 1)?;
                 p.text(
-                    &y_label(*t),
+                    &y_label(*t, self.lang),
                     (fr.left - 6.0, y),
                     Font::new(SMALL, c.muted).anchor(Anchor::End),
                 )?;
@@ -228,7 +226,7 @@ impl Chart for ProfitSplit {
             }
             if self.points.is_empty() {
                 return p.text(
-                    "No years to show",
+                    m::empty_short(self.lang),
                     (fr.left + 8.0, (fr.top + fr.bottom) / 2.0),
                     Font::new(BASE, c.muted),
                 );
@@ -236,7 +234,7 @@ impl Chart for ProfitSplit {
             if let Some(year) = self.marker_year() {
                 let x = fr.x.map(f64::from(year));
                 p.dashed(&[(x, fr.top), (x, fr.bottom)], c.text, 2, 5, 4)?;
-                let label = format!("Japan made whole: {}", year_label(year));
+                let label = m::marker(self.lang, &year_label(year, self.lang));
                 // Above the plot, beside the line's top end, kept inside the chart.
                 let half = text_width(&label, SMALL) / 2.0;
                 let at = x.clamp(PAD + half, f64::from(width) - PAD - half);
@@ -281,8 +279,8 @@ impl Chart for ProfitSplit {
                     *up = m - 8.0;
                     *down = m + 8.0;
                 }
-                p.text(JAPAN, (j.0 + 6.0, yj), Font::new(BASE, c.text).bold())?;
-                p.text(US, (u.0 + 6.0, yu), Font::new(BASE, c.text).bold())?;
+                p.text(m::japan(self.lang), (j.0 + 6.0, yj), Font::new(BASE, c.text).bold())?;
+                p.text(m::us(self.lang), (u.0 + 6.0, yu), Font::new(BASE, c.text).bold())?;
             }
             Ok(())
         })
@@ -290,10 +288,10 @@ impl Chart for ProfitSplit {
 }
 
 /// A year as words: `"year 24"` for a project year (counted from 1), `"2031"` for a calendar year.
-fn year_label(year: u32) -> String {
+fn year_label(year: u32, lang: Lang) -> String {
     if year < 1000 {
-        format!("year {year}")
+        m::project_year(lang, &year.to_string())
     } else {
-        year.to_string()
+        m::calendar_year(lang, &year.to_string())
     }
 }

@@ -9,16 +9,18 @@ use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
 use crate::theme::Colours;
 use fund_core::format;
+use fund_core::msg::chart::tracker as m;
 use fund_core::tracker::{Day, Status, Tracker as Figures};
-use fund_core::Usd;
+use fund_core::{Lang, Usd};
 
-/// Legend label of the solid area.
-pub const LEGEND_CONFIRMED: &str = "Confirmed";
-/// Legend label of the hatched area.
-pub const LEGEND_REPORTED: &str = "Reported, not confirmed";
-/// Legend label of the dashed pace line.
-pub const LEGEND_PACE: &str = "Pace needed to reach the ceiling (our arithmetic)";
-const AXIS_TITLE: &str = "US$ billion, selected so far";
+/// The legend's labels in `lang`: the solid area, the hatched area, the dashed pace line.
+pub fn legend_labels(lang: Lang) -> [&'static str; 3] {
+    [
+        m::legend_confirmed(lang),
+        m::legend_reported(lang),
+        m::legend_pace(lang),
+    ]
+}
 
 /// The tracker model: the core's tracker figures.
 ///
@@ -28,6 +30,7 @@ const AXIS_TITLE: &str = "US$ billion, selected so far";
 pub struct Tracker {
     figures: Figures,
     text: ChartText,
+    lang: Lang,
 }
 
 struct Frame {
@@ -49,18 +52,25 @@ fn day_x(d: Day) -> f64 {
 }
 
 impl Tracker {
-    /// Builds the model.
-    pub fn new(figures: Figures, source_ids: Vec<String>) -> Self {
-        let mut m = Tracker {
+    /// Builds the model, with its words in `lang`.
+    pub fn new(figures: Figures, source_ids: Vec<String>, lang: Lang) -> Self {
+        let i = figures.inputs();
+        let caption = m::caption(
+            lang,
+            &format::usd(i.ceiling(), lang),
+            &format::month(i.deadline().year(), i.deadline().month(), lang),
+        );
+        let mut t = Tracker {
             figures,
             text: ChartText::default(),
+            lang,
         };
-        m.text = ChartText {
-            caption: "Money selected for projects so far, against the $550 billion ceiling and the January 2029 deadline".to_string(),
-            description: m.description(),
+        t.text = ChartText {
+            caption,
+            description: t.description(),
             source_ids,
         };
-        m
+        t
     }
 
     /// The figures.
@@ -69,40 +79,38 @@ impl Tracker {
     }
 
     fn description(&self) -> String {
+        let lang = self.lang;
         let t = &self.figures;
         let i = t.inputs();
-        let mut s = format!(
-            "By {}, {} of the {} ceiling had been confirmed for projects ({} of it)",
-            i.as_of(),
-            format::usd(t.confirmed()),
-            format::usd(i.ceiling()),
-            format::percent(t.confirmed_percent().round_dp(1)),
+        let mut s = m::description(
+            lang,
+            &i.as_of().format(lang),
+            &format::usd(t.confirmed(), lang),
+            &format::usd(i.ceiling(), lang),
+            &format::percent(t.confirmed_percent().round_dp(1)),
         );
         if t.reported() > Usd::ZERO {
-            s.push_str(&format!(
-                " and a further {} was reported but not confirmed",
-                format::usd(t.reported())
-            ));
+            s.push_str(&m::reported(lang, &format::usd(t.reported(), lang)));
         }
         match t.needed() {
             Some(p) => {
-                s.push_str(&format!(
-                    "; to reach the ceiling by {}, about {} a year ({} a month) would have to be selected",
-                    i.deadline(),
-                    format::usd(p.per_year),
-                    format::usd(p.per_month)
+                s.push_str(&m::needed(
+                    lang,
+                    &i.deadline().format(lang),
+                    &format::usd(p.per_year, lang),
+                    &format::usd(p.per_month, lang),
                 ));
                 if let Some(so_far) = t.so_far() {
-                    s.push_str(&format!(
-                        ", against {} a year since {}",
-                        format::usd(so_far.per_year),
-                        i.start()
+                    s.push_str(&m::so_far(
+                        lang,
+                        &format::usd(so_far.per_year, lang),
+                        &i.start().format(lang),
                     ));
                 }
             }
-            None => s.push_str(&format!("; the deadline of {} has passed", i.deadline())),
+            None => s.push_str(&m::passed(lang, &i.deadline().format(lang))),
         }
-        s.push('.');
+        s.push_str(fund_core::msg::chart::end(lang));
         s
     }
 
@@ -132,7 +140,7 @@ impl Tracker {
         let (ylo, yhi, y_ticks) = nice_domain(0.0, hi, count);
         let widest = y_ticks
             .iter()
-            .map(|v| text_width(&y_label(*v), SMALL))
+            .map(|v| text_width(&y_label(*v, self.lang), SMALL))
             .fold(0.0, f64::max);
         let left = PAD + widest + 6.0;
         let right = f64::from(width) - PAD - 4.0;
@@ -149,8 +157,8 @@ impl Tracker {
         }
     }
 
-    fn legend(p: &Painter<'_>, width: u32, c: &Colours) -> Result<(), ChartError> {
-        let items = [LEGEND_CONFIRMED, LEGEND_REPORTED, LEGEND_PACE];
+    fn legend(p: &Painter<'_>, width: u32, c: &Colours, lang: Lang) -> Result<(), ChartError> {
+        let items = legend_labels(lang);
         let one_row = Self::legend_rows(width) == 1;
         let mut x = PAD;
         for (k, label) in items.iter().enumerate() {
@@ -174,8 +182,8 @@ impl Tracker {
     }
 }
 
-fn y_label(v: f64) -> String {
-    format::group_thousands(format::round_trim(dec(v), 1))
+fn y_label(v: f64, lang: Lang) -> String {
+    crate::layout::billions_tick(dec(v), lang)
 }
 
 impl Chart for Tracker {
@@ -190,42 +198,40 @@ impl Chart for Tracker {
     fn table(&self) -> DataTable {
         let t = &self.figures;
         let i = t.inputs();
+        let lang = self.lang;
+        let usd = |u: Usd| format::usd(u, lang);
         let status = |s: Status| match s {
-            Status::Confirmed => "Confirmed",
-            Status::Reported => "Reported, not confirmed",
+            Status::Confirmed => m::legend_confirmed(lang),
+            Status::Reported => m::legend_reported(lang),
         };
         let mut rows: Vec<Vec<String>> = t
             .points()
             .iter()
             .map(|p| {
                 vec![
-                    p.selection.date.to_string(),
+                    p.selection.date.format(lang),
                     p.selection.label.clone(),
-                    format::usd(p.selection.amount),
+                    usd(p.selection.amount),
                     status(p.selection.status).to_string(),
-                    format::usd(p.cumulative_confirmed),
-                    format::usd(p.cumulative_all),
+                    usd(p.cumulative_confirmed),
+                    usd(p.cumulative_all),
                 ]
             })
             .collect();
-        let estimate = "Our arithmetic, an estimate".to_string();
+        let estimate = m::estimate(lang).to_string();
         rows.push(vec![
-            i.as_of().to_string(),
-            "Left under the ceiling (confirmed money only)".into(),
-            format::usd(t.remaining()),
+            i.as_of().format(lang),
+            m::row_left(lang).into(),
+            usd(t.remaining()),
             estimate.clone(),
-            format::usd(t.confirmed()),
-            format::usd(t.confirmed() + t.reported()),
+            usd(t.confirmed()),
+            usd(t.confirmed() + t.reported()),
         ]);
         if let Some(p) = t.needed() {
             rows.push(vec![
-                format!("{} to {}", i.as_of(), i.deadline()),
-                "Pace needed to reach the ceiling".into(),
-                format!(
-                    "{} a year ({} a month)",
-                    format::usd(p.per_year),
-                    format::usd(p.per_month)
-                ),
+                m::period(lang, &i.as_of().format(lang), &i.deadline().format(lang)),
+                m::row_needed(lang).into(),
+                m::per_year_month(lang, &usd(p.per_year), &usd(p.per_month)),
                 estimate.clone(),
                 "—".into(),
                 "—".into(),
@@ -233,9 +239,9 @@ impl Chart for Tracker {
         }
         if let Some(p) = t.so_far() {
             rows.push(vec![
-                format!("{} to {}", i.start(), i.as_of()),
-                "Pace of confirmed selections so far".into(),
-                format!("{} a year", format::usd(p.per_year)),
+                m::period(lang, &i.start().format(lang), &i.as_of().format(lang)),
+                m::row_so_far(lang).into(),
+                m::per_year(lang, &usd(p.per_year)),
                 estimate,
                 "—".into(),
                 "—".into(),
@@ -243,12 +249,12 @@ impl Chart for Tracker {
         }
         DataTable {
             columns: vec![
-                "Date".into(),
-                "Project".into(),
-                "Amount".into(),
-                "Status".into(),
-                "Confirmed so far".into(),
-                "Including reported".into(),
+                m::col_date(lang).into(),
+                m::col_project(lang).into(),
+                fund_core::msg::chart::col_amount(lang).into(),
+                m::col_status(lang).into(),
+                m::col_confirmed(lang).into(),
+                m::col_including(lang).into(),
             ],
             rows,
         }
@@ -264,8 +270,8 @@ impl Chart for Tracker {
         let c = options.colours();
         layer(width, height, |p| {
             background(p, width, height, c)?;
-            p.text(AXIS_TITLE, (PAD, 10.0), Font::new(SMALL, c.muted))?;
-            Self::legend(p, width, c)
+            p.text(m::axis(self.lang), (PAD, 10.0), Font::new(SMALL, c.muted))?;
+            Self::legend(p, width, c, self.lang)
         })
     }
 
@@ -281,7 +287,7 @@ impl Chart for Tracker {
                 let y = fr.y.map(*v);
                 p.line(&[(fr.left, y), (fr.right, y)], c.grid, 1)?;
                 p.text(
-                    &y_label(*v),
+                    &y_label(*v, self.lang),
                     (fr.left - 6.0, y),
                     Font::new(SMALL, c.muted).anchor(Anchor::End),
                 )?;
@@ -310,15 +316,18 @@ impl Chart for Tracker {
             let yc = fr.y.map(b(i.ceiling()));
             p.dashed(&[(fr.left, yc), (fr.right, yc)], c.axis, 2, 6, 4)?;
             p.text(
-                &format!("{} ceiling", format::usd(i.ceiling())),
+                &m::ceiling(self.lang, &format::usd(i.ceiling(), self.lang)),
                 (fr.left + 4.0, yc - 10.0),
                 Font::new(SMALL, c.text).bold(),
             )?;
             // The deadline, labelled at the foot of the line, to its left.
             let xd = fr.x.map(day_x(i.deadline()));
             p.line(&[(xd, fr.top - 8.0), (xd, fr.bottom)], c.text, 2)?;
-            let deadline = format!("Deadline {}", i.deadline());
-            let deadline_short = format!("Deadline {}", i.deadline().year());
+            let deadline = m::deadline(self.lang, &i.deadline().format(self.lang));
+            let deadline_short = m::deadline(
+                self.lang,
+                &m::year(self.lang, &i.deadline().year().to_string()),
+            );
             let label = if text_width(&deadline, SMALL) < (xd - fr.left) * 0.6 {
                 deadline
             } else {
@@ -354,7 +363,7 @@ impl Chart for Tracker {
             if let Some(pace) = t.needed() {
                 let y0 = fr.y.map(b(t.confirmed()));
                 p.dashed(&[(xa, y0), (xd, yc)], c.text, 2, 5, 3)?;
-                let text = format!("Needed: {} a year", format::usd(pace.per_year));
+                let text = m::needed_label(self.lang, &format::usd(pace.per_year, self.lang));
                 let w = text_width(&text, SMALL);
                 // Left of the line, where the line is far enough right for the label to fit.
                 let span = (xd - xa).max(1.0);
@@ -367,7 +376,7 @@ impl Chart for Tracker {
                 )?;
             }
             // The confirmed total, left of the as-of line above the areas, when it fits there.
-            let total = format!("{} confirmed", format::usd(t.confirmed()));
+            let total = m::total_label(self.lang, &format::usd(t.confirmed(), self.lang));
             let top_of_areas = t
                 .points()
                 .last()

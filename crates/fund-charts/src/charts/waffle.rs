@@ -6,7 +6,8 @@ use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, mid_sentence, ChartText, DataTable};
-use fund_core::{format, Usd};
+use fund_core::msg::chart::waffle as m;
+use fund_core::{format, Lang, Usd};
 use rust_decimal::Decimal;
 
 /// Squares in the grid.
@@ -22,16 +23,23 @@ pub struct Waffle {
     total: Usd,
     buckets: Vec<(BucketFigure, u32)>,
     text: ChartText,
+    lang: Lang,
 }
 
 impl Waffle {
     /// Builds the model. Counts that add up to less than 100 leave empty
     /// squares; counts beyond 100 are cut off (both are described).
-    pub fn new(total: Usd, buckets: Vec<(BucketFigure, u32)>, source_ids: Vec<String>) -> Self {
+    pub fn new(
+        total: Usd,
+        buckets: Vec<(BucketFigure, u32)>,
+        source_ids: Vec<String>,
+        lang: Lang,
+    ) -> Self {
         let mut w = Waffle {
             total,
             buckets,
             text: ChartText::default(),
+            lang,
         };
         w.text = ChartText {
             caption: w.caption(),
@@ -72,51 +80,44 @@ impl Waffle {
     }
 
     fn caption(&self) -> String {
-        format!(
-            "The {} as 100 squares of {} ({}) each",
-            format::usd(self.total),
-            format::usd(self.square_value()),
-            format::percent(Decimal::ONE)
+        let lang = self.lang;
+        m::caption(
+            lang,
+            &format::usd(self.total, lang),
+            &format::usd(self.square_value(), lang),
+            &format::percent(Decimal::ONE),
         )
     }
 
     fn description(&self) -> String {
-        let head = format!(
-            "Of the {}, each of the 100 squares is {}",
-            format::usd(self.total),
-            format::usd(self.square_value())
-        );
+        let lang = self.lang;
+        let total = format::usd(self.total, lang);
+        let square = format::usd(self.square_value(), lang);
         let parts: Vec<String> = self
             .buckets
             .iter()
             .map(|(b, n)| {
-                let unit = if *n == 1 { "square" } else { "squares" };
-                format!(
-                    "{} {} {unit} ({})",
-                    mid_sentence(&b.label),
-                    count(*n),
-                    format::usd(b.amount)
-                )
+                let label = mid_sentence(&b.label, lang);
+                let amount = format::usd(b.amount, lang);
+                if *n == 1 {
+                    m::part_one(lang, &label, &amount)
+                } else {
+                    m::part(lang, &label, &count(*n), &amount)
+                }
             })
             .collect();
         if parts.is_empty() {
-            return format!("{head}, and no bucket is shown.");
+            return m::empty_description(lang, &total, &square);
         }
         let counted = self.counted();
         let tail = if counted < SQUARES as u64 {
-            format!(
-                "; {} squares are left empty",
-                count_u64(SQUARES as u64 - counted)
-            )
+            m::left_empty(lang, &count_u64(SQUARES as u64 - counted))
         } else if counted > SQUARES as u64 {
-            format!(
-                "; counts beyond 100 squares ({} in all) are cut off",
-                count_u64(counted)
-            )
+            m::cut_off(lang, &count_u64(counted))
         } else {
             String::new()
         };
-        format!("{head}: {}{tail}.", join_and(&parts))
+        m::description(lang, &total, &square, &join_and(&parts, lang), &tail)
     }
 }
 
@@ -195,10 +196,10 @@ impl Chart for Waffle {
     fn table(&self) -> DataTable {
         DataTable {
             columns: vec![
-                "Bucket".into(),
-                "Squares".into(),
-                "Amount".into(),
-                "Share".into(),
+                fund_core::msg::chart::col_bucket(self.lang).into(),
+                m::col_squares(self.lang).into(),
+                fund_core::msg::chart::col_amount(self.lang).into(),
+                fund_core::msg::chart::col_share(self.lang).into(),
             ],
             rows: self
                 .buckets
@@ -207,7 +208,7 @@ impl Chart for Waffle {
                     vec![
                         b.label.clone(),
                         count(*n),
-                        format::usd(b.amount),
+                        format::usd(b.amount, self.lang),
                         format::share(b.share),
                     ]
                 })

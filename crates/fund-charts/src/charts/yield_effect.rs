@@ -11,12 +11,14 @@ use crate::layout::{
 use crate::scale::{dec, f, nice_domain, Linear};
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, ChartText, DataTable};
-use fund_core::format;
+use fund_core::msg::chart::yields as m;
+use fund_core::{format, Lang};
 use rust_decimal::Decimal;
 
-/// The note every yield-effect chart carries.
-pub const LINEAR_NOTE: &str =
-    "Linear scaling is this explainer's illustration, not the papers' claim";
+/// The note every yield-effect chart carries, in `lang`.
+pub fn linear_note(lang: Lang) -> &'static str {
+    m::linear_note(lang)
+}
 
 /// The yield-effect model: one row per study estimate, in basis points,
 /// signed (negative means yields fall).
@@ -27,6 +29,7 @@ pub const LINEAR_NOTE: &str =
 pub struct YieldEffect {
     estimates: Vec<EstimateFigure>,
     text: ChartText,
+    lang: Lang,
 }
 
 fn ends(e: &EstimateFigure) -> (Decimal, Decimal) {
@@ -34,18 +37,20 @@ fn ends(e: &EstimateFigure) -> (Decimal, Decimal) {
 }
 
 impl YieldEffect {
-    /// Builds the model. A low end above the high end is drawn swapped.
-    pub fn new(estimates: Vec<EstimateFigure>, source_ids: Vec<String>) -> Self {
-        let mut m = YieldEffect {
+    /// Builds the model, with its words in `lang`. A low end above the high end is drawn
+    /// swapped.
+    pub fn new(estimates: Vec<EstimateFigure>, source_ids: Vec<String>, lang: Lang) -> Self {
+        let mut y = YieldEffect {
             estimates,
             text: ChartText::default(),
+            lang,
         };
-        m.text = ChartText {
-            caption: "What the studies imply for US yields, scaled to this fund".to_string(),
-            description: m.description(),
+        y.text = ChartText {
+            caption: m::caption(lang).to_string(),
+            description: y.description(),
             source_ids,
         };
-        m
+        y
     }
 
     /// The estimates.
@@ -54,8 +59,10 @@ impl YieldEffect {
     }
 
     fn description(&self) -> String {
+        let lang = self.lang;
+        let bp = |v: Decimal| format::basis_points(v, lang);
         if self.estimates.is_empty() {
-            return "No estimates to show.".to_string();
+            return m::empty_description(lang).to_string();
         }
         let lo = self
             .estimates
@@ -69,43 +76,28 @@ impl YieldEffect {
             .map(|e| ends(e).1)
             .max()
             .unwrap_or_default();
-        let mut s = format!(
-            "Scaled linearly to this fund, the study estimates run from {} to {} (negative means lower US yields)",
-            format::basis_points(lo),
-            format::basis_points(hi)
-        );
+        let mut s = m::description(lang, &bp(lo), &bp(hi));
         let centrals: Vec<String> = self
             .estimates
             .iter()
-            .filter_map(|e| {
-                e.central_bp
-                    .map(|c| format!("{} ({})", format::basis_points(c), e.label))
-            })
+            .filter_map(|e| e.central_bp.map(|c| m::central_item(lang, &bp(c), &e.label)))
             .collect();
         if !centrals.is_empty() {
-            s.push_str(&format!(
-                ", with central estimates of {}",
-                join_and(&centrals)
-            ));
+            s.push_str(&m::centrals(lang, &join_and(&centrals, lang)));
         }
         let beyond = self.estimates.iter().filter(|e| e.beyond_measured).count();
-        if beyond > 0 {
-            let of = if beyond == 1 {
-                "one estimate reaches"
-            } else {
-                "some estimates reach"
-            };
-            s.push_str(&format!(
-                "; {of} beyond the range the papers measured, drawn hatched"
-            ));
+        if beyond == 1 {
+            s.push_str(m::beyond_one(lang));
+        } else if beyond > 1 {
+            s.push_str(m::beyond_some(lang));
         }
-        s.push('.');
+        s.push_str(fund_core::msg::chart::end(lang));
         s
     }
 
     fn note_lines(&self, width: u32) -> Vec<String> {
         let (x0, x1) = plot_x(width);
-        wrap(LINEAR_NOTE, SMALL, x1 - x0)
+        wrap(m::linear_note(self.lang), SMALL, x1 - x0)
     }
 
     fn plot_bottom(&self) -> f64 {
@@ -143,25 +135,31 @@ impl Chart for YieldEffect {
     fn table(&self) -> DataTable {
         DataTable {
             columns: vec![
-                "Estimate".into(),
-                "Low".into(),
-                "Central".into(),
-                "High".into(),
-                "Beyond the measured range".into(),
+                m::col_estimate(self.lang).into(),
+                m::col_low(self.lang).into(),
+                m::col_central(self.lang).into(),
+                m::col_high(self.lang).into(),
+                m::col_beyond(self.lang).into(),
             ],
             rows: self
                 .estimates
                 .iter()
                 .map(|e| {
+                    let lang = self.lang;
                     let (lo, hi) = ends(e);
                     vec![
                         e.label.clone(),
-                        format::basis_points(lo),
+                        format::basis_points(lo, lang),
                         e.central_bp
-                            .map(format::basis_points)
-                            .unwrap_or_else(|| "not given".to_string()),
-                        format::basis_points(hi),
-                        if e.beyond_measured { "yes" } else { "no" }.to_string(),
+                            .map(|c| format::basis_points(c, lang))
+                            .unwrap_or_else(|| m::not_given(lang).to_string()),
+                        format::basis_points(hi, lang),
+                        if e.beyond_measured {
+                            fund_core::msg::chart::yes(lang)
+                        } else {
+                            fund_core::msg::chart::no(lang)
+                        }
+                        .to_string(),
                     ]
                 })
                 .collect(),
@@ -189,9 +187,9 @@ impl Chart for YieldEffect {
                 )?;
             }
             let dir_y = bottom + 32.0;
-            p.text("← yields fall", (PAD, dir_y), Font::new(SMALL, c.muted))?;
+            p.text(m::fall(self.lang), (PAD, dir_y), Font::new(SMALL, c.muted))?;
             p.text(
-                "yields rise →",
+                m::rise(self.lang),
                 (f64::from(width) - PAD, dir_y),
                 Font::new(SMALL, c.muted).anchor(Anchor::End),
             )?;
@@ -216,7 +214,7 @@ impl Chart for YieldEffect {
         layer(width, height, |p| {
             let labelled: Vec<(f64, String)> = ticks
                 .iter()
-                .map(|t| (*t, format::basis_points(dec(*t))))
+                .map(|t| (*t, format::basis_points(dec(*t), self.lang)))
                 .collect();
             let bands = bar_bands(self.estimates.len());
             x_grid(p, &scale, &labelled, &bands, bottom, width, c)?;
@@ -226,7 +224,7 @@ impl Chart for YieldEffect {
                 p.line(&[(zero, *y0), (zero, *y1)], c.axis, 2)?;
             }
             if self.estimates.is_empty() {
-                return empty_message(p, "No estimates to show", c);
+                return empty_message(p, m::empty(self.lang), c);
             }
             let colour = c.series(0);
             for (i, e) in self.estimates.iter().enumerate() {
@@ -250,20 +248,21 @@ impl Chart for YieldEffect {
                     p.circle((cx, cy), 6.5, c.background, true, 1)?;
                     p.circle((cx, cy), 5.0, c.text, true, 1)?;
                 }
-                let range = format!(
-                    "{} to {}",
-                    format::basis_points(lo),
-                    format::basis_points(hi)
+                let lang = self.lang;
+                let range = m::range(
+                    lang,
+                    &format::basis_points(lo, lang),
+                    &format::basis_points(hi, lang),
                 );
                 let with_central = match e.central_bp {
-                    Some(cb) => format!("{range} · central {}", format::basis_points(cb)),
+                    Some(cb) => m::with_central(lang, &range, &format::basis_points(cb, lang)),
                     None => range.clone(),
                 };
                 let candidates = if e.beyond_measured {
                     vec![
-                        format!("{with_central} · beyond the measured range"),
-                        format!("{range} · beyond measured range"),
-                        format!("{range} · beyond measured"),
+                        m::beyond_long(lang, &with_central),
+                        m::beyond_mid(lang, &range),
+                        m::beyond_short(lang, &range),
                     ]
                 } else {
                     vec![with_central, range]

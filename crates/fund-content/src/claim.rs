@@ -1,6 +1,7 @@
 //! The article's checkable claims and what the record says about each.
 
 use crate::IsoDate;
+use fund_core::{msg, Lang, Text};
 use serde::Deserialize;
 
 /// How a claim fares against the sourced record.
@@ -26,13 +27,13 @@ impl Verdict {
         Self::NotFound,
     ];
 
-    /// Reader-facing label.
-    pub fn label(&self) -> &'static str {
+    /// Reader-facing label in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
         match self {
-            Self::Supported => "Supported",
-            Self::PartlySupported => "Partly supported",
-            Self::Contradicted => "Contradicted",
-            Self::NotFound => "Not found in sources",
+            Self::Supported => msg::content::supported(lang),
+            Self::PartlySupported => msg::content::partly_supported(lang),
+            Self::Contradicted => msg::content::contradicted(lang),
+            Self::NotFound => msg::content::not_found(lang),
         }
     }
 
@@ -52,9 +53,9 @@ impl Verdict {
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     id: String,
-    claim: String,
+    claim: Text,
     verdict: Verdict,
-    reason: String,
+    reason: Text,
     sources: Vec<String>,
     step: String,
     reviewed: IsoDate,
@@ -67,8 +68,8 @@ impl Claim {
     }
 
     /// The claim, paraphrased in one sentence (not the article's wording).
-    pub fn text(&self) -> &str {
-        &self.claim
+    pub fn text(&self, lang: Lang) -> &str {
+        self.claim.get(lang)
     }
 
     /// How the claim fares against the record.
@@ -77,8 +78,8 @@ impl Claim {
     }
 
     /// One line on why.
-    pub fn reason(&self) -> &str {
-        &self.reason
+    pub fn reason(&self, lang: Lang) -> &str {
+        self.reason.get(lang)
     }
 
     /// Ids of the sources behind the verdict.

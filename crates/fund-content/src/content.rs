@@ -3,6 +3,7 @@
 use crate::check;
 use crate::date::Precision;
 use crate::{Claim, ContentError, Quality, RecordItem, Source, Step, TimelineEntry, Tranches};
+use fund_core::Lang;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
@@ -31,6 +32,11 @@ pub const CITED_BY_CORE: &[&str] = &[
     "bloomberg-akazawa-2025-07",
     "seed-article",
 ];
+
+/// How an unconfirmed timeline entry's English title starts.
+pub const UNCONFIRMED_EN: &str = "Unconfirmed: ";
+/// How an unconfirmed timeline entry's Japanese title starts.
+pub const UNCONFIRMED_JA: &str = "未確認：";
 
 /// Fewest paragraphs a step may have.
 pub const MIN_PARAGRAPHS: usize = 2;
@@ -311,17 +317,20 @@ impl Content {
         for s in &self.sources {
             let id = s.id();
             check::slug("source", id)?;
-            let field = |name: &'static str| move || format!("source {id:?} {name}");
-            check::plain(field("publisher"), s.publisher())?;
-            check::plain(field("title"), s.title())?;
-            check::max_len(field("title"), s.title(), MAX_TITLE_CHARS)?;
+            for lang in Lang::ALL {
+                let field =
+                    |name: &'static str| move || format!("source {id:?} {name} ({})", lang.as_str());
+                check::plain(field("publisher"), s.publisher(lang))?;
+                check::plain(field("title"), s.title(lang))?;
+                check::max_len(field("title"), s.title(lang), MAX_TITLE_CHARS)?;
+                if let Some(note) = s.note(lang) {
+                    check::plain(field("note"), note)?;
+                }
+            }
             if let Some(author) = s.author() {
-                check::plain(field("author"), author)?;
+                check::plain(|| format!("source {id:?} author"), author)?;
             }
-            if let Some(note) = s.note() {
-                check::plain(field("note"), note)?;
-            }
-            if s.date().is_none() && s.note().is_none() {
+            if s.date().is_none() && s.note(Lang::En).is_none() {
                 return Err(ContentError::UndatedWithoutNote { id: id.to_owned() });
             }
             if !check::facts_section(s.facts_section()) {
@@ -345,15 +354,28 @@ impl Content {
         for c in &self.claims {
             let id = c.id();
             check::slug("claim", id)?;
-            let field = |name: &'static str| move || format!("claim {id:?} {name}");
-            check::plain(field("text"), c.text())?;
-            check::max_len(field("text"), c.text(), MAX_CLAIM_CHARS)?;
-            let body = c.text().trim_end_matches('.');
-            if !c.text().ends_with('.') || body.contains(". ") || body.contains(['?', '!']) {
-                return Err(ContentError::ClaimSentence { id: id.to_owned() });
+            for lang in Lang::ALL {
+                let field =
+                    |name: &'static str| move || format!("claim {id:?} {name} ({})", lang.as_str());
+                let text = c.text(lang);
+                check::plain(field("text"), text)?;
+                check::max_len(field("text"), text, MAX_CLAIM_CHARS)?;
+                let one_sentence = match lang {
+                    Lang::En => {
+                        let body = text.trim_end_matches('.');
+                        text.ends_with('.') && !body.contains(". ") && !body.contains(['?', '!'])
+                    }
+                    Lang::Ja => {
+                        let body = text.trim_end_matches('。');
+                        text.ends_with('。') && !body.contains(['。', '？', '！'])
+                    }
+                };
+                if !one_sentence {
+                    return Err(ContentError::ClaimSentence { id: id.to_owned() });
+                }
+                check::plain(field("reason"), c.reason(lang))?;
+                check::max_len(field("reason"), c.reason(lang), MAX_REASON_CHARS)?;
             }
-            check::plain(field("reason"), c.reason())?;
-            check::max_len(field("reason"), c.reason(), MAX_REASON_CHARS)?;
             self.cite(|| format!("claims.json, claim {id:?}"), c.sources())?;
             if c.reviewed().precision() != Precision::Day {
                 return Err(ContentError::TrackerDate {
@@ -394,22 +416,49 @@ impl Content {
                 });
             }
             let id = s.id();
-            check::plain(|| format!("step {id:?} title"), s.title())?;
-            check::max_len(|| format!("step {id:?} title"), s.title(), MAX_TITLE_CHARS)?;
-            let count = s.paragraphs().len();
-            if !(MIN_PARAGRAPHS..=MAX_PARAGRAPHS).contains(&count) {
-                return Err(ContentError::ParagraphCount {
-                    id: id.to_owned(),
-                    count,
-                    min: MIN_PARAGRAPHS,
-                    max: MAX_PARAGRAPHS,
+            for lang in Lang::ALL {
+                let l = lang.as_str();
+                check::plain(|| format!("step {id:?} title ({l})"), s.title(lang))?;
+                check::max_len(
+                    || format!("step {id:?} title ({l})"),
+                    s.title(lang),
+                    MAX_TITLE_CHARS,
+                )?;
+                let count = s.paragraphs(lang).len();
+                if !(MIN_PARAGRAPHS..=MAX_PARAGRAPHS).contains(&count) {
+                    return Err(ContentError::ParagraphCount {
+                        id: id.to_owned(),
+                        count,
+                        min: MIN_PARAGRAPHS,
+                        max: MAX_PARAGRAPHS,
+                    });
+                }
+                for (n, p) in s.paragraphs(lang).iter().enumerate() {
+                    // Placeholders were checked when the paragraph was parsed; check the
+                    // text around them with each one standing in as a number.
+                    let sample = p.fill(|_| "1".to_owned());
+                    check::plain(|| format!("step {id:?} paragraph {} ({l})", n + 1), &sample)?;
+                }
+            }
+            // Every language says the same: as many paragraphs, the same live numbers in each.
+            let (en, ja) = (s.paragraphs(Lang::En), s.paragraphs(Lang::Ja));
+            if en.len() != ja.len() {
+                return Err(ContentError::Translation {
+                    entry: format!("step {id:?}"),
+                    reason: format!("{} paragraphs in English but {} in Japanese", en.len(), ja.len()),
                 });
             }
-            for (n, p) in s.paragraphs().iter().enumerate() {
-                // Placeholders were checked when the paragraph was parsed; check the
-                // text around them with each one standing in as a number.
-                let sample = p.fill(|_| "1".to_owned());
-                check::plain(|| format!("step {id:?} paragraph {}", n + 1), &sample)?;
+            for (n, (e, j)) in en.iter().zip(ja).enumerate() {
+                let mut ek: Vec<&str> = e.live_keys().map(|k| k.as_str()).collect();
+                let mut jk: Vec<&str> = j.live_keys().map(|k| k.as_str()).collect();
+                ek.sort_unstable();
+                jk.sort_unstable();
+                if ek != jk {
+                    return Err(ContentError::Translation {
+                        entry: format!("step {id:?} paragraph {}", n + 1),
+                        reason: format!("the English has the placeholders {ek:?}, the Japanese {jk:?}"),
+                    });
+                }
             }
             unique(
                 &format!("claim shown by step {id:?}"),
@@ -448,15 +497,20 @@ impl Content {
                 return Err(ContentError::TimelineOrder { id: id.to_owned() });
             }
             previous = Some(t.date());
-            check::plain(|| format!("timeline {id:?} title"), t.title())?;
-            check::max_len(
-                || format!("timeline {id:?} title"),
-                t.title(),
-                MAX_TITLE_CHARS,
-            )?;
-            check::plain(|| format!("timeline {id:?} detail"), t.detail())?;
+            for lang in Lang::ALL {
+                let l = lang.as_str();
+                check::plain(|| format!("timeline {id:?} title ({l})"), t.title(lang))?;
+                check::max_len(
+                    || format!("timeline {id:?} title ({l})"),
+                    t.title(lang),
+                    MAX_TITLE_CHARS,
+                )?;
+                check::plain(|| format!("timeline {id:?} detail ({l})"), t.detail(lang))?;
+            }
             self.cite(|| format!("timeline.json, entry {id:?}"), t.sources())?;
-            if self.only_aggregators(t.sources()) && !t.title().starts_with("Unconfirmed: ") {
+            let labelled = t.title(Lang::En).starts_with(UNCONFIRMED_EN)
+                && t.title(Lang::Ja).starts_with(UNCONFIRMED_JA);
+            if self.only_aggregators(t.sources()) && !labelled {
                 return Err(ContentError::UnconfirmedUnlabelled {
                     file: "timeline",
                     entry: format!("entry {id:?}"),
@@ -471,13 +525,16 @@ impl Content {
         for r in &self.record {
             let id = r.id();
             check::slug("record", id)?;
-            check::plain(|| format!("record {id:?} heading"), r.heading())?;
-            check::max_len(
-                || format!("record {id:?} heading"),
-                r.heading(),
-                MAX_TITLE_CHARS,
-            )?;
-            check::plain(|| format!("record {id:?} text"), r.text())?;
+            for lang in Lang::ALL {
+                let l = lang.as_str();
+                check::plain(|| format!("record {id:?} heading ({l})"), r.heading(lang))?;
+                check::max_len(
+                    || format!("record {id:?} heading ({l})"),
+                    r.heading(lang),
+                    MAX_TITLE_CHARS,
+                )?;
+                check::plain(|| format!("record {id:?} text ({l})"), r.text(lang))?;
+            }
             self.cite(|| format!("record.json, item {id:?}"), r.sources())?;
         }
         Ok(())
@@ -557,12 +614,15 @@ impl Content {
                 return date_err(&entry, "the tranches must be in date order");
             }
             previous = Some(tr.date());
-            check::plain(|| format!("tranches.json, {entry} title"), tr.title())?;
-            check::max_len(
-                || format!("tranches.json, {entry} title"),
-                tr.title(),
-                MAX_TITLE_CHARS,
-            )?;
+            for lang in Lang::ALL {
+                let l = lang.as_str();
+                check::plain(|| format!("tranches.json, {entry} title ({l})"), tr.title(lang))?;
+                check::max_len(
+                    || format!("tranches.json, {entry} title ({l})"),
+                    tr.title(lang),
+                    MAX_TITLE_CHARS,
+                )?;
+            }
             if !tr.sources().is_empty() {
                 self.cite(|| format!("tranches.json, {entry}"), tr.sources())?;
             }
@@ -576,14 +636,17 @@ impl Content {
                 let pid = p.id();
                 let pentry = format!("{entry}, project {pid:?}");
                 check::slug("project", pid)?;
-                check::plain(|| format!("tranches.json, {pentry} name"), p.name())?;
-                check::max_len(
-                    || format!("tranches.json, {pentry} name"),
-                    p.name(),
-                    MAX_TITLE_CHARS,
-                )?;
-                if let Some(note) = p.note() {
-                    check::plain(|| format!("tranches.json, {pentry} note"), note)?;
+                for lang in Lang::ALL {
+                    let l = lang.as_str();
+                    check::plain(|| format!("tranches.json, {pentry} name ({l})"), p.name(lang))?;
+                    check::max_len(
+                        || format!("tranches.json, {pentry} name ({l})"),
+                        p.name(lang),
+                        MAX_TITLE_CHARS,
+                    )?;
+                    if let Some(note) = p.note(lang) {
+                        check::plain(|| format!("tranches.json, {pentry} note ({l})"), note)?;
+                    }
                 }
                 if let Some(amount) = p.amount_billion() {
                     if p.sources().is_empty() {

@@ -5,9 +5,6 @@ use serde::Deserialize;
 use std::fmt;
 use std::str::FromStr;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// How precisely a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,6 +111,20 @@ impl IsoDate {
         }
     }
 
+    /// The date as a reader sees it in `lang`, to its precision: `28 Jul 2025`, `Nov 2025`,
+    /// `2025`; `2025年7月28日`, `2025年11月`, `2025年`.
+    pub fn format(&self, lang: fund_core::Lang) -> String {
+        let year = i32::from(self.year);
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => fund_core::format::date(year, u32::from(m), u32::from(d), lang),
+            (Some(m), None) => fund_core::format::month(year, u32::from(m), lang),
+            _ => match lang {
+                fund_core::Lang::En => year.to_string(),
+                fund_core::Lang::Ja => format!("{year}年"),
+            },
+        }
+    }
+
     /// The ISO form as written: `2025-07-28`, `2025-11` or `2025`.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {
@@ -127,14 +138,7 @@ impl IsoDate {
 /// Reader-facing form: `28 Jul 2025`, `Nov 2025` or `2025`.
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = self
-            .month
-            .and_then(|m| MONTHS.get(usize::from(m).saturating_sub(1)));
-        match (month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {m} {}", self.year),
-            (Some(m), None) => write!(f, "{m} {}", self.year),
-            _ => write!(f, "{}", self.year),
-        }
+        f.write_str(&self.format(fund_core::Lang::En))
     }
 }
 

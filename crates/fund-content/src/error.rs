@@ -181,8 +181,16 @@ pub enum ContentError {
         /// The limit.
         max: usize,
     },
+    /// A text's translations do not match (paragraph counts or placeholders).
+    #[error("steps.json, {entry}: the languages do not match: {reason}")]
+    Translation {
+        /// Which entry.
+        entry: String,
+        /// What differs.
+        reason: String,
+    },
     /// A claim is not a single sentence ending with a full stop.
-    #[error("claim {id:?} must be one sentence ending with a full stop")]
+    #[error("claim {id:?} must be one sentence ending with a full stop (。 in Japanese)")]
     ClaimSentence {
         /// The claim id.
         id: String,

@@ -1,5 +1,6 @@
 //! Short “what the record says” paragraphs for the record panel.
 
+use fund_core::{Lang, Text};
 use serde::Deserialize;
 
 /// One paragraph of the record panel.
@@ -7,8 +8,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct RecordItem {
     id: String,
-    heading: String,
-    text: String,
+    heading: Text,
+    text: Text,
     sources: Vec<String>,
 }
 
@@ -19,13 +20,13 @@ impl RecordItem {
     }
 
     /// A few words of heading.
-    pub fn heading(&self) -> &str {
-        &self.heading
+    pub fn heading(&self, lang: Lang) -> &str {
+        self.heading.get(lang)
     }
 
     /// The paragraph, plain text.
-    pub fn text(&self) -> &str {
-        &self.text
+    pub fn text(&self, lang: Lang) -> &str {
+        self.text.get(lang)
     }
 
     /// Ids of the sources for it.

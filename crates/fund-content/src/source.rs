@@ -1,6 +1,7 @@
 //! The sources the explainer cites.
 
 use crate::IsoDate;
+use fund_core::{msg, Lang, Text};
 use serde::Deserialize;
 
 /// How much weight a source can bear (the labels of `facts.md`).
@@ -27,12 +28,12 @@ impl Quality {
         }
     }
 
-    /// Reader-facing label.
-    pub fn label(&self) -> &'static str {
+    /// Reader-facing label in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
         match self {
-            Self::Primary => "Primary or official source",
-            Self::Secondary => "News report or reprint",
-            Self::Aggregator => "Aggregator or unattributed page (pointer only)",
+            Self::Primary => msg::content::primary(lang),
+            Self::Secondary => msg::content::secondary(lang),
+            Self::Aggregator => msg::content::aggregator(lang),
         }
     }
 
@@ -42,15 +43,33 @@ impl Quality {
     }
 }
 
+/// A source's title: its own title, the same in every language (`"title": "…"`), or for a
+/// source without one, our description of it in every language (`{"en": …, "ja": …}`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+enum Title {
+    Own(String),
+    Described(Text),
+}
+
+impl Title {
+    fn get(&self, lang: Lang) -> &str {
+        match self {
+            Title::Own(t) => t,
+            Title::Described(t) => t.get(lang),
+        }
+    }
+}
+
 /// One cited source: who published what, when, and where to read it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     id: String,
-    publisher: String,
+    publisher: Text,
     #[serde(default)]
     author: Option<String>,
-    title: String,
+    title: Title,
     #[serde(default)]
     title_is_description: bool,
     #[serde(default)]
@@ -60,7 +79,7 @@ pub struct Source {
     quality: Quality,
     facts_section: String,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Text>,
 }
 
 impl Source {
@@ -70,8 +89,8 @@ impl Source {
     }
 
     /// The publisher (for a reprint: the original publisher, and the outlet that carried it).
-    pub fn publisher(&self) -> &str {
-        &self.publisher
+    pub fn publisher(&self, lang: Lang) -> &str {
+        self.publisher.get(lang)
     }
 
     /// The author or authors, if named.
@@ -81,8 +100,8 @@ impl Source {
 
     /// The title, or a description of the item when its exact title was not recorded
     /// (see [`Source::title_is_description`]).
-    pub fn title(&self) -> &str {
-        &self.title
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
     }
 
     /// True when [`Source::title`] describes the item rather than quoting its title.
@@ -111,36 +130,32 @@ impl Source {
     }
 
     /// A caveat about the source or how it was read.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
+    pub fn note(&self, lang: Lang) -> Option<&str> {
+        self.note.as_ref().map(|n| n.get(lang))
     }
 
-    /// Reader-facing citation: `Publisher, “Title”, 28 Jul 2025`.
+    /// Reader-facing citation in `lang`: `Publisher, “Title”, 28 Jul 2025`;
+    /// `発行元「タイトル」(2025年7月28日)`.
     ///
     /// An author comes first when named; a described (not quoted) title is shown
-    /// without quotation marks; an undated source ends with `undated`.
-    pub fn citation(&self) -> String {
-        let mut out = String::new();
-        if let Some(author) = &self.author {
-            out.push_str(author);
-            out.push_str(", ");
-        }
-        out.push_str(&self.publisher);
-        if self.title_is_description {
-            out.push_str(", ");
-            out.push_str(&self.title);
+    /// without quotation marks; an undated source says so.
+    pub fn citation(&self, lang: Lang) -> String {
+        let author = self.author.as_deref().unwrap_or("");
+        let publisher = self.publisher(lang);
+        let title = self.title(lang);
+        let date = match self.date {
+            Some(d) => d.format(lang),
+            None => msg::content::undated(lang).to_string(),
+        };
+        let base = if self.title_is_description {
+            msg::content::citation_described(lang, publisher, title, &date)
         } else {
-            out.push_str(", “");
-            out.push_str(&self.title);
-            out.push('”');
+            msg::content::citation(lang, publisher, title, &date)
+        };
+        if author.is_empty() {
+            base
+        } else {
+            msg::content::with_author(lang, author, &base)
         }
-        match self.date {
-            Some(date) => {
-                out.push_str(", ");
-                out.push_str(&date.to_string());
-            }
-            None => out.push_str(", undated"),
-        }
-        out
     }
 }

@@ -1,6 +1,7 @@
 //! The walkthrough of the article's reasoning, one step at a time.
 
 use crate::ContentError;
+use fund_core::{Lang, Text};
 use serde::Deserialize;
 use std::fmt;
 use std::str::FromStr;
@@ -266,13 +267,21 @@ impl Preset {
     }
 }
 
+/// A step's paragraphs in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Paragraphs {
+    en: Vec<Paragraph>,
+    ja: Vec<Paragraph>,
+}
+
 /// One step of the walkthrough: the article's reasoning in our words.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     id: String,
-    title: String,
-    paragraphs: Vec<Paragraph>,
+    title: Text,
+    paragraphs: Paragraphs,
     chart: Chart,
     #[serde(default)]
     preset: Option<Preset>,
@@ -285,14 +294,17 @@ impl Step {
         &self.id
     }
 
-    /// Short heading.
-    pub fn title(&self) -> &str {
-        &self.title
+    /// Short heading, in `lang`.
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
     }
 
-    /// The article's reasoning, neutrally attributed, 2–4 paragraphs.
-    pub fn paragraphs(&self) -> &[Paragraph] {
-        &self.paragraphs
+    /// The article's reasoning, neutrally attributed, 2–4 paragraphs, in `lang`.
+    pub fn paragraphs(&self, lang: Lang) -> &[Paragraph] {
+        match lang {
+            Lang::En => &self.paragraphs.en,
+            Lang::Ja => &self.paragraphs.ja,
+        }
     }
 
     /// The chart shown beside it.

@@ -1,6 +1,7 @@
 //! Dated events of the real arrangement, for the steppable timeline.
 
 use crate::IsoDate;
+use fund_core::{Lang, Text};
 use serde::Deserialize;
 
 /// One dated event.
@@ -9,8 +10,8 @@ use serde::Deserialize;
 pub struct TimelineEntry {
     id: String,
     date: IsoDate,
-    title: String,
-    detail: String,
+    title: Text,
+    detail: Text,
     sources: Vec<String>,
 }
 
@@ -26,13 +27,13 @@ impl TimelineEntry {
     }
 
     /// Short headline.
-    pub fn title(&self) -> &str {
-        &self.title
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
     }
 
     /// A sentence or two on what happened.
-    pub fn detail(&self) -> &str {
-        &self.detail
+    pub fn detail(&self, lang: Lang) -> &str {
+        self.detail.get(lang)
     }
 
     /// Ids of the sources for it.

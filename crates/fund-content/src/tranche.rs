@@ -3,6 +3,7 @@
 
 use crate::IsoDate;
 use rust_decimal::Decimal;
+use fund_core::{msg, Lang, Text};
 use serde::Deserialize;
 
 /// How well an amount is sourced.
@@ -24,11 +25,11 @@ impl AmountStatus {
         }
     }
 
-    /// Reader-facing label.
-    pub fn label(&self) -> &'static str {
+    /// Reader-facing label in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
         match self {
-            Self::Confirmed => "Confirmed",
-            Self::Reported => "Reported, not confirmed",
+            Self::Confirmed => msg::chart::tracker::legend_confirmed(lang),
+            Self::Reported => msg::chart::tracker::legend_reported(lang),
         }
     }
 }
@@ -38,7 +39,7 @@ impl AmountStatus {
 #[serde(deny_unknown_fields)]
 pub struct Project {
     id: String,
-    name: String,
+    name: Text,
     #[serde(default)]
     amount_billion: Option<Decimal>,
     #[serde(default)]
@@ -47,7 +48,7 @@ pub struct Project {
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Text>,
 }
 
 impl Project {
@@ -57,8 +58,8 @@ impl Project {
     }
 
     /// What and where, in a few words.
-    pub fn name(&self) -> &str {
-        &self.name
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang)
     }
 
     /// Its cost in billions of dollars, if a source gives one.
@@ -82,8 +83,8 @@ impl Project {
     }
 
     /// A caveat, if any.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
+    pub fn note(&self, lang: Lang) -> Option<&str> {
+        self.note.as_ref().map(|n| n.get(lang))
     }
 }
 
@@ -93,7 +94,7 @@ impl Project {
 pub struct Tranche {
     id: String,
     date: IsoDate,
-    title: String,
+    title: Text,
     #[serde(default)]
     total_billion: Option<Decimal>,
     #[serde(default)]
@@ -115,8 +116,8 @@ impl Tranche {
     }
 
     /// Short headline.
-    pub fn title(&self) -> &str {
-        &self.title
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
     }
 
     /// The tranche's total in billions of dollars, when a source gives one; the projects'

@@ -91,9 +91,11 @@ fn our_words_do_not_copy_the_article() {
     let Some(seed) = read(SEED) else { return };
     let article = runs(&seed);
     let mut ours: Vec<(String, String)> = Vec::new();
+    // English is the language the article could be copied in.
+    let en = fund_core::Lang::En;
     for s in steps() {
-        ours.push((format!("{} title", s.id()), s.title().to_owned()));
-        for (i, p) in s.paragraphs().iter().enumerate() {
+        ours.push((format!("{} title", s.id()), s.title(en).to_owned()));
+        for (i, p) in s.paragraphs(en).iter().enumerate() {
             ours.push((
                 format!("{} paragraph {}", s.id(), i + 1),
                 p.fill(|_| "n".into()),
@@ -101,21 +103,21 @@ fn our_words_do_not_copy_the_article() {
         }
     }
     for c in claims() {
-        ours.push((format!("claim {}", c.id()), c.text().to_owned()));
-        ours.push((format!("claim {} reason", c.id()), c.reason().to_owned()));
+        ours.push((format!("claim {}", c.id()), c.text(en).to_owned()));
+        ours.push((format!("claim {} reason", c.id()), c.reason(en).to_owned()));
     }
     for t in timeline() {
-        ours.push((format!("timeline {}", t.id()), t.detail().to_owned()));
-        ours.push((format!("timeline {} title", t.id()), t.title().to_owned()));
+        ours.push((format!("timeline {}", t.id()), t.detail(en).to_owned()));
+        ours.push((format!("timeline {} title", t.id()), t.title(en).to_owned()));
     }
     for r in record() {
-        ours.push((format!("record {}", r.id()), r.text().to_owned()));
+        ours.push((format!("record {}", r.id()), r.text(en).to_owned()));
     }
     for t in tranches().map(|t| t.tranches()).unwrap_or_default() {
-        ours.push((format!("tranche {}", t.id()), t.title().to_owned()));
+        ours.push((format!("tranche {}", t.id()), t.title(en).to_owned()));
         for p in t.projects() {
-            ours.push((format!("project {}", p.id()), p.name().to_owned()));
-            if let Some(note) = p.note() {
+            ours.push((format!("project {}", p.id()), p.name(en).to_owned()));
+            if let Some(note) = p.note(en) {
                 ours.push((format!("project {} note", p.id()), note.to_owned()));
             }
         }

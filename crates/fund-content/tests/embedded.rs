@@ -1,5 +1,6 @@
 //! The embedded content: it parses, validates and says what the explainer needs.
 
+use fund_core::Lang;
 use fund_content::{
     claim, claims, claims_for_step, content, record, record_item, source, sources, step, steps,
     timeline, validate, Chart, LiveKey, Precision, Preset, Quality, Verdict, CITED_BY_CORE,
@@ -135,7 +136,7 @@ fn aggregators_and_the_seed_are_never_linked() {
     }
     let seed = source("seed-article").unwrap();
     assert!(seed.url().is_none());
-    assert_eq!(seed.publisher(), "Unattributed web article (the seed text)");
+    assert_eq!(seed.publisher(Lang::En), "Unattributed web article (the seed text)");
     // Reprints of White House fact sheets on non-news sites are cited unlinked.
     for id in [
         "wh-factsheet-2025-07",
@@ -143,7 +144,7 @@ fn aggregators_and_the_seed_are_never_linked() {
         "wh-factsheet-2025-10",
     ] {
         let s = source(id).unwrap();
-        assert_eq!(s.publisher(), "The White House");
+        assert_eq!(s.publisher(Lang::En), "The White House");
         assert!(s.url().is_none(), "{id}");
     }
 }
@@ -151,22 +152,22 @@ fn aggregators_and_the_seed_are_never_linked() {
 #[test]
 fn citations_read_naturally() {
     assert_eq!(
-        source("bloomberg-akazawa-2025-07").unwrap().citation(),
+        source("bloomberg-akazawa-2025-07").unwrap().citation(Lang::En),
         "Bloomberg, reprinted by The Business Times, “Japan expects only 1% to 2% of $550 billion US fund to be investment”, 28 Jul 2025"
     );
     assert_eq!(
-        source("stlfed-2025-11").unwrap().citation(),
+        source("stlfed-2025-11").unwrap().citation(Lang::En),
         "Federal Reserve Bank of St. Louis, On the Economy, “Analyzing Japan's $550 Billion Pledge to Invest in the U.S.”, Nov 2025"
     );
     assert_eq!(
-        source("hudson-2025-09").unwrap().citation(),
+        source("hudson-2025-09").unwrap().citation(Lang::En),
         "Will Chou, Hudson Institute, “Investing in Security and Success: Analysis of the US-Japan $550 Billion Strategic Investment Fund”, 5 Sep 2025"
     );
-    let undated = source("seed-article").unwrap().citation();
+    let undated = source("seed-article").unwrap().citation(Lang::En);
     assert!(undated.ends_with(", undated"), "{undated}");
     let described = source("cnbc-10y-2025-12").unwrap();
     assert!(described.title_is_description());
-    assert!(!described.citation().contains('“'));
+    assert!(!described.citation(Lang::En).contains('“'));
 }
 
 #[test]
@@ -207,7 +208,7 @@ fn required_claims_have_the_agreed_verdicts() {
 
 #[test]
 fn verdict_labels() {
-    let labels: Vec<_> = Verdict::ALL.iter().map(Verdict::label).collect();
+    let labels: Vec<_> = Verdict::ALL.iter().map(|v| v.label(Lang::En)).collect();
     assert_eq!(
         labels,
         [
@@ -247,7 +248,7 @@ fn numbers_in_the_walkthrough_are_live() {
     let keys = |id: &str| -> Vec<LiveKey> {
         step(id)
             .unwrap()
-            .paragraphs()
+            .paragraphs(Lang::En)
             .iter()
             .flat_map(|p| p.live_keys().collect::<Vec<_>>())
             .collect()
@@ -269,7 +270,7 @@ fn numbers_in_the_walkthrough_are_live() {
     assert!(keys("step-5").contains(&LiveKey::TotalIncome));
     // Filling the placeholders leaves no braces behind.
     for s in steps() {
-        for p in s.paragraphs() {
+        for p in s.paragraphs(Lang::En) {
             let filled = p.fill(|k| format!("<{}>", k.as_str().len()));
             assert!(!filled.contains(['{', '}']), "{}", s.id());
         }
@@ -320,7 +321,7 @@ fn timeline_has_the_key_dates_in_order() {
         .iter()
         .find(|t| t.date().iso() == "2025-08-13")
         .unwrap();
-    assert!(unconfirmed.title().starts_with("Unconfirmed"));
+    assert!(unconfirmed.title(Lang::En).starts_with("Unconfirmed"));
     assert!(unconfirmed
         .sources()
         .iter()
@@ -330,7 +331,7 @@ fn timeline_has_the_key_dates_in_order() {
 #[test]
 fn record_has_a_framing_description() {
     let framing = record_item("record-framing").unwrap();
-    assert!(framing.text().contains("loans"));
+    assert!(framing.text(Lang::En).contains("loans"));
     assert!(!framing.sources().is_empty());
 }
 
@@ -354,7 +355,7 @@ fn the_record_reaches_2026_and_labels_what_is_unconfirmed() {
             .sources()
             .iter()
             .all(|s| source(s).unwrap().quality() == Quality::Aggregator);
-        assert_eq!(only_x, e.title().starts_with("Unconfirmed: "), "{}", e.id());
+        assert_eq!(only_x, e.title(Lang::En).starts_with("Unconfirmed: "), "{}", e.id());
     }
     // The reported second tranche has no total; only its one reported amount is given.
     let second = &t.tranches()[1];

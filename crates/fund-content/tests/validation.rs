@@ -222,7 +222,7 @@ fn every_source_must_be_cited() {
     Files::push(
         &mut f.sources,
         json!({
-            "id": "lonely", "publisher": "Nobody", "title": "Uncited",
+            "id": "lonely", "publisher": {"en": "Nobody", "ja": "誰か"}, "title": "Uncited",
             "date": "2025-01-01", "quality": "P", "facts_section": "2.1"
         }),
     );
@@ -353,18 +353,46 @@ fn steps_must_be_numbered_in_order() {
 #[test]
 fn steps_need_two_to_four_paragraphs() {
     let mut f = files();
-    f.step("step-9")["paragraphs"] = json!(["Only one paragraph."]);
+    f.step("step-9")["paragraphs"]["en"] = json!(["Only one paragraph."]);
     assert!(matches!(
         err(&f),
         ContentError::ParagraphCount { count: 1, .. }
     ));
 
     let mut f = files();
-    f.step("step-9")["paragraphs"] = json!(["One.", "Two.", "Three.", "Four.", "Five."]);
+    f.step("step-9")["paragraphs"]["ja"] = json!(["一。", "二。", "三。", "四。", "五。"]);
     assert!(matches!(
         err(&f),
         ContentError::ParagraphCount { count: 5, .. }
     ));
+}
+
+#[test]
+fn translations_must_match_the_english() {
+    // A paragraph more in one language.
+    let mut f = files();
+    let ja = f.step("step-3")["paragraphs"]["ja"].as_array().unwrap().clone();
+    let mut fewer = ja.clone();
+    fewer.pop();
+    f.step("step-3")["paragraphs"]["ja"] = json!(fewer);
+    let e = err(&f);
+    assert!(matches!(e, ContentError::Translation { .. }), "{e:?}");
+    // The same number of paragraphs, but a different live number.
+    let mut f = files();
+    let en = f.step("step-3")["paragraphs"]["en"].as_array().unwrap().clone();
+    let mut ja = f.step("step-3")["paragraphs"]["ja"].as_array().unwrap().clone();
+    ja[0] = json!(ja[0].as_str().unwrap().replace("{treasuries_yen}", "{total}"));
+    assert_eq!(en.len(), ja.len());
+    f.step("step-3")["paragraphs"]["ja"] = json!(ja);
+    let e = err(&f);
+    assert!(
+        matches!(&e, ContentError::Translation { reason, .. } if reason.contains("treasuries_yen")),
+        "{e:?}"
+    );
+    // A text with one language missing is malformed.
+    let mut f = files();
+    f.claim("agency-mbs")["claim"] = json!({"en": "Japan buys MBS."});
+    json_err(&f, "claims", "ja");
 }
 
 #[test]
@@ -377,7 +405,7 @@ fn bad_placeholders_are_refused() {
         ("Empty {} braces.", "empty"),
     ] {
         let mut f = files();
-        f.step("step-9")["paragraphs"] = json!(["Fine.", bad]);
+        f.step("step-9")["paragraphs"]["en"] = json!(["Fine.", bad]);
         json_err(&f, "steps", needle);
     }
 }
@@ -394,7 +422,7 @@ fn texts_must_be_plain() {
     ];
     for bad in cases {
         let mut f = files();
-        f.claim("agency-mbs")["claim"] = json!(bad);
+        f.claim("agency-mbs")["claim"]["en"] = json!(bad);
         let e = err(&f);
         assert!(
             matches!(e, ContentError::NotPlainText { .. }),
@@ -402,30 +430,38 @@ fn texts_must_be_plain() {
         );
     }
     let mut f = files();
-    f.step("step-9")["paragraphs"] = json!(["Fine.", "Some <i>markup</i> at {total}."]);
+    f.step("step-9")["paragraphs"]["ja"] = json!(["問題なし。", "<i>マークアップ</i>は{total}。"]);
     assert!(matches!(err(&f), ContentError::NotPlainText { .. }));
 
     let mut f = files();
-    f.entry("mou-signed")["detail"] = json!("[MOU](https://example.com) signed.");
+    f.entry("mou-signed")["detail"]["en"] = json!("[MOU](https://example.com) signed.");
     assert!(matches!(err(&f), ContentError::NotPlainText { .. }));
 
     let mut f = files();
-    f.record[0]["text"] = json!("");
+    f.record[0]["text"]["ja"] = json!("");
     assert!(matches!(err(&f), ContentError::Empty { .. }));
 }
 
 #[test]
 fn claims_are_single_sentences_with_short_reasons() {
     let mut f = files();
-    f.claim("agency-mbs")["claim"] = json!("Japan buys MBS. It also buys bonds.");
+    f.claim("agency-mbs")["claim"]["en"] = json!("Japan buys MBS. It also buys bonds.");
     assert!(matches!(err(&f), ContentError::ClaimSentence { .. }));
 
     let mut f = files();
-    f.claim("agency-mbs")["claim"] = json!("Japan buys MBS");
+    f.claim("agency-mbs")["claim"]["en"] = json!("Japan buys MBS");
+    assert!(matches!(err(&f), ContentError::ClaimSentence { .. }));
+
+    // Japanese sentences end with 。 and hold one sentence.
+    let mut f = files();
+    f.claim("agency-mbs")["claim"]["ja"] = json!("日本はMBSを買う。債券も買う。");
+    assert!(matches!(err(&f), ContentError::ClaimSentence { .. }));
+    let mut f = files();
+    f.claim("agency-mbs")["claim"]["ja"] = json!("日本はMBSを買う.");
     assert!(matches!(err(&f), ContentError::ClaimSentence { .. }));
 
     let mut f = files();
-    f.claim("agency-mbs")["reason"] = json!("word ".repeat(80).trim());
+    f.claim("agency-mbs")["reason"]["en"] = json!("word ".repeat(80).trim());
     assert!(matches!(err(&f), ContentError::TooLong { .. }));
 }
 
@@ -562,7 +598,7 @@ fn tracker_missing_date_names_file_and_entry() {
     let mut f = files();
     Files::push(
         &mut f.timeline,
-        json!({"id": "new-event", "title": "Something", "detail": "It happened.", "sources": ["stlfed-2025-11"]}),
+        json!({"id": "new-event", "title": {"en": "Something", "ja": "何か"}, "detail": {"en": "It happened.", "ja": "起きた。"}, "sources": ["stlfed-2025-11"]}),
     );
     let e = err(&f);
     names(&e, "timeline.json", "new-event");
@@ -639,13 +675,18 @@ fn aggregator_only_items_are_marked_unconfirmed() {
     names(&e, "tranches.json", "smr-tennessee-alabama");
 
     let mut f = files();
-    f.entry("first-loans-signed")["title"] = json!("JBIC signs the first loan agreements");
+    f.entry("first-loans-signed")["title"]["en"] = json!("JBIC signs the first loan agreements");
     let e = err(&f);
     assert!(
         matches!(e, ContentError::UnconfirmedUnlabelled { .. }),
         "{e:?}"
     );
     names(&e, "timeline.json", "first-loans-signed");
+
+    // The Japanese title is labelled too.
+    let mut f = files();
+    f.entry("first-loans-signed")["title"]["ja"] = json!("JBICが最初の融資契約に署名");
+    assert!(matches!(err(&f), ContentError::UnconfirmedUnlabelled { .. }));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 // were written at build time. If the WebAssembly cannot start (blocked, missing, refused by a
 // CSP, or an old browser), the page stays as it is and says that its charts are not interactive.
 const root = document.getElementById("app");
+const html = document.documentElement;
 
 // A disclosure the reader opens or closes before the app starts keeps that state after it.
 document.addEventListener("click", (e) => {
@@ -12,21 +13,41 @@ document.addEventListener("click", (e) => {
   if (summary && summary.parentElement) summary.parentElement.dataset.touched = "1";
 }, true);
 
-// Links published before embed pages existed (`?embed=<chart>` on the page) go to the chart's
-// own prerendered page, with the rest of their state.
-const params = new URLSearchParams(location.search);
-const wanted = params.get("embed");
-const known = (document.documentElement.dataset.embeds || "").split(" ").filter(Boolean);
-if (root && !root.dataset.embed && wanted && known.includes(wanted)) {
-  params.delete("embed");
-  const rest = params.toString();
-  location.replace(new URL(`embed/${wanted}/${rest ? "?" + rest : ""}${location.hash}`, document.baseURI).href);
+// Where to send the reader instead, if anywhere: a link asking for the other language
+// (`?lang=`) goes to that language's page (named by the page's own hreflang link), and a link
+// published before embed pages existed (`?embed=<chart>` on the page) goes to the chart's own
+// page, each with the rest of the link's state.
+function redirect() {
+  const params = new URLSearchParams(location.search);
+  const lang = params.get("lang");
+  if ((lang === "en" || lang === "ja") && lang !== html.lang) {
+    const alt = document.querySelector(`link[rel="alternate"][hreflang="${lang}"]`);
+    if (alt) {
+      const target = new URL(alt.getAttribute("href"), location.href);
+      target.search = location.search;
+      target.hash = location.hash;
+      return target.href;
+    }
+  }
+  const wanted = params.get("embed");
+  const known = (html.dataset.embeds || "").split(" ").filter(Boolean);
+  if (root && !root.dataset.embed && wanted && known.includes(wanted)) {
+    params.delete("embed");
+    const rest = params.toString();
+    return new URL(`embed/${wanted}/${rest ? "?" + rest : ""}${location.hash}`, location.href).href;
+  }
+  return null;
+}
+
+const target = redirect();
+if (target) {
+  location.replace(target);
 } else {
   start();
 }
 
 function staticOnly(err) {
-  document.documentElement.classList.add("no-app");
+  html.classList.add("no-app");
   const notice = document.querySelector('[data-testid="notice-static"]');
   if (notice) {
     notice.hidden = false;
@@ -34,7 +55,9 @@ function staticOnly(err) {
     const box = document.createElement("p");
     box.className = "boot-error";
     box.setAttribute("role", "alert");
-    box.textContent = "This explainer could not start in this browser (it needs WebAssembly). Try reloading, or a current browser.";
+    box.textContent = html.lang === "ja"
+      ? "このブラウザーでは解説を起動できませんでした(WebAssemblyが必要です)。再読み込みするか、最新のブラウザーでお試しください。"
+      : "This explainer could not start in this browser (it needs WebAssembly). Try reloading, or a current browser.";
     document.body.appendChild(box);
   }
   if (err) console.warn("The interactive charts could not start:", err);

@@ -13,6 +13,7 @@ use fund_core::allocation::Allocation;
 use fund_core::figures;
 use fund_core::framing::{builtin, BucketRole, FramingId};
 use fund_core::model::Derived;
+use fund_core::{msg, Lang};
 
 /// Every chart the explainer can show, in the order of the chart tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,18 +75,25 @@ impl ChartId {
         Self::ALL.into_iter().find(|c| c.slug() == s)
     }
 
-    /// The short name on the chart's tab.
-    pub fn tab_label(self) -> &'static str {
+    /// The short name on the chart's tab (and in file and embed titles), in `lang`.
+    pub fn tab_label(self, lang: Lang) -> &'static str {
+        use msg::tab;
         match self {
-            ChartId::Waffle => "Squares",
-            ChartId::Allocation => "Allocation",
-            ChartId::Income => "Income",
-            ChartId::Context => "Scale",
-            ChartId::Framings => "Article vs record",
-            ChartId::ProfitSplit => "Profit split",
-            ChartId::YieldEffect => "Yields",
-            ChartId::Tracker => "Tracker",
+            ChartId::Waffle => tab::waffle(lang),
+            ChartId::Allocation => tab::allocation(lang),
+            ChartId::Income => tab::income(lang),
+            ChartId::Context => tab::context(lang),
+            ChartId::Framings => tab::framings(lang),
+            ChartId::ProfitSplit => tab::profit_split(lang),
+            ChartId::YieldEffect => tab::yield_effect(lang),
+            ChartId::Tracker => tab::tracker(lang),
         }
+    }
+
+    /// Whether the chart follows the reader's numbers (every chart but the tracker, which
+    /// follows the record's data only).
+    pub fn is_live(self) -> bool {
+        self != ChartId::Tracker
     }
 }
 
@@ -123,14 +131,14 @@ pub fn colour(framing: FramingId, role: BucketRole) -> usize {
     }
 }
 
-fn bucket_figures(a: &Allocation) -> Vec<BucketFigure> {
+fn bucket_figures(a: &Allocation, lang: Lang) -> Vec<BucketFigure> {
     a.rows()
         .iter()
         .map(|r| BucketFigure {
             id: r.bucket().to_string(),
-            label: r.label().to_string(),
-            short_label: r.short_label().to_string(),
-            amount: r.amount(),
+            label: r.label(lang).to_string(),
+            short_label: r.short_label(lang).to_string(),
+            amount: r.shown_amount(),
             share: r.share(),
             range: r.range(),
             colour: colour(a.framing(), r.role()),
@@ -147,7 +155,7 @@ fn allocation_sources(d: &Derived) -> Vec<String> {
     dedup(ids)
 }
 
-fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions) -> RenderedChart {
+fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) -> RenderedChart {
     let chart = model.chart();
     // A drawing error leaves an empty chart whose title says so, never a nested document.
     let svg = chart.render(options).unwrap_or_else(|_| ChartSvg {
@@ -156,9 +164,9 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions) -> RenderedCha
         height: 40,
         theme: options.theme,
         id: options.id.clone(),
-        title: "Chart unavailable".to_string(),
+        title: msg::page::chart_unavailable(lang).to_string(),
         static_layer: String::new(),
-        marks: UNAVAILABLE_MARK.to_string(),
+        marks: unavailable_mark(lang),
     });
     RenderedChart {
         id,
@@ -198,16 +206,16 @@ pub struct YenColumn {
 }
 
 impl YenColumn {
-    fn of(d: &Derived) -> YenColumn {
+    fn of(d: &Derived, lang: Lang) -> YenColumn {
+        let rate = d.usdjpy().rate();
         YenColumn {
-            header: format!(
-                "In yen (at {})",
-                fund_core::format::usdjpy(d.usdjpy().rate())
-            ),
+            header: msg::page::yen_column(lang, &fund_core::format::usdjpy(rate, lang)),
+            // Each bucket as shown, in yen: the yen figures follow the dollar figures shown.
             cells: d
-                .yen()
+                .allocation()
+                .rows()
                 .iter()
-                .map(|(_, y)| fund_core::format::yen(*y))
+                .map(|r| fund_core::format::yen(r.shown_amount().to_yen(rate), lang))
                 .collect(),
         }
     }
@@ -243,20 +251,38 @@ impl ChartModel {
     }
 }
 
-/// Builds one chart's model from the derived figures.
-pub fn build(id: ChartId, d: &Derived) -> ChartModel {
+/// Builds one chart's model from the derived figures, with its words in `lang`.
+pub fn build(id: ChartId, d: &Derived, lang: Lang) -> ChartModel {
+    match build_live(id, d, lang) {
+        Some(model) => model,
+        None => ChartModel::Tracker(Tracker::new(
+            crate::record_view::tracker(lang).clone(),
+            crate::record_view::tracker_sources(),
+            lang,
+        )),
+    }
+}
+
+/// [`build`] for the charts that follow the reader's numbers; `None` for the tracker. The
+/// browser only calls this, so the record's data (and its reader) stay out of the WebAssembly.
+pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
     let a = d.allocation();
-    match id {
+    Some(match id {
         ChartId::Waffle => {
-            let buckets = bucket_figures(a)
+            let buckets = bucket_figures(a, lang)
                 .into_iter()
                 .zip(d.waffle().iter().map(|&n| n as u32))
                 .collect();
-            ChartModel::Waffle(Waffle::new(a.total(), buckets, allocation_sources(d)))
+            ChartModel::Waffle(Waffle::new(a.total(), buckets, allocation_sources(d), lang))
         }
         ChartId::Allocation => ChartModel::Allocation(
-            AllocationChart::new(a.total(), bucket_figures(a), allocation_sources(d)),
-            YenColumn::of(d),
+            AllocationChart::new(
+                a.total(),
+                bucket_figures(a, lang),
+                allocation_sources(d),
+                lang,
+            ),
+            YenColumn::of(d, lang),
         ),
         ChartId::Income => {
             let rows: Vec<IncomeFigure> = d
@@ -264,10 +290,10 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 .rows()
                 .iter()
                 .map(|r| IncomeFigure {
-                    label: r.label().to_string(),
+                    label: r.label(lang).to_string(),
                     short_label: a
                         .row(r.bucket())
-                        .map(|x| x.short_label().to_string())
+                        .map(|x| x.short_label(lang).to_string())
                         .unwrap_or_default(),
                     amount: r.amount(),
                     yield_pct: r.yield_percent(),
@@ -286,37 +312,37 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 .flat_map(|r| r.sources().iter().cloned())
                 .collect();
             ids.extend(allocation_sources(d));
-            ChartModel::Income(Income::new(rows, dedup(ids)))
+            ChartModel::Income(Income::new(rows, dedup(ids), lang))
         }
         ChartId::Context => {
             let s = d.scale();
             let holdings = figures::japan_treasury_holdings();
             let market = figures::marketable_treasuries();
             let part_label = if s.has_treasuries_bucket() {
-                "This fund's Treasuries part".to_string()
+                msg::page::fund_part(lang)
             } else {
-                "This framing's Treasuries part (none)".to_string()
+                msg::page::fund_part_none(lang)
             };
             let figs = vec![
                 ContextFigure {
-                    label: part_label,
+                    label: part_label.to_string(),
                     amount: s.treasuries_amount(),
-                    note: d.framing().name().to_string(),
+                    note: d.framing().name(lang).to_string(),
                 },
                 ContextFigure {
-                    label: holdings.label.to_string(),
+                    label: holdings.label_in(lang).to_string(),
                     amount: s.japan_holdings(),
-                    note: format!("as of {}", holdings.as_of),
+                    note: msg::page::as_of(lang, holdings.as_of_in(lang)),
                 },
                 ContextFigure {
-                    label: market.label.to_string(),
+                    label: market.label_in(lang).to_string(),
                     amount: s.marketable_total(),
-                    note: format!("as of {}", market.as_of),
+                    note: msg::page::as_of(lang, market.as_of_in(lang)),
                 },
             ];
             let mut ids: Vec<String> = s.sources().iter().map(|x| x.to_string()).collect();
             ids.extend(allocation_sources(d));
-            ChartModel::Context(Context::new(figs, dedup(ids)))
+            ChartModel::Context(Context::new(figs, dedup(ids), lang))
         }
         ChartId::Framings => {
             let other = d.other_allocation();
@@ -335,14 +361,15 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
             }
             let chart = Framings::new(
                 (
-                    builtin(FramingId::Article).name().to_string(),
-                    bucket_figures(article),
+                    builtin(FramingId::Article).name(lang).to_string(),
+                    bucket_figures(article, lang),
                 ),
                 (
-                    builtin(FramingId::Record).name().to_string(),
-                    bucket_figures(record),
+                    builtin(FramingId::Record).name(lang).to_string(),
+                    bucket_figures(record, lang),
                 ),
                 dedup(ids),
+                lang,
             );
             ChartModel::Framings(chart)
         }
@@ -361,7 +388,7 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
-            ChartModel::ProfitSplit(ProfitSplit::new(points, s.made_whole_year(), ids))
+            ChartModel::ProfitSplit(ProfitSplit::new(points, s.made_whole_year(), ids, lang))
         }
         ChartId::YieldEffect => {
             let e = d.yield_effect();
@@ -369,7 +396,7 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                 .estimates()
                 .iter()
                 .map(|x| EstimateFigure {
-                    label: x.label().to_string(),
+                    label: x.label(lang).to_string(),
                     low_bp: x.low_bp(),
                     central_bp: Some(x.central_bp()),
                     high_bp: x.high_bp(),
@@ -382,13 +409,10 @@ pub fn build(id: ChartId, d: &Derived) -> ChartModel {
                     .flat_map(|x| x.sources().iter().map(|s| s.to_string()))
                     .collect(),
             );
-            ChartModel::YieldEffect(YieldEffect::new(estimates, ids))
+            ChartModel::YieldEffect(YieldEffect::new(estimates, ids, lang))
         }
-        ChartId::Tracker => ChartModel::Tracker(Tracker::new(
-            crate::record_view::tracker().clone(),
-            crate::record_view::tracker_sources(),
-        )),
-    }
+        ChartId::Tracker => return None,
+    })
 }
 
 /// The render options of a chart at a layout width and theme.
@@ -396,9 +420,20 @@ pub fn options(id: ChartId, width: u32, theme: Theme) -> RenderOptions {
     RenderOptions::new(width, theme).with_id(format!("chart-{}", id.slug()))
 }
 
-/// Builds and draws one chart from the derived figures, at a layout width and theme.
-pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme) -> RenderedChart {
-    draw(id, &build(id, d), &options(id, width, theme))
+/// Builds and draws one chart from the derived figures, at a layout width and theme, in `lang`.
+pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> RenderedChart {
+    draw(id, &build(id, d, lang), &options(id, width, theme), lang)
+}
+
+/// Draws a chart model already built (its words are in the model's language).
+pub fn render_model(
+    id: ChartId,
+    model: &ChartModel,
+    width: u32,
+    theme: Theme,
+    lang: Lang,
+) -> RenderedChart {
+    draw(id, model, &options(id, width, theme), lang)
 }
 
 /// What changes with the numbers: the marks, the view box, the words and the table.
@@ -417,12 +452,18 @@ pub struct ChartParts {
 }
 
 /// Draws only what changes with the numbers (the page keeps the static layer between inputs).
-pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme) -> ChartParts {
-    parts_of(id, &build(id, d), width, theme)
+pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> ChartParts {
+    parts_of(id, &build(id, d, lang), width, theme, lang)
 }
 
 /// [`render_parts`] for a model already built.
-pub fn parts_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> ChartParts {
+pub fn parts_of(
+    id: ChartId,
+    model: &ChartModel,
+    width: u32,
+    theme: Theme,
+    lang: Lang,
+) -> ChartParts {
     let chart = model.chart();
     let opts = options(id, width, theme);
     let w = opts.layout_width();
@@ -431,15 +472,15 @@ pub fn parts_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> Ch
         height: chart.height(w),
         marks: chart
             .marks(&opts)
-            .unwrap_or_else(|_| UNAVAILABLE_MARK.to_string()),
+            .unwrap_or_else(|_| unavailable_mark(lang)),
         text: chart.text().clone(),
         table: model.table(),
     }
 }
 
 /// Draws the static layer: what depends only on the layout, the theme and the framing.
-pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme) -> String {
-    static_of(id, &build(id, d), width, theme)
+pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> String {
+    static_of(id, &build(id, d, lang), width, theme)
 }
 
 /// [`render_static`] for a model already built.
@@ -451,8 +492,12 @@ pub fn static_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> S
 }
 
 /// What a chart shows when drawing fails.
-const UNAVAILABLE_MARK: &str =
-    "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">Chart unavailable</text>";
+fn unavailable_mark(lang: Lang) -> String {
+    format!(
+        "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">{}</text>",
+        fund_charts::table::xml_escape(msg::page::chart_unavailable(lang))
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,16 +7,15 @@
 
 use crate::charts::{ChartId, RenderedChart};
 use crate::theme::ThemeChoice;
+use crate::url::LinkState;
 use fund_charts::theme::Colours;
 use fund_charts::{ChartSvg, DataTable, Theme};
 use fund_core::allocation::Allocation;
 use fund_core::framing::FramingId;
-use fund_core::model::Derived;
+use fund_core::model::{Derived, Model};
+use fund_core::params::ControlsParam;
+use fund_core::{msg, Lang};
 use serde::Serialize;
-
-/// The title of the explainer, as a citation names it.
-pub const EXPLAINER_TITLE: &str =
-    "Japan’s $550 billion US fund: the article’s reasoning and the record";
 /// Where the pym.js embed variant loads pym from.
 pub const PYM_SRC: &str = "https://pym.nprapps.org/pym.v1.min.js";
 /// The XML declaration a downloaded SVG starts with.
@@ -63,7 +62,7 @@ impl Format {
         }
     }
 
-    /// The button's visible label: `"SVG"`.
+    /// The button's visible label: `"SVG"` (the same in every language).
     pub fn label(self) -> &'static str {
         match self {
             Format::Svg => "SVG",
@@ -73,20 +72,24 @@ impl Format {
         }
     }
 
-    /// What the button does, for its accessible name.
-    pub fn describe(self) -> &'static str {
+    /// What the button does, for its accessible name, in `lang`.
+    pub fn describe(self, lang: Lang) -> &'static str {
         match self {
-            Format::Svg => "as SVG",
-            Format::Png => "as PNG",
-            Format::Csv => "data as CSV",
-            Format::Json => "data as JSON",
+            Format::Svg => msg::share::as_svg(lang),
+            Format::Png => msg::share::as_png(lang),
+            Format::Csv => msg::share::as_csv(lang),
+            Format::Json => msg::share::as_json(lang),
         }
     }
 }
 
-/// The download's file name: `japan-fund-allocation.csv`.
-pub fn file_name(id: ChartId, format: Format) -> String {
-    format!("japan-fund-{}.{}", id.slug(), format.ext())
+/// The download's file name: `japan-fund-allocation.csv` (`japan-fund-allocation-ja.csv` for
+/// the Japanese edition, whose words differ).
+pub fn file_name(id: ChartId, format: Format, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("japan-fund-{}.{}", id.slug(), format.ext()),
+        Lang::Ja => format!("japan-fund-{}-ja.{}", id.slug(), format.ext()),
+    }
 }
 
 /// The download button's test id: `download-allocation-csv`.
@@ -95,13 +98,17 @@ pub fn download_test_id(id: ChartId, format: Format) -> String {
 }
 
 /// A short name of the chart for accessible names: "the allocation chart".
-pub fn chart_name(id: ChartId) -> String {
-    format!("the {} chart", id.tab_label().to_lowercase())
+pub fn chart_name(id: ChartId, lang: Lang) -> String {
+    let tab = id.tab_label(lang);
+    match lang {
+        Lang::En => msg::share::chart_name(lang, &tab.to_lowercase()),
+        Lang::Ja => msg::share::chart_name(lang, tab),
+    }
 }
 
 /// The download button's accessible name: "Download the allocation chart as PNG".
-pub fn download_label(id: ChartId, format: Format) -> String {
-    format!("Download {} {}", chart_name(id), format.describe())
+pub fn download_label(id: ChartId, format: Format, lang: Lang) -> String {
+    msg::share::download(lang, &chart_name(id, lang), format.describe(lang))
 }
 
 /// The SVG file: the XML declaration, then the chart's document exactly as shown.
@@ -181,9 +188,10 @@ pub enum ChartData<'a> {
     Tracker(&'a fund_core::tracker::Tracker),
 }
 
-/// The figures behind chart `id`, borrowed from the derived value.
-pub fn chart_data(id: ChartId, d: &Derived) -> ChartData<'_> {
-    match id {
+/// The figures behind chart `id`, borrowed from the derived value; `None` for the tracker,
+/// whose figures are the record's ([`ChartData::Tracker`]), not the reader's.
+pub fn chart_data(id: ChartId, d: &Derived) -> Option<ChartData<'_>> {
+    Some(match id {
         ChartId::Waffle => ChartData::Waffle {
             allocation: d.allocation(),
             waffle: d.waffle(),
@@ -202,8 +210,8 @@ pub fn chart_data(id: ChartId, d: &Derived) -> ChartData<'_> {
         }
         ChartId::ProfitSplit => ChartData::ProfitSplit(d.profit()),
         ChartId::YieldEffect => ChartData::YieldEffect(d.yield_effect()),
-        ChartId::Tracker => ChartData::Tracker(crate::record_view::tracker()),
-    }
+        ChartId::Tracker => return None,
+    })
 }
 
 /// The JSON download: the chart's words, where it came from, and the core's figures.
@@ -211,6 +219,8 @@ pub fn chart_data(id: ChartId, d: &Derived) -> ChartData<'_> {
 pub struct JsonExport<'a> {
     /// The chart's slug.
     pub chart: &'static str,
+    /// The language of the words.
+    pub lang: &'static str,
     /// The chart's caption.
     pub title: String,
     /// The chart's one-sentence description.
@@ -223,10 +233,26 @@ pub struct JsonExport<'a> {
     pub data: ChartData<'a>,
 }
 
-/// The JSON payload for a rendered chart and the derived value it was drawn from.
-pub fn json_export<'a>(chart: &RenderedChart, d: &'a Derived, permalink: &str) -> JsonExport<'a> {
-    JsonExport {
+/// A source's citation in `lang` from the content crate (native tools and the prerender; the
+/// browser takes citations from the page instead).
+pub fn content_citation(id: &str, lang: Lang) -> String {
+    fund_content::source(id)
+        .map(|s| s.citation(lang))
+        .unwrap_or_default()
+}
+
+/// The JSON file, pretty-printed: the chart's words, `data`, and each source's citation as
+/// `cite` gives it.
+pub fn json_document(
+    chart: &RenderedChart,
+    data: ChartData<'_>,
+    permalink: &str,
+    lang: Lang,
+    cite: &dyn Fn(&str) -> String,
+) -> String {
+    let export = JsonExport {
         chart: chart.id.slug(),
+        lang: lang.as_str(),
         title: chart.text.caption.clone(),
         description: chart.text.description.clone(),
         generated_from: permalink.to_string(),
@@ -236,35 +262,13 @@ pub fn json_export<'a>(chart: &RenderedChart, d: &'a Derived, permalink: &str) -
             .iter()
             .map(|id| SourceRef {
                 id: id.clone(),
-                citation: fund_content::source(id)
-                    .map(|s| s.citation())
-                    .unwrap_or_default(),
+                citation: cite(id),
             })
             .collect(),
-        data: chart_data(chart.id, d),
-    }
-}
-
-/// The JSON file, pretty-printed.
-pub fn json_document(chart: &RenderedChart, d: &Derived, permalink: &str) -> String {
-    // Serialising plain structs of strings, numbers and decimals cannot fail.
-    serde_json::to_string_pretty(&json_export(chart, d, permalink)).unwrap_or_default()
-}
-
-/// The contents and MIME type of a text download (`None` for PNG, which the browser draws).
-pub fn text_file(
-    format: Format,
-    chart: &RenderedChart,
-    d: &Derived,
-    permalink: &str,
-) -> Option<(String, &'static str)> {
-    let body = match format {
-        Format::Svg => svg_document(&chart.svg),
-        Format::Csv => csv_document(&chart.table),
-        Format::Json => json_document(chart, d, permalink),
-        Format::Png => return None,
+        data,
     };
-    Some((body, format.mime()))
+    // Serialising plain structs of strings, numbers and decimals cannot fail.
+    serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,40 +305,26 @@ fn form_decode(s: &str) -> String {
 /// `parentTitle`, `parentUrl`): they belong to one host page and never to a link.
 pub const PYM_PARAMS: [&str; 4] = ["childId", "initialWidth", "parentTitle", "parentUrl"];
 
-/// Rewrites the query of `url` (fragment kept): drops the parameters named in `drop`, and sets
-/// each of `set` the way `URLSearchParams.set` does (replaced where it first stands, later
-/// duplicates dropped, appended if missing). Other parameters are kept exactly as written.
-fn rewrite_query(url: &str, drop: &[&str], set: &[(&str, &str)]) -> String {
-    let (rest, fragment) = match url.split_once('#') {
+/// The permalink to cite and to record in the JSON: the page's address as it is (the app keeps
+/// its whole state in the query), less the parameters pym.js adds when the page is embedded.
+pub fn permalink(href: &str) -> String {
+    let (rest, fragment) = match href.split_once('#') {
         Some((r, f)) => (r, Some(f)),
-        None => (url, None),
+        None => (href, None),
     };
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let mut done = vec![false; set.len()];
-    let mut pairs: Vec<String> = Vec::new();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let key = form_decode(pair.split_once('=').map_or(pair, |(k, _)| k));
-        if drop.contains(&key.as_str()) {
-            continue;
-        }
-        match set.iter().position(|(k, _)| *k == key) {
-            Some(i) if !done[i] => {
-                done[i] = true;
-                pairs.push(format!("{}={}", set[i].0, set[i].1));
-            }
-            Some(_) => {}
-            None => pairs.push(pair.to_string()),
-        }
-    }
-    for (i, (k, v)) in set.iter().enumerate() {
-        if !done[i] {
-            pairs.push(format!("{k}={v}"));
-        }
-    }
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|pair| {
+            let key = form_decode(pair.split_once('=').map_or(pair, |(k, _)| k));
+            !PYM_PARAMS.contains(&key.as_str())
+        })
+        .collect();
     let mut out = path.to_string();
-    if !pairs.is_empty() {
+    if !kept.is_empty() {
         out.push('?');
-        out.push_str(&pairs.join("&"));
+        out.push_str(&kept.join("&"));
     }
     if let Some(f) = fragment {
         out.push('#');
@@ -343,23 +333,32 @@ fn rewrite_query(url: &str, drop: &[&str], set: &[(&str, &str)]) -> String {
     out
 }
 
-/// The permalink to cite and to record in the JSON: the page's address as it is (the app keeps
-/// its whole state in the query), less the parameters pym.js adds when the page is embedded.
-pub fn permalink(href: &str) -> String {
-    rewrite_query(href, &PYM_PARAMS, &[])
+/// What the embed dialog lets a journalist choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// The embed's theme (`auto` follows the host reader's system).
+    pub theme: ThemeChoice,
+    /// The embed's language.
+    pub lang: Lang,
+    /// How many controls the embed shows.
+    pub controls: ControlsParam,
 }
 
-/// The URL of the chart alone, for embedding: `base` (the page's current address) without its
-/// fragment and pym.js's parameters, with `embed=<slug>` and `theme=<choice>` set. Like
-/// `URLSearchParams.set`, a parameter already there is replaced where it stands (later
-/// duplicates dropped) and a missing one is appended; every other parameter is kept as written.
-pub fn embed_url(base: &str, id: ChartId, theme: ThemeChoice) -> String {
-    let without_fragment = base.split_once('#').map_or(base, |(b, _)| b);
-    rewrite_query(
-        without_fragment,
-        &PYM_PARAMS,
-        &[("embed", id.slug()), ("theme", theme.as_str())],
-    )
+/// The address of chart `id`'s own prerendered page (`<root>[ja/]embed/<chart>/`) with the
+/// reader's numbers and the chosen options in its query. `root` is the explainer's root URL
+/// (ending in `/`).
+pub fn embed_url(root: &str, id: ChartId, model: &Model, options: EmbedOptions) -> String {
+    let query = crate::url::write(
+        model,
+        LinkState {
+            step: 0,
+            theme: options.theme,
+            embed: Some(id),
+            lang: options.lang,
+            controls: Some(options.controls),
+        },
+    );
+    format!("{root}{}embed/{}/?{query}", options.lang.dir(), id.slug())
 }
 
 /// Escapes text for an HTML attribute value in double quotes (and for HTML text).
@@ -400,24 +399,30 @@ pub fn escape_js_string(value: &str) -> String {
     out
 }
 
-/// The height to give an embedded chart's iframe: the chart's view-box height plus room for its
-/// caption, description and source line, rounded up to 10 px. (pym.js then keeps it exact.)
-pub fn embed_height(svg_height: u32) -> u32 {
-    let h = svg_height.saturating_add(200).max(320);
+/// The height to give an embedded chart's iframe before it reports its own: the chart's view-box
+/// height plus room for its words and its controls, rounded up to 10 px. (pym.js, AMP and this
+/// project's own message then keep it exact.)
+pub fn embed_height(svg_height: u32, controls: ControlsParam) -> u32 {
+    let extra = match controls {
+        ControlsParam::None => 200,
+        ControlsParam::Compact => 380,
+        ControlsParam::All => 620,
+    };
+    let h = svg_height.saturating_add(extra).max(320);
     h.div_ceil(10) * 10
 }
 
 /// The iframe's accessible title: `"<caption> — interactive chart"`.
-pub fn embed_title(caption: &str) -> String {
-    format!("{caption} — interactive chart")
+pub fn embed_title(caption: &str, lang: Lang) -> String {
+    msg::share::embed_title(lang, caption)
 }
 
-/// The plain iframe snippet.
-pub fn iframe_snippet(url: &str, caption: &str, height: u32) -> String {
+/// The plain responsive iframe: full width, a fixed starting height, no script.
+pub fn iframe_snippet(url: &str, caption: &str, height: u32, lang: Lang) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;width:100%\"></iframe>",
         escape_attr(url),
-        escape_attr(&embed_title(caption)),
+        escape_attr(&embed_title(caption, lang)),
     )
 }
 
@@ -426,20 +431,50 @@ pub fn pym_container_id(id: ChartId) -> String {
     format!("japan-fund-{}", id.slug())
 }
 
-/// The pym.js snippet: a container, pym.js, and a `pym.Parent` pointed at the embed URL.
-pub fn pym_snippet(id: ChartId, url: &str, caption: &str) -> String {
+/// The pym.js snippet: a container, pym.js, and a `pym.Parent` pointed at the embed URL (the
+/// frame then follows the chart's height).
+pub fn pym_snippet(id: ChartId, url: &str, caption: &str, lang: Lang) -> String {
     let container = pym_container_id(id);
     format!(
         "<div id=\"{}\"></div><script src=\"{PYM_SRC}\"></script><script>new pym.Parent(\"{}\", \"{}\", {{title: \"{}\"}});</script>",
         escape_attr(&container),
         escape_js_string(&container),
         escape_js_string(url),
-        escape_js_string(&embed_title(caption)),
+        escape_js_string(&embed_title(caption, lang)),
+    )
+}
+
+/// Where AMP pages load `amp-iframe` from.
+pub const AMP_IFRAME_SRC: &str = "https://cdn.ampproject.org/v0/amp-iframe-0.1.js";
+
+/// The AMP snippet: the `amp-iframe` script and a resizable `amp-iframe` (the embed sends AMP's
+/// `embed-size` message, so AMP grows the frame to fit; the overflow button is AMP's fallback).
+pub fn amp_snippet(url: &str, caption: &str, height: u32, lang: Lang) -> String {
+    format!(
+        "<script async custom-element=\"amp-iframe\" src=\"{AMP_IFRAME_SRC}\"></script>\n<amp-iframe src=\"{}\" title=\"{}\" width=\"600\" height=\"{height}\" layout=\"responsive\" sandbox=\"allow-scripts allow-same-origin allow-popups\" resizable frameborder=\"0\"><button overflow type=\"button\">{}</button></amp-iframe>",
+        escape_attr(url),
+        escape_attr(&embed_title(caption, lang)),
+        escape_attr(msg::share::amp_more(lang)),
     )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Citing
+
+/// The "Cite this" text: `“<caption>”, chart from “<explainer>” (interactive explainer),
+/// retrieved <date>, <permalink>`; in Japanese `「…」(対話型解説「…」のグラフ)、…閲覧、…`.
+pub fn cite_text(
+    caption: &str,
+    permalink: &str,
+    (day, month, year): (u32, u32, i32),
+    lang: Lang,
+) -> String {
+    let date = match lang {
+        Lang::En => format_long_date(day, month, year),
+        Lang::Ja => fund_core::format::date(year, month, day, lang),
+    };
+    msg::share::cite(lang, caption, msg::page::title(lang), &date, permalink)
+}
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -456,26 +491,16 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A date in a fixed English format: `5 March 2026`. `month` is 1–12 (clamped).
-pub fn format_date(day: u32, month: u32, year: i32) -> String {
+/// A date in full English: `5 March 2026`. `month` is 1–12 (clamped).
+pub fn format_long_date(day: u32, month: u32, year: i32) -> String {
     let m = MONTHS[(month.clamp(1, 12) - 1) as usize];
     format!("{day} {m} {year}")
-}
-
-/// The "Cite this" text: `“<caption>”, chart from “<explainer>” (interactive explainer),
-/// retrieved <date>, <permalink>`.
-pub fn cite_text(caption: &str, permalink: &str, day: u32, month: u32, year: i32) -> String {
-    format!(
-        "“{caption}”, chart from “{EXPLAINER_TITLE}” (interactive explainer), retrieved {}, {permalink}",
-        format_date(day, month, year)
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::charts::render;
-    use fund_core::model::Model;
     use rust_decimal::Decimal;
     use serde_json::Value;
 
@@ -483,26 +508,34 @@ mod tests {
         "A \"quoted\" <b>bold</b> & 'single' </script><script>alert(1)</script>\u{2028}\\";
 
     fn rendered(id: ChartId, d: &Derived) -> RenderedChart {
-        render(id, d, 640, Theme::Light)
+        render(id, d, 640, Theme::Light, Lang::En)
+    }
+
+    fn cite(id: &str) -> String {
+        content_citation(id, Lang::En)
     }
 
     #[test]
     fn file_names_test_ids_and_labels() {
         assert_eq!(
-            file_name(ChartId::Allocation, Format::Csv),
+            file_name(ChartId::Allocation, Format::Csv, Lang::En),
             "japan-fund-allocation.csv"
         );
         assert_eq!(
-            file_name(ChartId::ProfitSplit, Format::Png),
-            "japan-fund-profit-split.png"
+            file_name(ChartId::ProfitSplit, Format::Png, Lang::Ja),
+            "japan-fund-profit-split-ja.png"
         );
         assert_eq!(
             download_test_id(ChartId::YieldEffect, Format::Json),
             "download-yield-effect-json"
         );
         assert_eq!(
-            download_label(ChartId::Allocation, Format::Png),
+            download_label(ChartId::Allocation, Format::Png, Lang::En),
             "Download the allocation chart as PNG"
+        );
+        assert_eq!(
+            download_label(ChartId::Allocation, Format::Png, Lang::Ja),
+            "配分のグラフをPNGでダウンロード"
         );
         assert_eq!(Format::Svg.mime(), "image/svg+xml");
         assert!(Format::Csv.mime().starts_with("text/csv"));
@@ -547,17 +580,13 @@ mod tests {
             csv.strip_prefix('\u{FEFF}'),
             Some(r.table.to_csv().as_str())
         );
-        let (body, mime) = text_file(Format::Csv, &r, &d, "x").unwrap();
-        assert_eq!(
-            (body.as_str(), mime),
-            (csv.as_str(), "text/csv;charset=utf-8")
-        );
-        assert!(text_file(Format::Png, &r, &d, "x").is_none());
     }
 
     fn json(id: ChartId, d: &Derived) -> Value {
         let r = rendered(id, d);
-        let text = json_document(&r, d, "https://example.org/?a=1");
+        let data = chart_data(id, d)
+            .unwrap_or_else(|| ChartData::Tracker(crate::record_view::tracker(Lang::En)));
+        let text = json_document(&r, data, "https://example.org/?a=1", Lang::En, &cite);
         serde_json::from_str(&text).unwrap()
     }
 
@@ -566,6 +595,7 @@ mod tests {
         let d = Model::default().derive();
         let v = json(ChartId::Allocation, &d);
         assert_eq!(v["chart"], "allocation");
+        assert_eq!(v["lang"], "en");
         assert_eq!(v["generated_from"], "https://example.org/?a=1");
         assert!(!v["title"].as_str().unwrap().is_empty());
         assert!(!v["description"].as_str().unwrap().is_empty());
@@ -637,60 +667,64 @@ mod tests {
     fn json_follows_the_model() {
         let mut m = Model::default();
         m.set_treasuries(Decimal::from(70)).unwrap();
-        let text = json_document(&rendered(ChartId::Allocation, &m.derive()), &m.derive(), "");
-        assert!(text.contains("385000000000"), "{text}");
+        let d = m.derive();
+        let v = json(ChartId::Allocation, &d);
+        assert!(v.to_string().contains("385000000000"), "{v}");
+    }
+
+    fn options(lang: Lang, controls: ControlsParam) -> EmbedOptions {
+        EmbedOptions {
+            theme: ThemeChoice::Dark,
+            lang,
+            controls,
+        }
     }
 
     #[test]
-    fn embed_url_sets_embed_and_theme_and_drops_the_fragment() {
-        assert_eq!(
-            embed_url(
-                "https://example.org/fund/?treasuries=75&theme=dark&step=3#references",
-                ChartId::Allocation,
-                ThemeChoice::Light
-            ),
-            "https://example.org/fund/?treasuries=75&theme=light&step=3&embed=allocation"
-        );
-        assert_eq!(
-            embed_url(
-                "http://127.0.0.1:8090/",
-                ChartId::ProfitSplit,
-                ThemeChoice::Auto
-            ),
-            "http://127.0.0.1:8090/?embed=profit-split&theme=auto"
-        );
-        // An existing (even encoded or repeated) embed is replaced in place; duplicates dropped.
-        assert_eq!(
-            embed_url(
-                "https://e.org/?embed=waffle&a=%3Cx%3E&%65mbed=income&x=1",
-                ChartId::Income,
-                ThemeChoice::Dark
-            ),
-            "https://e.org/?embed=income&a=%3Cx%3E&x=1&theme=dark"
-        );
-        // A hostile fragment or query never reaches the result unencoded.
+    fn embed_urls_point_at_the_chart_page_with_the_state_and_options() {
+        let mut m = Model::default();
+        m.set_treasuries(Decimal::from(71)).unwrap();
         let url = embed_url(
-            "https://e.org/?q=%22%3E%3Cscript%3E#\"><script>",
-            ChartId::Waffle,
-            ThemeChoice::Auto,
+            "https://example.org/fund/",
+            ChartId::Allocation,
+            &m,
+            options(Lang::En, ControlsParam::Compact),
         );
-        assert_eq!(
-            url,
-            "https://e.org/?q=%22%3E%3Cscript%3E&embed=waffle&theme=auto"
+        assert!(
+            url.starts_with("https://example.org/fund/embed/allocation/?framing=article"),
+            "{url}"
         );
-        assert_eq!(
-            embed_url("https://e.org/?", ChartId::Waffle, ThemeChoice::Auto),
-            "https://e.org/?embed=waffle&theme=auto"
+        for part in [
+            "a.treasuries=71",
+            "theme=dark",
+            "lang=en",
+            "controls=compact",
+            "embed=allocation",
+        ] {
+            assert!(url.contains(part), "{part}: {url}");
+        }
+        let ja = embed_url(
+            "https://example.org/fund/",
+            ChartId::ProfitSplit,
+            &m,
+            options(Lang::Ja, ControlsParam::None),
         );
+        assert!(
+            ja.starts_with("https://example.org/fund/ja/embed/profit-split/?")
+                && ja.contains("lang=ja")
+                && ja.contains("controls=none"),
+            "{ja}"
+        );
+        // The query reads back to the same state.
+        let (state, notices) = crate::url::read(ja.split_once('?').unwrap().1);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.model().inputs().treasuries, Decimal::from(71));
+        assert_eq!(state.controls(), Some(ControlsParam::None));
     }
 
     #[test]
     fn pym_parameters_are_dropped() {
         let framed = "https://e.org/p/?a.treasuries=70&embed=income&initialWidth=600&childId=japan-fund-income&parentTitle=Hi&parentUrl=https%3A%2F%2Fnews.example%2F#top";
-        assert_eq!(
-            embed_url(framed, ChartId::Income, ThemeChoice::Dark),
-            "https://e.org/p/?a.treasuries=70&embed=income&theme=dark"
-        );
         assert_eq!(
             permalink(framed),
             "https://e.org/p/?a.treasuries=70&embed=income#top"
@@ -698,6 +732,10 @@ mod tests {
         assert_eq!(permalink("https://e.org/?a=1"), "https://e.org/?a=1");
         assert_eq!(permalink("https://e.org/"), "https://e.org/");
         assert_eq!(permalink("https://e.org/?childId=x"), "https://e.org/");
+        assert_eq!(
+            permalink("https://e.org/?%63hildId=x&b=2"),
+            "https://e.org/?b=2"
+        );
     }
 
     #[test]
@@ -734,9 +772,9 @@ mod tests {
 
     #[test]
     fn iframe_snippet_is_one_safe_element() {
-        let url = "https://e.org/?a=1&embed=allocation&theme=auto";
-        let s = iframe_snippet(url, HOSTILE, 480);
-        assert!(s.starts_with("<iframe src=\"https://e.org/?a=1&amp;embed=allocation&amp;theme=auto\" title=\"A &quot;quoted&quot; &lt;b&gt;"), "{s}");
+        let url = "https://e.org/embed/allocation/?a=1&theme=auto";
+        let s = iframe_snippet(url, HOSTILE, 480, Lang::En);
+        assert!(s.starts_with("<iframe src=\"https://e.org/embed/allocation/?a=1&amp;theme=auto\" title=\"A &quot;quoted&quot; &lt;b&gt;"), "{s}");
         assert!(s.contains(" — interactive chart\""), "{s}");
         assert!(s.contains("loading=\"lazy\""));
         assert!(s.contains("height=\"480\""));
@@ -747,12 +785,14 @@ mod tests {
         assert_eq!(s.matches('>').count(), 2, "{s}");
         assert_eq!(s.matches('"').count(), 12, "{s}");
         assert!(!s.contains('\''));
+        assert!(iframe_snippet(url, "配分", 480, Lang::Ja)
+            .contains("title=\"配分(インタラクティブなグラフ)\""));
     }
 
     #[test]
     fn pym_snippet_cannot_break_out_of_its_script() {
         let url = "https://e.org/?q=\"</script>&embed=income";
-        let s = pym_snippet(ChartId::Income, url, HOSTILE);
+        let s = pym_snippet(ChartId::Income, url, HOSTILE, Lang::En);
         assert!(s.starts_with(
             "<div id=\"japan-fund-income\"></div><script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script><script>new pym.Parent(\"japan-fund-income\", \"https://e.org/?q=\\\"\\u003C/script\\u003E\\u0026embed=income\", {title: \"A \\\"quoted\\\" "
         ), "{s}");
@@ -763,15 +803,40 @@ mod tests {
     }
 
     #[test]
-    fn snippets_for_the_default_page() {
-        let d = Model::default().derive();
-        let r = rendered(ChartId::Allocation, &d);
-        let url = embed_url("https://e.org/", ChartId::Allocation, ThemeChoice::Dark);
-        let s = iframe_snippet(&url, &r.text.caption, embed_height(r.svg.height));
-        assert!(s.contains("embed=allocation&amp;theme=dark"), "{s}");
-        assert!(embed_height(r.svg.height) > r.svg.height);
-        assert_eq!(embed_height(100), 320);
-        assert_eq!(embed_height(301), 510);
+    fn amp_snippet_is_resizable_and_escaped() {
+        let s = amp_snippet(
+            "https://e.org/embed/waffle/?a=1&b=2",
+            HOSTILE,
+            640,
+            Lang::En,
+        );
+        assert!(
+            s.starts_with("<script async custom-element=\"amp-iframe\""),
+            "{s}"
+        );
+        assert!(
+            s.contains("<amp-iframe src=\"https://e.org/embed/waffle/?a=1&amp;b=2\""),
+            "{s}"
+        );
+        assert!(
+            s.contains(" resizable ")
+                && s.contains("layout=\"responsive\"")
+                && s.contains("height=\"640\"")
+        );
+        assert!(s.contains("<button overflow type=\"button\">"));
+        assert!(
+            !s.contains("<b>") && !s.contains("</script><script>alert"),
+            "{s}"
+        );
+        assert_eq!(s.to_lowercase().matches("</script").count(), 1, "{s}");
+    }
+
+    #[test]
+    fn embed_heights_follow_the_controls() {
+        assert_eq!(embed_height(100, ControlsParam::None), 320);
+        assert_eq!(embed_height(301, ControlsParam::None), 510);
+        assert!(embed_height(300, ControlsParam::All) > embed_height(300, ControlsParam::Compact));
+        assert!(embed_height(300, ControlsParam::Compact) > embed_height(300, ControlsParam::None));
         assert_eq!(
             pym_container_id(ChartId::YieldEffect),
             "japan-fund-yield-effect"
@@ -780,12 +845,22 @@ mod tests {
 
     #[test]
     fn citation_text() {
-        assert_eq!(format_date(5, 3, 2026), "5 March 2026");
-        assert_eq!(format_date(31, 12, 2025), "31 December 2025");
-        assert_eq!(format_date(1, 13, 2025), "1 December 2025");
+        assert_eq!(format_long_date(5, 3, 2026), "5 March 2026");
+        assert_eq!(format_long_date(31, 12, 2025), "31 December 2025");
+        assert_eq!(format_long_date(1, 13, 2025), "1 December 2025");
         assert_eq!(
-            cite_text("Where the $550 billion goes", "https://e.org/?a=1", 28, 7, 2025),
+            cite_text("Where the $550 billion goes", "https://e.org/?a=1", (28, 7, 2025), Lang::En),
             "“Where the $550 billion goes”, chart from “Japan’s $550 billion US fund: the article’s reasoning and the record” (interactive explainer), retrieved 28 July 2025, https://e.org/?a=1"
+        );
+        let ja = cite_text(
+            "5500億ドルの内訳",
+            "https://e.org/ja/?a=1",
+            (28, 7, 2025),
+            Lang::Ja,
+        );
+        assert!(
+            ja.starts_with("「5500億ドルの内訳」") && ja.contains("2025年7月28日閲覧"),
+            "{ja}"
         );
     }
 }

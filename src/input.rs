@@ -3,6 +3,7 @@
 //! Nothing here trusts its input: any string (empty, enormous, non-numeric) gives a message, never
 //! a panic, and the message quotes at most a short, plain-text excerpt of what was typed.
 
+use fund_core::{msg, Lang};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -11,18 +12,21 @@ pub const MAX_INPUT_CHARS: usize = 24;
 
 /// Parses a typed decimal number such as `"75"`, `" 1.5 "`, `"1.5%"` or `"156,8"`.
 ///
-/// A trailing `%` is allowed, a comma is read as a decimal point, thousands separators are not.
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+/// A trailing `%` (or `％`) is allowed, a comma is read as a decimal point, thousands separators
+/// are not; full-width digits (as a Japanese input method may type them) are read as digits.
+/// The message, when refused, is in `lang`.
+pub fn parse_decimal(text: &str, lang: Lang) -> Result<Decimal, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err("Type a number.".to_string());
+        return Err(msg::input::not_a_number(lang).to_string());
     }
     if trimmed.chars().count() > MAX_INPUT_CHARS {
-        return Err("That is too long to be a number here.".to_string());
+        return Err(msg::input::too_long(lang).to_string());
     }
-    let body = trimmed
+    let half: String = trimmed.chars().map(half_width).collect();
+    let body = half
         .strip_suffix('%')
-        .unwrap_or(trimmed)
+        .unwrap_or(&half)
         .trim()
         .replace(',', ".");
     let plain = body
@@ -30,24 +34,38 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
     match (plain, Decimal::from_str(&body)) {
         (true, Ok(v)) => Ok(v.normalize()),
-        _ => Err(format!("“{}” is not a number.", excerpt(trimmed))),
+        _ => Err(msg::input::quoted_not_a_number(lang, &excerpt(trimmed))),
+    }
+}
+
+/// A full-width digit, sign, point or percent as its ASCII twin; other characters unchanged.
+fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' | '．' | '，' | '－' | '＋' | '％' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '−' => '-',
+        c => c,
     }
 }
 
 /// A whole number of months or years from a value the reader set, e.g. `40`.
-pub fn whole(v: Decimal) -> Result<u32, String> {
+pub fn whole(v: Decimal, lang: Lang) -> Result<u32, String> {
     if v.fract() != Decimal::ZERO || v < Decimal::ZERO {
-        return Err(format!("{} is not a whole number.", v.normalize()));
+        return Err(msg::input::not_whole_value(
+            lang,
+            &fund_core::format::number(v),
+        ));
     }
     u32::try_from(v.mantissa() / 10i128.pow(v.scale()))
-        .map_err(|_| "That number is too large.".to_string())
+        .map_err(|_| msg::input::too_large(lang).to_string())
 }
 
 /// An amount the reader set in billions of dollars, e.g. `412.5`.
-pub fn billions(v: Decimal) -> Result<fund_core::Usd, String> {
+pub fn billions(v: Decimal, lang: Lang) -> Result<fund_core::Usd, String> {
     v.checked_mul(Decimal::from(1_000_000_000u64))
         .map(fund_core::Usd::new)
-        .ok_or_else(|| "That amount is too large.".to_string())
+        .ok_or_else(|| msg::input::amount_too_large(lang).to_string())
 }
 
 /// The first dozen characters of `text`, for quoting back in a message (rendered as text, never HTML).
@@ -76,7 +94,7 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(
-                parse_decimal(input).unwrap(),
+                parse_decimal(input, Lang::En).unwrap(),
                 Decimal::from_str(want).unwrap(),
                 "input {input:?}"
             );
@@ -88,27 +106,39 @@ mod tests {
         for input in [
             "", "   ", "abc", "1e5", "<script>", "1.2.3", "75 %%", "NaN", "∞", "0x10",
         ] {
-            let err = parse_decimal(input).unwrap_err();
+            let err = parse_decimal(input, Lang::En).unwrap_err();
             assert!(!err.is_empty(), "input {input:?}");
         }
-        assert_eq!(parse_decimal("abc").unwrap_err(), "“abc” is not a number.");
-        assert!(parse_decimal(&"9".repeat(200))
+        assert_eq!(
+            parse_decimal("abc", Lang::En).unwrap_err(),
+            "“abc” is not a number."
+        );
+        assert_eq!(
+            parse_decimal("abc", Lang::Ja).unwrap_err(),
+            "「abc」は数値ではありません。"
+        );
+        assert!(parse_decimal(&"9".repeat(200), Lang::En)
             .unwrap_err()
             .contains("too long"));
         assert_eq!(
-            parse_decimal("<script>alert(1)</script>").unwrap_err(),
+            parse_decimal("<script>alert(1)</script>", Lang::En).unwrap_err(),
             "That is too long to be a number here."
+        );
+        // What a Japanese input method types: full-width digits and percent sign.
+        assert_eq!(
+            parse_decimal("７５．５％", Lang::Ja).unwrap(),
+            Decimal::from_str("75.5").unwrap()
         );
     }
 
     #[test]
     fn whole_numbers_and_billions() {
-        let read = |t: &str| parse_decimal(t).unwrap();
-        assert_eq!(whole(read("40")).unwrap(), 40);
-        assert!(whole(read("4.5")).is_err());
-        assert!(whole(read("-1")).is_err());
+        let read = |t: &str| parse_decimal(t, Lang::En).unwrap();
+        assert_eq!(whole(read("40"), Lang::En).unwrap(), 40);
+        assert!(whole(read("4.5"), Lang::Ja).is_err());
+        assert!(whole(read("-1"), Lang::En).is_err());
         assert_eq!(
-            billions(read("412.5")).unwrap(),
+            billions(read("412.5"), Lang::En).unwrap(),
             fund_core::Usd::new(Decimal::from(412_500_000_000u64))
         );
     }

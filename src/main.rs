@@ -1,5 +1,6 @@
-//! Entry point of the explainer's WebAssembly binary.
+//! Entry point of the explainer's WebAssembly binary: takes the prerendered page over.
 
 fn main() {
-    japan_fund_explainer::start();
+    #[cfg(target_arch = "wasm32")]
+    japan_fund_explainer::client::start();
 }

@@ -28,14 +28,16 @@ pub const APP_SOURCES: &[&[&str]] = &[
 use fund_core::format;
 use fund_core::money::Usd;
 use fund_core::tracker::{Day, Selection, Status, Tracker, TrackerInputs};
+use fund_core::{msg, Lang};
 use std::sync::OnceLock;
 
 fn day(d: fund_content::IsoDate) -> Option<Day> {
     Day::new(i32::from(d.year()), d.month()?, d.day()?)
 }
 
-/// The tracker's figures from `tranches.json`, or `None` if the data cannot be used.
-pub fn tracker_from(t: &fund_content::Tranches) -> Option<Tracker> {
+/// The tracker's figures from `tranches.json`, with project names in `lang`, or `None` if the
+/// data cannot be used.
+pub fn tracker_from(t: &fund_content::Tranches, lang: Lang) -> Option<Tracker> {
     let selections = t
         .tranches()
         .iter()
@@ -43,9 +45,9 @@ pub fn tracker_from(t: &fund_content::Tranches) -> Option<Tracker> {
         .filter_map(|(tr, p)| {
             let amount = p.amount_billion()?;
             let label = if p.approximate() {
-                format!("{} (amount approximate)", p.name())
+                msg::page::approximate(lang, p.name(lang))
             } else {
-                p.name().to_string()
+                p.name(lang).to_string()
             };
             Some(Selection {
                 date: day(tr.date())?,
@@ -69,13 +71,17 @@ pub fn tracker_from(t: &fund_content::Tranches) -> Option<Tracker> {
     Tracker::new(inputs).ok()
 }
 
-/// The deal tracker's figures, computed once from the embedded data (an empty tracker if the
-/// data could not be used; the content tests make sure it can).
-pub fn tracker() -> &'static Tracker {
-    static TRACKER: OnceLock<Tracker> = OnceLock::new();
-    TRACKER.get_or_init(|| {
+/// The deal tracker's figures in `lang`, computed once from the embedded data (an empty tracker
+/// if the data could not be used; the content tests make sure it can).
+pub fn tracker(lang: Lang) -> &'static Tracker {
+    static TRACKERS: [OnceLock<Tracker>; 2] = [OnceLock::new(), OnceLock::new()];
+    let cell = match lang {
+        Lang::En => &TRACKERS[0],
+        Lang::Ja => &TRACKERS[1],
+    };
+    cell.get_or_init(|| {
         fund_content::tranches()
-            .and_then(tracker_from)
+            .and_then(|t| tracker_from(t, lang))
             .unwrap_or_else(|| {
                 let (start, deadline) = (Day::new(2025, 9, 4), Day::new(2029, 1, 19));
                 match (start, deadline) {
@@ -101,60 +107,54 @@ pub fn tracker_sources() -> Vec<String> {
 
 /// The record's "as of" line, from the data: the date the record is current to and the date
 /// every claim was last checked.
-pub fn as_of_line() -> String {
+pub fn as_of_line(lang: Lang) -> String {
     match fund_content::tranches() {
-        Some(t) => format!(
-            "The record is as of {}, the latest date our searches reached; every claim and entry was last checked on {}.",
-            t.as_of(),
-            t.reviewed()
-        ),
-        None => "The record's date could not be read.".to_string(),
+        Some(t) => msg::page::as_of_line(lang, &t.as_of().format(lang), &t.reviewed().format(lang)),
+        None => msg::page::as_of_unknown(lang).to_string(),
     }
 }
 use fund_core::profit::{Phase, ProfitSchedule};
 use fund_core::yields::{FlowDirection, YieldEffect};
 
 /// One sentence on when Japan is made whole and what each side receives over the horizon.
-pub fn profit_summary(s: &ProfitSchedule) -> String {
+pub fn profit_summary(s: &ProfitSchedule, lang: Lang) -> String {
     let i = s.inputs();
-    let years = i.horizon_years();
+    let years = i.horizon_years().to_string();
+    let principal = format::usd(i.principal(), lang);
     let whole = match s.made_whole_year() {
-        Some(y) => format!(
-            "Japan recovers its {} plus deemed interest in year {y}",
-            format::usd(i.principal())
-        ),
-        None => format!(
-            "Japan does not recover its {} plus deemed interest within {years} years",
-            format::usd(i.principal())
-        ),
+        Some(y) => msg::profit::whole_in(lang, &principal, &y.to_string()),
+        None => msg::profit::never_whole(lang, &principal, &years),
     };
-    format!(
-        "{whole}. Over {years} years the project pays {} in cash: {} to Japan and {} to the US.",
-        format::usd(s.total_cash()),
-        format::usd(s.total_japan()),
-        format::usd(s.total_us())
+    msg::profit::summary(
+        lang,
+        &whole,
+        &years,
+        &format::usd(s.total_cash(), lang),
+        &format::usd(s.total_japan(), lang),
+        &format::usd(s.total_us(), lang),
     )
 }
 
-fn phase_label(p: Phase) -> &'static str {
+fn phase_label(p: Phase, lang: Lang) -> &'static str {
     match p {
-        Phase::Recouping => "50/50, Japan recovering",
-        Phase::Crossover => "Japan made whole this year",
-        Phase::AfterRecovery => "90/10 to the US",
+        Phase::Recouping => msg::profit::phase_recouping(lang),
+        Phase::Crossover => msg::profit::phase_crossover(lang),
+        Phase::AfterRecovery => msg::profit::phase_after(lang),
     }
 }
 
 /// The year-by-year table of the profit split.
-pub fn profit_table(s: &ProfitSchedule) -> DataTable {
+pub fn profit_table(s: &ProfitSchedule, lang: Lang) -> DataTable {
+    use msg::profit as m;
     DataTable {
         columns: [
-            "Year",
-            "Cash paid",
-            "Deemed interest",
-            "Japan's balance at year end",
-            "To Japan",
-            "To the US",
-            "Split",
+            m::col_year(lang),
+            m::col_cash(lang),
+            m::col_interest(lang),
+            m::col_balance(lang),
+            m::col_japan(lang),
+            m::col_us(lang),
+            m::col_split(lang),
         ]
         .map(String::from)
         .to_vec(),
@@ -164,12 +164,12 @@ pub fn profit_table(s: &ProfitSchedule) -> DataTable {
             .map(|y| {
                 vec![
                     y.year().to_string(),
-                    format::usd_dp(y.cash(), 2),
-                    format::usd_dp(y.interest_accrued(), 2),
-                    format::usd_dp(y.balance_end(), 2),
-                    format::usd_dp(y.to_japan(), 2),
-                    format::usd_dp(y.to_us(), 2),
-                    phase_label(y.phase()).to_string(),
+                    format::usd_dp(y.cash(), 2, lang),
+                    format::usd_dp(y.interest_accrued(), 2, lang),
+                    format::usd_dp(y.balance_end(), 2, lang),
+                    format::usd_dp(y.to_japan(), 2, lang),
+                    format::usd_dp(y.to_us(), 2, lang),
+                    phase_label(y.phase(), lang).to_string(),
                 ]
             })
             .collect(),
@@ -177,37 +177,33 @@ pub fn profit_table(s: &ProfitSchedule) -> DataTable {
 }
 
 /// One sentence on the monthly flow and the range the studies imply for it.
-pub fn yield_summary(e: &YieldEffect) -> String {
+pub fn yield_summary(e: &YieldEffect, lang: Lang) -> String {
+    use msg::flow as m;
     let i = e.inputs();
-    let verb = match i.direction() {
-        FlowDirection::Buying => "buying",
-        FlowDirection::Selling => "selling",
-    };
     if i.amount().dollars().is_zero() {
-        return "With no Treasuries in this framing there is no flow to scale: set an amount to explore.".to_string();
+        return m::no_flow(lang).to_string();
     }
     let lows = e.estimates().iter().map(|x| x.low_bp().min(x.high_bp()));
     let highs = e.estimates().iter().map(|x| x.low_bp().max(x.high_bp()));
-    let (lo, hi) = (lows.min(), highs.max());
-    let range = match (lo, hi) {
-        (Some(lo), Some(hi)) => format!(
-            "from {} to {}",
-            format::basis_points(lo),
-            format::basis_points(hi)
+    let range = match (lows.min(), highs.max()) {
+        (Some(lo), Some(hi)) => m::range(
+            lang,
+            &format::basis_points(lo, lang),
+            &format::basis_points(hi, lang),
         ),
-        _ => "nothing".to_string(),
+        _ => m::nothing(lang).to_string(),
     };
-    let warning = if e.any_beyond_measured() {
-        " That monthly flow is larger than the flows the studies measured, so the scaling is a stretch."
-    } else {
-        ""
+    let amount = format::usd(i.amount(), lang);
+    let months = i.months().to_string();
+    let monthly = format::usd(e.monthly_flow(), lang);
+    let mut s = match i.direction() {
+        FlowDirection::Buying => m::summary_buying(lang, &amount, &months, &monthly, &range),
+        FlowDirection::Selling => m::summary_selling(lang, &amount, &months, &monthly, &range),
     };
-    format!(
-        "{} of {verb} spread over {} months is {} a month; scaled in a straight line, the studies' estimates range {range}.{warning}",
-        format::usd(i.amount()),
-        i.months(),
-        format::usd(e.monthly_flow()),
-    )
+    if e.any_beyond_measured() {
+        s.push_str(m::stretch(lang));
+    }
+    s
 }
 
 #[cfg(test)]
@@ -224,7 +220,7 @@ mod tests {
 
     #[test]
     fn tracker_follows_the_data() {
-        let t = tracker();
+        let t = tracker(Lang::En);
         // 33.3 + 2.1 + 0.6 confirmed; roughly 40 reported; 514 left.
         assert_eq!(t.confirmed(), Usd::billions(d("36")));
         assert_eq!(t.reported(), Usd::billions(d("40")));
@@ -246,12 +242,22 @@ mod tests {
 
     #[test]
     fn as_of_comes_from_the_data() {
-        let line = as_of_line();
+        let line = as_of_line(Lang::En);
         assert!(
             line.contains("8 Oct 2026") && line.contains("4 Dec 2026"),
             "{line}"
         );
         assert!(fund_charts::prose_problems(&line).is_empty());
+        let ja = as_of_line(Lang::Ja);
+        assert!(
+            ja.contains("2026年10月8日") && ja.contains("2026年12月4日"),
+            "{ja}"
+        );
+        assert!(fund_charts::prose_problems(&ja).is_empty(), "{ja}");
+        assert!(tracker(Lang::Ja)
+            .points()
+            .iter()
+            .any(|p| p.selection.label.contains("オハイオ")));
     }
 
     #[test]
@@ -259,31 +265,36 @@ mod tests {
         // $10 bn at a 10% cash yield, 0% deemed interest: Japan gets $0.5 bn a year and needs 20 years.
         let i = ProfitInputs::new(Usd::billions(d("10")), d("10"), d("0"), d("0"), 25).unwrap();
         let s = schedule(&i);
-        let text = profit_summary(&s);
+        let text = profit_summary(&s, Lang::En);
         assert!(text.contains("in year 20"), "{text}");
         assert!(text.contains("$25 billion in cash"), "{text}");
-        let t = profit_table(&s);
+        let ja = profit_summary(&s, Lang::Ja);
+        assert!(ja.contains("20年目") && ja.contains("250億ドル"), "{ja}");
+        let t = profit_table(&s, Lang::En);
         assert_eq!(t.rows.len(), 25);
         assert_eq!(t.rows[0][4], "$500 million");
         assert_eq!(t.rows[24][6], "90/10 to the US");
+        assert_eq!(profit_table(&s, Lang::Ja).rows[0][4], "5億ドル");
     }
 
     #[test]
     fn profit_never_made_whole() {
         // Cash yield 5%: Japan's half (2.5%) never beats 5% deemed interest.
         let i = ProfitInputs::new(Usd::billions(d("10")), d("5"), d("4"), d("1"), 20).unwrap();
-        assert!(profit_summary(&schedule(&i)).contains("does not recover"));
+        assert!(profit_summary(&schedule(&i), Lang::En).contains("does not recover"));
     }
 
     #[test]
     fn yield_summary_names_the_flow_and_range() {
         let i =
             YieldEffectInputs::new(Usd::billions(d("412.5")), 40, FlowDirection::Buying).unwrap();
-        let text = yield_summary(&yield_effect(&i));
+        let text = yield_summary(&yield_effect(&i), Lang::En);
         assert!(text.contains("$10.3 billion a month"), "{text}");
         assert!(text.contains("−"), "buying lowers yields: {text}");
+        let ja = yield_summary(&yield_effect(&i), Lang::Ja);
+        assert!(ja.contains("月103億ドル") && ja.contains("−"), "{ja}");
         let i =
             YieldEffectInputs::new(Usd::billions(d("412.5")), 1, FlowDirection::Selling).unwrap();
-        assert!(yield_summary(&yield_effect(&i)).contains("stretch"));
+        assert!(yield_summary(&yield_effect(&i), Lang::En).contains("stretch"));
     }
 }

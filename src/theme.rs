@@ -4,12 +4,13 @@
 use fund_charts::Theme;
 pub use fund_core::params::ThemeParam as ThemeChoice;
 
-/// The label on the theme switch.
-pub fn label(choice: ThemeChoice) -> &'static str {
+/// The label on the theme switch, in `lang`.
+pub fn label(choice: ThemeChoice, lang: fund_core::Lang) -> &'static str {
+    use fund_core::msg::page;
     match choice {
-        ThemeChoice::Auto => "Auto",
-        ThemeChoice::Light => "Light",
-        ThemeChoice::Dark => "Dark",
+        ThemeChoice::Auto => page::theme_auto(lang),
+        ThemeChoice::Light => page::theme_light(lang),
+        ThemeChoice::Dark => page::theme_dark(lang),
     }
 }
 
@@ -33,6 +34,7 @@ mod tests {
         assert_eq!(resolve(ThemeChoice::Auto, false), Theme::Light);
         assert_eq!(resolve(ThemeChoice::Light, true), Theme::Light);
         assert_eq!(resolve(ThemeChoice::Dark, false), Theme::Dark);
-        assert_eq!(label(ThemeChoice::Dark), "Dark");
+        assert_eq!(label(ThemeChoice::Dark, fund_core::Lang::En), "Dark");
+        assert_eq!(label(ThemeChoice::Dark, fund_core::Lang::Ja), "ダーク");
     }
 }

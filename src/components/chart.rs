@@ -1,202 +1,231 @@
-//! One chart as a figure: caption, the SVG, its one-sentence description, a "Show data" table and
-//! its source line.
+//! One chart as a figure: caption, the SVG (both layouts; the stylesheet shows the one for the
+//! reader's width until the browser keeps one), its one-sentence description, a "Show data"
+//! table, its source line and the actions under it (embed, downloads, cite).
 
-use crate::charts::{build, parts_of, render, static_of, ChartId, ChartParts};
+use super::{ctx, PageCtx};
+use crate::charts::{build, render_model, ChartId, RenderedChart};
 use crate::components::references::SourceLine;
-use crate::components::share::ChartActions;
-use crate::ctx::Ctx;
+use crate::export::{download_label, download_test_id, file_name, Format};
+use fund_core::framing::FramingId;
+use fund_core::{msg, Lang};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
-/// A chart figure. The SVG is built by the charts crate from the shared derived memo; all text
-/// (caption, description, table cells) is inserted as text.
+/// The two layouts a chart is drawn at (CSS px), with the class that names each.
+pub const LAYOUTS: [(u32, &str); 2] = [
+    (crate::layout::WIDE_LAYOUT, "wide"),
+    (crate::layout::NARROW_LAYOUT, "narrow"),
+];
+
+/// The chart drawn for the page's state at `width`, light (the prerendered page is light; its
+/// stylesheet maps the colours to the dark palette when the reader's system prefers dark).
+pub fn drawn(c: &PageCtx, id: ChartId, width: u32) -> RenderedChart {
+    let model = build(id, &c.views.current, c.lang);
+    render_model(id, &model, width, fund_charts::Theme::Light, c.lang)
+}
+
+/// The source ids of chart `id` in each framing: one list if both framings cite the same.
+pub fn sources_by_framing(c: &PageCtx, id: ChartId) -> Vec<(Option<FramingId>, Vec<String>)> {
+    let of = |f: FramingId| {
+        let mut m = c.model.clone();
+        let _ = m.set_framing(f);
+        build(id, &m.derive(), c.lang)
+            .chart()
+            .text()
+            .source_ids
+            .clone()
+    };
+    let (a, r) = (of(FramingId::Article), of(FramingId::Record));
+    if a == r {
+        vec![(None, a)]
+    } else {
+        vec![(Some(FramingId::Article), a), (Some(FramingId::Record), r)]
+    }
+}
+
+/// Where the prerendered download of chart `id` in `format` is, relative to this page.
+pub fn download_href(c: &PageCtx, id: ChartId, format: Format) -> String {
+    format!(
+        "{}{}downloads/{}",
+        c.root,
+        c.lang.dir(),
+        file_name(id, format, c.lang)
+    )
+}
+
+/// The "Show data" table of a chart.
+#[component]
+pub fn DataTableView(
+    /// Test hook of the table.
+    testid: String,
+    /// The table.
+    table: fund_charts::DataTable,
+    /// Accessible caption of the table.
+    caption: String,
+) -> impl IntoView {
+    let head = table
+        .columns
+        .into_iter()
+        .map(|c| view! { <th scope="col">{c}</th> })
+        .collect_view();
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|r| {
+            view! { <tr>{r.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> }
+        })
+        .collect_view();
+    let label = caption.clone();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table data-testid=testid>
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A chart figure with its words, table, sources and actions.
 #[component]
 pub fn ChartFigure(
     /// Which chart.
     id: ChartId,
-    /// Whether the figure is hidden (the panel shows one chart at a time).
-    #[prop(into)]
-    hidden: Signal<bool>,
+    /// Whether the figure starts hidden (the walkthrough's panel shows one chart at a time).
+    #[prop(optional)]
+    hidden: bool,
+    /// Whether to draw the actions (embed, downloads, cite); embeds leave them out.
+    #[prop(default = true)]
+    actions: bool,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    // The chart's own figures: when an input does not change them, nothing below is redrawn.
-    let model = Memo::new(move |_| ctx.views.with(|v| build(id, &v.current)));
-    // A figure out of sight (hidden behind another panel tab, or scrolled far off screen) keeps
-    // its last drawing and catches up as soon as it comes into view; printing draws everything.
-    let figure_ref = NodeRef::<leptos::html::Figure>::new();
-    let on_screen = RwSignal::new(true);
-    watch_on_screen(figure_ref, on_screen);
-    let stale_ok = move || (hidden.get() || !on_screen.get()) && !ctx.printing.get();
-    // What changes with the numbers: the marks, view box, words and table.
-    let parts = Memo::new(move |prev: Option<&ChartParts>| {
-        if let Some(p) = prev.filter(|_| stale_ok()) {
-            return p.clone();
-        }
-        let (width, theme) = (ctx.layout_width.get(), ctx.theme.get());
-        model.with(|m| parts_of(id, m, width, theme))
-    });
-    // Axes, grid and labels: redrawn only when the layout, theme or framing changes (a native
-    // test checks that no static layer depends on the numbers).
-    let framing = Memo::new(move |_| ctx.views.with(|v| v.current.framing().id()));
-    let static_layer = Memo::new(move |prev: Option<&String>| {
-        if let Some(p) = prev.filter(|_| stale_ok()) {
-            return p.clone();
-        }
-        let (width, theme) = (ctx.layout_width.get(), ctx.theme.get());
-        framing.track();
-        model.with_untracked(|m| static_of(id, m, width, theme))
-    });
-    // The whole chart as one document, for downloads; memos are lazy, so this is only drawn
-    // when something reads it.
-    let rendered = Memo::new(move |_| {
-        let width = ctx.layout_width.get();
-        let theme = ctx.theme.get();
-        ctx.views.with(|v| render(id, &v.current, width, theme))
-    });
+    let c = ctx();
+    let lang = c.lang;
     let slug = id.slug();
+    let wide = drawn(&c, id, crate::layout::WIDE_LAYOUT);
+    let svgs = LAYOUTS
+        .into_iter()
+        .map(|(width, name)| {
+            let r = if width == crate::layout::WIDE_LAYOUT {
+                wide.clone()
+            } else {
+                drawn(&c, id, width)
+            };
+            let mut svg = r.svg.clone();
+            svg.id = format!("chart-{slug}-{name}");
+            view! { <div class=format!("chart-svg layout-{name}") inner_html=svg.full_svg()></div> }
+        })
+        .collect_view();
+    let current = c.model.framing();
+    let sources = sources_by_framing(&c, id)
+        .into_iter()
+        .map(|(f, ids)| {
+            let hide = f.is_some_and(|f| f != current);
+            view! { <SourceLine ids=ids framing=f.map(|f| f.as_str()) hidden=hide/> }
+        })
+        .collect_view();
     let caption_id = format!("caption-{slug}");
-    let caption_id2 = caption_id.clone();
-    let table = Memo::new(move |_| parts.with(|p| p.table.clone()));
-    let sources = Signal::derive(move || parts.with(|p| p.text.source_ids.clone()));
-    let description = Memo::new(move |_| parts.with(|p| p.text.description.clone()));
-    let theme_class = move || {
-        format!(
-            "fund-chart fund-chart-{slug} fund-chart-{}",
-            ctx.theme.get().name()
-        )
-    };
-    let svg = if ctx.live {
-        view! {
-            <div class="chart-svg">
-                <svg
-                    xmlns="http://www.w3.org/2000/svg"
-                    viewBox=move || parts.with(|p| format!("0 0 {} {}", p.width, p.height))
-                    width="100%"
-                    preserveAspectRatio="xMidYMin meet"
-                    role="img"
-                    aria-labelledby=format!("title-{slug}")
-                    class=theme_class
-                >
-                    <title id=format!("title-{slug}")>{move || description.get()}</title>
-                    <g class="fund-chart-static" inner_html=move || static_layer.get()></g>
-                    <g class="fund-chart-marks" inner_html=move || parts.with(|p| p.marks.clone())></g>
-                </svg>
-            </div>
-        }
-        .into_any()
-    } else {
-        // Prerendered: both layouts, and the stylesheet shows the one the app would draw at the
-        // reader's width, so nothing moves when the app takes over.
-        let theme = ctx.theme.get_untracked();
-        let layouts = [crate::ctx::WIDE_LAYOUT, crate::ctx::NARROW_LAYOUT]
-            .into_iter()
-            .map(|width| {
-                let (p, stat) =
-                    model.with_untracked(|m| (parts_of(id, m, width, theme), static_of(id, m, width, theme)));
-                let which = if width == crate::ctx::WIDE_LAYOUT { "wide" } else { "narrow" };
-                let title_id = format!("title-{slug}-{which}");
-                let title_ref = title_id.clone();
-                view! {
-                    <div class=format!("chart-svg layout-{which}")>
-                        <svg
-                            xmlns="http://www.w3.org/2000/svg"
-                            viewBox=format!("0 0 {} {}", p.width, p.height)
-                            width="100%"
-                            preserveAspectRatio="xMidYMin meet"
-                            role="img"
-                            aria-labelledby=title_ref
-                            class=format!("fund-chart fund-chart-{slug} fund-chart-{}", theme.name())
-                        >
-                            <title id=title_id>{p.text.description.clone()}</title>
-                            <g class="fund-chart-static" inner_html=stat></g>
-                            <g class="fund-chart-marks" inner_html=p.marks.clone()></g>
-                        </svg>
-                    </div>
-                }
-            })
-            .collect_view();
-        view! { {layouts} }.into_any()
-    };
+    let caption_ref = caption_id.clone();
     view! {
         <figure
-            node_ref=figure_ref
             class="chart"
             id=format!("figure-{slug}")
             data-testid=format!("chart-{slug}")
-            hidden=move || hidden.get()
-            aria-labelledby=caption_id.clone()
+            data-chart=slug
+            hidden=hidden
+            aria-labelledby=caption_ref
         >
             <figcaption>
-                <p class="caption" id=caption_id2>{move || parts.with(|p| p.text.caption.clone())}</p>
+                <p class="caption" id=caption_id>{wide.text.caption.clone()}</p>
             </figcaption>
-            {svg}
+            {svgs}
             <p class="chart-description" data-testid=format!("description-{slug}")>
-                {move || description.get()}
+                {wide.text.description.clone()}
             </p>
             <details class="data" data-keep=format!("data-{slug}")>
-                <summary>"Show data"</summary>
-                <div class="table-scroll">
-                    <table data-testid=format!("table-{slug}")>
-                        <thead>
-                            <tr>
-                                {move || {
-                                    table.with(|t| t.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())
-                                }}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                table.with(|t| {
-                                    t
-                                        .rows
-                                        .iter()
-                                        .map(|row| {
-                                            view! { <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr> }
-                                        })
-                                        .collect_view()
-                                })
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                <summary>{msg::page::show_data(lang)}</summary>
+                <DataTableView
+                    testid=format!("table-{slug}")
+                    table=wide.table.clone()
+                    caption=msg::page::table_caption(lang, &wide.text.caption)
+                />
             </details>
-            <SourceLine ids=sources/>
-            <ChartActions id=id rendered=rendered/>
+            {sources}
+            {actions.then(|| view! { <ChartActions id=id/> })}
         </figure>
     }
 }
 
-/// Keeps `on_screen` true while the figure is within 300 px of the viewport.
-fn watch_on_screen(figure: NodeRef<leptos::html::Figure>, on_screen: RwSignal<bool>) {
-    Effect::new(move |prev: Option<()>| {
-        if prev.is_some() {
-            return;
-        }
-        let Some(el) = figure.get() else { return };
-        // A chart in the sticky panel is on screen whenever the panel is (its own scrolling only
-        // moves it within the panel); other charts watch themselves.
-        let el: web_sys::Element = match el.closest(".panel") {
-            Ok(Some(panel)) => panel,
-            _ => el.into(),
-        };
-        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(last) = entries.iter().last() {
-                if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
-                    // The figure may be gone (unmounted) by the time the browser reports.
-                    let _ = on_screen.try_set(entry.is_intersecting());
-                }
+/// The actions under a chart: Embed (opens the page's one embed dialog), the four downloads
+/// (links to the prerendered files, which the browser replaces with the reader's numbers) and
+/// Cite.
+#[component]
+pub fn ChartActions(
+    /// Which chart.
+    id: ChartId,
+) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let slug = id.slug();
+    let name = crate::export::chart_name(id, lang);
+    let downloads = Format::ALL
+        .into_iter()
+        .map(|format| {
+            view! {
+                <a
+                    class="chart-action"
+                    data-testid=download_test_id(id, format)
+                    data-format=format.ext()
+                    href=download_href(&c, id, format)
+                    download=file_name(id, format, lang)
+                    aria-label=download_label(id, format, lang)
+                >
+                    {format.label()}
+                </a>
             }
-        });
-        let opts = web_sys::IntersectionObserverInit::new();
-        opts.set_root_margin("300px 0px 300px 0px");
-        if let Ok(observer) =
-            web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts)
-        {
-            observer.observe(&el);
-            let observer = send_wrapper::SendWrapper::new(observer);
-            on_cleanup(move || observer.disconnect());
-        }
-        cb.forget();
-    });
+        })
+        .collect_view();
+    let panel_id = format!("cite-panel-{slug}");
+    let text_id = format!("cite-text-{slug}");
+    view! {
+        <div class="chart-actions" role="group" aria-label=msg::share::actions_label(lang, &name)>
+            <button
+                type="button"
+                class="chart-action needs-app"
+                data-testid=format!("embed-{slug}")
+                aria-haspopup="dialog"
+                aria-label=msg::share::embed_label(lang, &name)
+                disabled
+            >
+                {msg::share::embed(lang)}
+            </button>
+            {downloads}
+            <button
+                type="button"
+                class="chart-action needs-app"
+                data-testid=format!("cite-{slug}")
+                aria-label=msg::share::cite_label(lang, &name)
+                aria-expanded="false"
+                aria-controls=panel_id.clone()
+                disabled
+            >
+                {msg::share::cite_button(lang)}
+            </button>
+        </div>
+        <p class="chart-actions-status" role="status" data-testid=format!("actions-status-{slug}")></p>
+        <div class="cite-panel" id=panel_id hidden>
+            <label for=text_id.clone()>{msg::share::cite_heading(lang)}</label>
+            <textarea id=text_id readonly rows="4" data-testid=format!("cite-text-{slug}")></textarea>
+            <div class="share-row">
+                <button type="button" class="chart-action" data-testid=format!("cite-copy-{slug}")>
+                    {msg::share::copy_citation(lang)}
+                </button>
+                <span class="copy-status" role="status"></span>
+            </div>
+        </div>
+    }
+}
+
+/// The label of the table region and caption: "Data: <caption>".
+pub fn table_caption(lang: Lang, caption: &str) -> String {
+    msg::page::table_caption(lang, caption)
 }

@@ -1,7 +1,9 @@
 //! The record's verdicts on the article's claims, shown beside each step (never mixed into it).
 
+use super::ctx;
 use crate::components::references::SourceLine;
 use fund_content::Claim;
+use fund_core::msg;
 use leptos::prelude::*;
 
 /// One claim's verdict, reason and sources.
@@ -10,33 +12,41 @@ pub fn ClaimView(
     /// The claim.
     claim: &'static Claim,
 ) -> impl IntoView {
+    let lang = ctx().lang;
     let v = claim.verdict();
     view! {
         <li data-testid=format!("claim-{}", claim.id()) data-verdict=v.as_str()>
-            <span class=format!("verdict verdict-{}", v.as_str())>{v.label()}</span>
-            <span class="claim-text">{claim.text()}</span>
-            <p class="claim-reason">{claim.reason()}</p>
-            <SourceLine ids=Signal::derive(move || claim.sources().to_vec())/>
+            <span class=format!("verdict verdict-{}", v.as_str())>{v.label(lang)}</span>
+            <span class="claim-text">{claim.text(lang)}</span>
+            <p class="claim-reason">{claim.reason(lang)}</p>
+            <SourceLine ids=claim.sources().to_vec()/>
         </li>
     }
 }
 
-/// The verdicts of the claims a step contains, labelled as the record, not the article.
+/// The verdicts of the claims a step contains, labelled as the record, not the article. On
+/// phones the box starts shut (its summary counts the claims), so the walkthrough stays short.
 #[component]
 pub fn StepClaims(
     /// The step's id, e.g. `"step-3"`.
     step_id: &'static str,
 ) -> impl IntoView {
+    let lang = ctx().lang;
     let claims = fund_content::claims_for_step(step_id);
     (!claims.is_empty()).then(|| {
+        let count = claims.len();
         let items = claims
             .into_iter()
             .map(|c| view! { <ClaimView claim=c/> })
             .collect_view();
         view! {
-            <aside class="record-box" aria-label="What the record says about this step">
-                <p class="record-label">"The record, not the article: what the sources say"</p>
-                <ul class="claims">{items}</ul>
+            <aside class="record-box" aria-label=msg::page::record_box_label(lang)>
+                <details class="record-details" data-keep=format!("claims-{step_id}") open>
+                    <summary class="record-label">
+                        {msg::page::record_box_title(lang, &count.to_string())}
+                    </summary>
+                    <ul class="claims">{items}</ul>
+                </details>
             </aside>
         }
     })

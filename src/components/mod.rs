@@ -1,13 +1,95 @@
-//! Leptos components. Each connects signals to the plain types of the core, charts and content
-//! crates; none holds logic of its own beyond wiring.
+//! The page's markup: Leptos components rendered to HTML at build time (the `ssr` feature, used
+//! by `crates/fund-site`) for every language, page and embed page.
+//!
+//! The components are views of plain data ([`PageCtx`]): the reader's model at the default
+//! state, the derived figures, the language and the page's place in the site. They draw every
+//! word, chart, table and control the reader sees before any script runs. In the browser,
+//! [`crate::client`] takes the same elements over (found by their `data-testid` and `data-*`
+//! hooks) and keeps them in step with the reader's numbers, using the same plain functions
+//! ([`crate::charts`], [`crate::controls`], [`crate::live`], …) that drew them here.
 
 pub mod chart;
 pub mod claims;
 pub mod controls;
-pub mod embed;
+pub mod dialog;
 pub mod notices;
+pub mod page;
 pub mod record;
 pub mod references;
-pub mod share;
 pub mod toolbar;
 pub mod walkthrough;
+
+use crate::charts::ChartId;
+use crate::views::Views;
+use fund_core::model::Model;
+use fund_core::params::ControlsParam;
+use fund_core::Lang;
+
+/// What an embed page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedCtx {
+    /// The chart.
+    pub chart: ChartId,
+    /// How many controls it shows.
+    pub controls: ControlsParam,
+}
+
+/// Everything the components draw from: plain data, no signals.
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    /// The page's language.
+    pub lang: Lang,
+    /// The reader's model (the default state at build time).
+    pub model: Model,
+    /// The model's derived figures.
+    pub views: Views,
+    /// The embedded chart, on an embed page.
+    pub embed: Option<EmbedCtx>,
+    /// The site's root, relative to this page: `./`, `../`, `../../` or `../../../`.
+    pub root: String,
+}
+
+impl PageCtx {
+    /// The context of a page at the default state.
+    pub fn new(lang: Lang, embed: Option<EmbedCtx>) -> PageCtx {
+        let model = Model::default();
+        let views = Views::of(&model);
+        let depth = lang.dir().matches('/').count() + if embed.is_some() { 2 } else { 0 };
+        PageCtx {
+            lang,
+            model,
+            views,
+            embed,
+            root: if depth == 0 {
+                "./".into()
+            } else {
+                "../".repeat(depth)
+            },
+        }
+    }
+
+    /// This language's explainer, relative to this page: `./` on it, `../../` from its embeds.
+    pub fn home(&self) -> String {
+        if self.embed.is_some() {
+            "../../".into()
+        } else {
+            "./".into()
+        }
+    }
+
+    /// The explainer in the other language, relative to this page.
+    pub fn other_home(&self) -> String {
+        format!("{}{}", self.root, self.lang.other().dir())
+    }
+
+    /// A file at the site's root (assets, downloads shared by both languages), relative to this
+    /// page.
+    pub fn asset(&self, path: &str) -> String {
+        format!("{}{path}", self.root)
+    }
+}
+
+/// The page's context (provided by the renderer; every component reads it).
+pub fn ctx() -> PageCtx {
+    leptos::prelude::expect_context::<PageCtx>()
+}

@@ -1,22 +1,47 @@
-//! The framing switch and the theme switch.
+//! The framing switch, the theme switch and the language switch.
 
-use crate::ctx::Ctx;
+use super::ctx;
 use crate::theme::ThemeChoice;
 use fund_core::framing::{builtin, FramingId};
+use fund_core::{msg, Lang};
 use leptos::prelude::*;
 
 /// Label of a framing on the switch.
-pub fn framing_label(id: FramingId) -> &'static str {
+pub fn framing_label(id: FramingId, lang: Lang) -> &'static str {
     match id {
-        FramingId::Article => "The article’s framing",
-        FramingId::Record => "The deal as signed",
+        FramingId::Article => msg::page::framing_article(lang),
+        FramingId::Record => msg::page::framing_record(lang),
+    }
+}
+
+/// The link to the same page in the other language (the browser adds the reader's numbers).
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let c = ctx();
+    let other = c.lang.other();
+    let href = match c.embed {
+        Some(e) => format!("{}{}embed/{}/", c.root, other.dir(), e.chart.slug()),
+        None => c.other_home(),
+    };
+    view! {
+        <a
+            class="lang-switch"
+            data-testid="lang-switch"
+            href=href
+            hreflang=other.as_str()
+            lang=other.as_str()
+        >
+            {msg::page::other_language(other)}
+        </a>
     }
 }
 
 /// Switches between the article's framing and the record's, and between themes.
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let c = ctx();
+    let lang = c.lang;
+    let current = c.model.framing();
     let framing_buttons = FramingId::ALL
         .into_iter()
         .map(|id| {
@@ -24,12 +49,10 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     data-testid=format!("framing-{}", id.as_str())
-                    aria-pressed=move || (ctx.model.with(|m| m.framing()) == id).to_string()
-                    on:click=move |_| {
-                        let _ = ctx.update_model(|m| m.set_framing(id));
-                    }
+                    aria-pressed=(current == id).to_string()
+                    disabled
                 >
-                    {framing_label(id)}
+                    {framing_label(id, lang)}
                 </button>
             }
         })
@@ -41,30 +64,31 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     data-testid=format!("theme-{}", t.as_str())
-                    aria-pressed=move || (ctx.theme_choice.get() == t).to_string()
-                    on:click=move |_| ctx.theme_choice.set(t)
+                    aria-pressed=(t == ThemeChoice::Auto).to_string()
+                    disabled
                 >
-                    {crate::theme::label(t)}
+                    {crate::theme::label(t, lang)}
                 </button>
             }
         })
         .collect_view();
     view! {
         <div class="toolbar">
-            <div>
-                <span class="visually-hidden" id="framing-label">"Show the charts in"</span>
+            <div class="needs-app">
+                <span class="visually-hidden" id="framing-label">{msg::page::framing_switch(lang)}</span>
                 <div class="segmented" role="group" aria-labelledby="framing-label" data-testid="framing-switch">
                     {framing_buttons}
                 </div>
             </div>
-            <div>
-                <span class="visually-hidden" id="theme-label">"Colour theme"</span>
+            <div class="needs-app">
+                <span class="visually-hidden" id="theme-label">{msg::page::theme_switch(lang)}</span>
                 <div class="segmented" role="group" aria-labelledby="theme-label" data-testid="theme-switch">
                     {theme_buttons}
                 </div>
             </div>
-            <p class="assumption-note" aria-live="polite">
-                {move || builtin(ctx.model.with(|m| m.framing())).description().to_string()}
+            <LangSwitch/>
+            <p class="assumption-note" data-testid="framing-description">
+                {builtin(current).description(lang).to_string()}
             </p>
         </div>
     }

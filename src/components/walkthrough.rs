@@ -1,162 +1,39 @@
-//! The walkthrough: the article's reasoning as steps that scroll past a sticky chart panel, with
-//! Previous/Next buttons and the arrow keys.
+//! The walkthrough: the article's reasoning as steps beside a chart panel (sticky on wide
+//! screens; on phones the chart stays on top while the steps and the controls scroll beneath it).
 
+use super::ctx;
 use crate::charts::ChartId;
 use crate::components::chart::ChartFigure;
 use crate::components::claims::StepClaims;
 use crate::components::controls::Controls;
-use crate::ctx::Ctx;
 use crate::live::live_value;
 use fund_content::{Segment, Step};
+use fund_core::msg;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// The chart a step shows in the panel (steps naming a chart of the record section show the
 /// allocation, which every framing has).
 pub fn panel_chart_for(step: &Step) -> ChartId {
-    ChartId::from_slug(step.chart().as_str()).unwrap_or(ChartId::Allocation)
+    ChartId::from_slug(step.chart().as_str())
+        .filter(|c| ChartId::WALKTHROUGH.contains(c))
+        .unwrap_or(ChartId::Allocation)
 }
 
-/// The chart the panel shows now: the reader's tab choice, else the current step's chart.
-fn active_chart(ctx: Ctx) -> ChartId {
-    ctx.chart_override.get().unwrap_or_else(|| {
-        let steps = fund_content::steps();
-        steps
-            .get(ctx.step.get())
-            .map(panel_chart_for)
-            .unwrap_or(ChartId::Waffle)
-    })
-}
-
-thread_local! {
-    /// Until when (in `performance.now()` ms) the scroll observer is ignored, because the page
-    /// itself is scrolling to a step.
-    static OBSERVER_QUIET_UNTIL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// Brings step `i` into view at once and gives it focus (without a second scroll). Steps the
-/// jump passes over do not become current.
-pub fn scroll_to_step(i: usize) {
-    let Some(step) = fund_content::steps().get(i) else {
-        return;
-    };
-    if let Some(el) = document().get_element_by_id(step.id()) {
-        OBSERVER_QUIET_UNTIL.with(|q| q.set(now_ms() + 400.0));
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_behavior(web_sys::ScrollBehavior::Instant);
-        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = h.focus_with_options(&opts);
-        }
-    }
-}
-
-/// Moves one step forward (`+1`) or back (`-1`) and brings it into view.
-pub fn move_step(ctx: Ctx, delta: isize) {
-    let n = fund_content::steps().len();
-    let cur = ctx.step.get_untracked();
-    let next = cur.saturating_add_signed(delta).min(n.saturating_sub(1));
-    if next != cur {
-        ctx.go_to_step(next);
-        scroll_to_step(next);
-    }
-}
-
-/// Left/Right arrow keys move between steps, unless the reader is typing or using a control.
-pub fn install_keyboard(ctx: Ctx) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.alt_key()
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.default_prevented()
-        {
-            return;
-        }
-        let in_control = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|el| {
-                let tag = el.tag_name().to_ascii_lowercase();
-                matches!(tag.as_str(), "input" | "textarea" | "select" | "summary")
-                    || el
-                        .closest("[contenteditable], dialog")
-                        .ok()
-                        .flatten()
-                        .is_some()
-            })
-            .unwrap_or(false);
-        if in_control {
-            return;
-        }
-        match ev.key().as_str() {
-            "ArrowRight" => {
-                ev.prevent_default();
-                move_step(ctx, 1);
-            }
-            "ArrowLeft" => {
-                ev.prevent_default();
-                move_step(ctx, -1);
-            }
-            _ => {}
-        }
-    });
-    on_cleanup(move || handle.remove());
-}
-
-/// Watches which step crosses the reading line and makes it current.
-fn observe_steps(ctx: Ctx) {
-    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if OBSERVER_QUIET_UNTIL.with(|q| q.get()) > now_ms() {
-            return;
-        }
-        for entry in entries.iter() {
-            let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
-                continue;
-            };
-            if !entry.is_intersecting() {
-                continue;
-            }
-            let id = entry.target().id();
-            if let Some(i) = fund_content::steps().iter().position(|s| s.id() == id) {
-                ctx.go_to_step(i);
-            }
-        }
-    });
-    let opts = web_sys::IntersectionObserverInit::new();
-    opts.set_root_margin("-55% 0px -40% 0px");
-    let Ok(observer) =
-        web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts)
-    else {
-        return;
-    };
-    cb.forget();
-    for step in fund_content::steps() {
-        if let Some(el) = document().get_element_by_id(step.id()) {
-            observer.observe(&el);
-        }
-    }
+/// The panel chart of step `i` (counted from 0), for the browser, which has no step data: the
+/// prerendered page lists them in the panel's `data-step-charts`.
+pub fn step_charts() -> Vec<ChartId> {
+    fund_content::steps().iter().map(panel_chart_for).collect()
 }
 
 #[component]
 fn StepView(index: usize, step: &'static Step) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let c = ctx();
+    let lang = c.lang;
     let n = fund_content::steps().len();
     let heading_id = format!("{}-title", step.id());
-    let heading_id2 = heading_id.clone();
+    let heading_ref = heading_id.clone();
     let paragraphs = step
-        .paragraphs()
+        .paragraphs(lang)
         .iter()
         .map(|p| {
             let parts = p
@@ -164,15 +41,12 @@ fn StepView(index: usize, step: &'static Step) -> impl IntoView {
                 .iter()
                 .map(|seg| match seg {
                     Segment::Text(t) => t.clone().into_any(),
-                    Segment::Live(key) => {
-                        let key = *key;
-                        view! {
-                            <span class="live" data-live=key.as_str()>
-                                {move || ctx.views.with(|v| live_value(key, &v.article))}
-                            </span>
-                        }
-                        .into_any()
+                    Segment::Live(key) => view! {
+                        <span class="live" data-live=key.as_str()>
+                            {live_value(*key, &c.views.article, lang)}
+                        </span>
                     }
+                    .into_any(),
                 })
                 .collect_view();
             view! { <p>{parts}</p> }
@@ -184,24 +58,29 @@ fn StepView(index: usize, step: &'static Step) -> impl IntoView {
             id=step.id()
             data-testid=step.id()
             tabindex="-1"
-            aria-labelledby=heading_id.clone()
-            aria-current=move || (ctx.step.get() == index).then_some("step")
+            aria-labelledby=heading_ref
+            aria-current=(index == 0).then_some("step")
         >
-            <p class="step-number">{format!("Step {} of {}", index + 1, n)}</p>
-            <h3 id=heading_id2>{step.title()}</h3>
-            <p class="attribution">"The article’s reasoning, in our words"</p>
+            <p class="step-number">{msg::page::step_of(lang, &(index + 1).to_string(), &n.to_string())}</p>
+            <h3 id=heading_id>{step.title(lang)}</h3>
+            <p class="attribution">{msg::page::attribution(lang)}</p>
             {paragraphs}
             <StepClaims step_id=step.id()/>
         </article>
     }
 }
 
-/// The steps and the sticky panel.
+/// The steps, the panel and the controls.
 #[component]
 pub fn Walkthrough() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let c = ctx();
+    let lang = c.lang;
     let steps = fund_content::steps();
     let n = steps.len();
+    let first = steps
+        .first()
+        .map(panel_chart_for)
+        .unwrap_or(ChartId::Waffle);
     let step_views = steps
         .iter()
         .enumerate()
@@ -209,63 +88,47 @@ pub fn Walkthrough() -> impl IntoView {
         .collect_view();
     let tabs = ChartId::WALKTHROUGH
         .into_iter()
-        .map(|c| {
+        .map(|id| {
             view! {
                 <button
                     type="button"
-                    data-testid=format!("tab-{}", c.slug())
-                    aria-pressed=move || (active_chart(ctx) == c).to_string()
-                    aria-controls=format!("figure-{}", c.slug())
-                    on:click=move |_| ctx.chart_override.set(Some(c))
+                    data-testid=format!("tab-{}", id.slug())
+                    aria-pressed=(id == first).to_string()
+                    aria-controls=format!("figure-{}", id.slug())
+                    disabled
                 >
-                    {c.tab_label()}
+                    {id.tab_label(lang)}
                 </button>
             }
         })
         .collect_view();
     let figures = ChartId::WALKTHROUGH
         .into_iter()
-        .map(
-            |c| view! { <ChartFigure id=c hidden=Signal::derive(move || active_chart(ctx) != c)/> },
-        )
+        .map(|id| view! { <ChartFigure id=id hidden=id != first/> })
         .collect_view();
-    Effect::new(move |prev: Option<()>| {
-        if prev.is_none() {
-            observe_steps(ctx);
-        }
-    });
+    let step_charts: Vec<&str> = step_charts().iter().map(|c| c.slug()).collect();
     view! {
-        <h2 id="walkthrough-heading">"The article’s reasoning, step by step"</h2>
+        <h2 id="walkthrough-heading">{msg::page::walkthrough_heading(lang)}</h2>
         <section id="walkthrough" class="walkthrough" aria-labelledby="walkthrough-heading">
             <div class="steps">{step_views}</div>
-            <aside class="panel" aria-label="Chart and numbers">
-                <nav class="panel-nav" aria-label="Steps">
-                    <button
-                        type="button"
-                        class="btn"
-                        data-testid="step-prev"
-                        disabled=move || ctx.step.get() == 0
-                        on:click=move |_| move_step(ctx, -1)
-                    >
-                        "← Back"
-                    </button>
-                    <span class="position" aria-live="polite" data-testid="step-position">
-                        {move || format!("Step {} of {}", ctx.step.get() + 1, n)}
-                    </span>
-                    <button
-                        type="button"
-                        class="btn"
-                        data-testid="step-next"
-                        disabled=move || { ctx.step.get() + 1 >= n }
-                        on:click=move |_| move_step(ctx, 1)
-                    >
-                        "Next →"
-                    </button>
-                </nav>
-                <div class="chart-tabs" role="group" aria-label="Chart">{tabs}</div>
-                {figures}
+            <div class="panel-column">
+                <aside class="panel" aria-label=msg::page::panel_label(lang) data-step-charts=step_charts.join(" ")>
+                    <nav class="panel-nav needs-app" aria-label=msg::page::steps_nav(lang)>
+                        <button type="button" class="btn" data-testid="step-prev" disabled>
+                            {msg::page::back(lang)}
+                        </button>
+                        <span class="position" aria-live="polite" data-testid="step-position">
+                            {msg::page::step_of(lang, "1", &n.to_string())}
+                        </span>
+                        <button type="button" class="btn" data-testid="step-next" disabled>
+                            {msg::page::next(lang)}
+                        </button>
+                    </nav>
+                    <div class="chart-tabs needs-app" role="group" aria-label=msg::page::chart_tabs(lang)>{tabs}</div>
+                    {figures}
+                </aside>
                 <Controls/>
-            </aside>
+            </div>
         </section>
     }
 }

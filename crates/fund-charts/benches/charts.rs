@@ -7,7 +7,6 @@
 #[path = "../../fund-core/benches/common/mod.rs"]
 mod common;
 
-use fund_core::Lang;
 use common::Bencher;
 use fund_charts::{
     Allocation as AllocationChart, BucketFigure, Chart, Income, IncomeFigure, RenderOptions, Theme,
@@ -15,6 +14,7 @@ use fund_charts::{
 };
 use fund_core::framing::{BucketRole, FramingId};
 use fund_core::model::{Derived, Model};
+use fund_core::Lang;
 use rust_decimal::Decimal;
 
 /// The app's palette rule (src/charts.rs): by framing and role.
@@ -64,7 +64,8 @@ fn waffle(d: &Derived) -> Waffle {
     Waffle::new(
         d.allocation().total(),
         buckets(d).into_iter().zip(counts).collect(),
-        sources(d), Lang::En,
+        sources(d),
+        Lang::En,
     )
 }
 

@@ -1,8 +1,8 @@
 //! Writes every chart as SVG, in both themes and at phone and desktop widths,
 //! into the directory given as the first argument (default `/tmp/fund-charts`).
 
-use fund_core::Lang;
 use fund_charts::*;
+use fund_core::Lang;
 use fund_core::{Share, ShareRange, Usd};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -101,7 +101,8 @@ fn main() {
     let waffle = Waffle::new(
         total,
         buckets.iter().cloned().zip([75u32, 15, 8, 2]).collect(),
-        vec!["article".into()], Lang::En,
+        vec!["article".into()],
+        Lang::En,
     );
     let allocation = Allocation::new(total, b2.clone(), vec![], Lang::En);
     let income = Income::new(
@@ -143,7 +144,8 @@ fn main() {
                 colour: 3,
             },
         ],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let context = Context::new(
         vec![
@@ -163,12 +165,14 @@ fn main() {
                 note: "Dec 2025".into(),
             },
         ],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let framings = Framings::new(
         ("The article's reading".to_string(), buckets.clone()),
         ("The public record".to_string(), b2.clone()),
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let profit = ProfitSplit::new(
         (2026..=2045)
@@ -186,7 +190,8 @@ fn main() {
             })
             .collect(),
         Some(2044),
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let yields = YieldEffect::new(
         vec![
@@ -212,7 +217,8 @@ fn main() {
                 beyond_measured: false,
             },
         ],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let charts: Vec<Box<dyn Chart>> = vec![
         Box::new(framings),

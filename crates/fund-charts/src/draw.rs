@@ -91,7 +91,7 @@ fn no_line_end(c: char) -> bool {
 /// full-width, and single full-width characters (with kinsoku: a character that may not start a
 /// line joins the unit before it; one that may not end a line joins the unit after it). Each unit
 /// says whether a space separated it from the one before.
-fn break_units(text: &str) -> Vec<(bool, String)> {
+pub fn break_units(text: &str) -> Vec<(bool, String)> {
     let mut units: Vec<(bool, String)> = Vec::new();
     let mut space = false;
     let mut glue_next = false;
@@ -397,7 +397,10 @@ mod tests {
         for l in &lines {
             assert!(text_width(l, 12.0) <= 100.0, "{l}");
             let first = l.chars().next().unwrap();
-            assert!(!"、。）」".contains(first), "line starts with {first}: {lines:?}");
+            assert!(
+                !"、。）」".contains(first),
+                "line starts with {first}: {lines:?}"
+            );
             let last = l.chars().last().unwrap();
             assert!(!"（「".contains(last), "line ends with {last}: {lines:?}");
         }
@@ -405,7 +408,10 @@ mod tests {
         let mixed = wrap("日本のJBICとNEXIが融資する", 12.0, 60.0);
         assert!(mixed.iter().any(|l| l.contains("JBIC")), "{mixed:?}");
         let cut = fit("国際協力銀行と日本貿易保険", 12.0, 80.0);
-        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= 80.0, "{cut}");
+        assert!(
+            cut.ends_with('…') && text_width(&cut, 12.0) <= 80.0,
+            "{cut}"
+        );
     }
 
     #[test]

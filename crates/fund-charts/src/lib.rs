@@ -41,4 +41,11 @@ pub use error::ChartError;
 pub use figures::{BucketFigure, ContextFigure, EstimateFigure, IncomeFigure, ProfitPoint};
 pub use svg::{unavailable_svg, Chart, ChartSvg, RenderOptions};
 pub use table::{keeps_capital, mid_sentence, prose_problems, ChartText, DataTable};
+
+/// Splits text into the units a line may not break inside (Latin words; single Japanese
+/// characters, with closing punctuation kept to the character before it), each saying whether a
+/// space came before it: for anything that wraps text the way the charts do.
+pub fn line_units(text: &str) -> Vec<(bool, String)> {
+    draw::break_units(text)
+}
 pub use theme::Theme;

@@ -108,10 +108,52 @@ pub(crate) fn join_and(items: &[String], lang: Lang) -> String {
 /// Latin words that Japanese text may hold: acronyms, units and names as Japanese media write
 /// them.
 pub const LATIN_IN_JAPANESE: &[&str] = &[
-    "US", "JBIC", "NEXI", "MBS", "ETF", "GDP", "bp", "TIC", "Fed", "AI", "LNG", "GW", "MOU", "SVG",
-    "PNG", "CSV", "JSON", "HTML", "CSS", "URL", "JavaScript", "WebAssembly", "pym", "js", "AMP",
-    "USD", "JPY", "GPIF", "QE", "Beltran", "et", "al", "KC", "ja", "en", "article", "record",
-    "auto", "light", "dark", "buy", "sell", "all", "compact", "none", "iframe",
+    "US",
+    "JBIC",
+    "NEXI",
+    "MBS",
+    "ETF",
+    "GDP",
+    "bp",
+    "TIC",
+    "Fed",
+    "AI",
+    "LNG",
+    "GW",
+    "MOU",
+    "SVG",
+    "PNG",
+    "CSV",
+    "JSON",
+    "HTML",
+    "CSS",
+    "URL",
+    "JavaScript",
+    "WebAssembly",
+    "pym",
+    "js",
+    "AMP",
+    "USD",
+    "JPY",
+    "GPIF",
+    "QE",
+    "Beltran",
+    "et",
+    "al",
+    "KC",
+    "ja",
+    "en",
+    "article",
+    "record",
+    "auto",
+    "light",
+    "dark",
+    "buy",
+    "sell",
+    "all",
+    "compact",
+    "none",
+    "iframe",
 ];
 
 /// Words that keep their capital in the middle of a sentence (names, not common words).
@@ -206,8 +248,14 @@ pub fn prose_problems(text: &str) -> Vec<String> {
         for n in 2..=6 {
             for i in 0..chars.len().saturating_sub(2 * n - 1) {
                 let (a, b) = (&chars[i..i + n], &chars[i + n..i + 2 * n]);
-                if a == b && a.iter().all(|c| crate::draw::is_wide(*c) && !"、。・ー".contains(*c)) {
-                    out.push(format!("doubled “{}” in {text:?}", a.iter().collect::<String>()));
+                if a == b
+                    && a.iter()
+                        .all(|c| crate::draw::is_wide(*c) && !"、。・ー".contains(*c))
+                {
+                    out.push(format!(
+                        "doubled “{}” in {text:?}",
+                        a.iter().collect::<String>()
+                    ));
                 }
             }
         }
@@ -272,9 +320,15 @@ mod tests {
             mid_sentence("Marketable US Treasury securities outstanding", Lang::En),
             "marketable US Treasury securities outstanding"
         );
-        assert_eq!(mid_sentence("Japan's holdings", Lang::En), "Japan's holdings");
+        assert_eq!(
+            mid_sentence("Japan's holdings", Lang::En),
+            "Japan's holdings"
+        );
         assert_eq!(mid_sentence("日本の保有額", Lang::Ja), "日本の保有額");
-        assert_eq!(mid_sentence("US Treasury bonds", Lang::En), "US Treasury bonds");
+        assert_eq!(
+            mid_sentence("US Treasury bonds", Lang::En),
+            "US Treasury bonds"
+        );
         assert_eq!(
             prose_problems("The article's framing framing").len(),
             1,

@@ -1,9 +1,9 @@
 //! Waffle, allocation, income and context charts.
 
 mod common;
-use fund_core::Lang;
 use common::*;
 use fund_charts::*;
+use fund_core::Lang;
 use fund_core::Usd;
 use rust_decimal::Decimal;
 
@@ -32,7 +32,8 @@ fn article_waffle() -> Waffle {
     Waffle::new(
         bn("550"),
         article_buckets().into_iter().zip(counts).collect(),
-        vec!["article".into()], Lang::En,
+        vec!["article".into()],
+        Lang::En,
     )
 }
 
@@ -101,7 +102,8 @@ fn waffle_counts_not_summing_to_100() {
     let short = Waffle::new(
         bn("550"),
         vec![(b[0].clone(), 60), (b[1].clone(), 10)],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     assert_eq!(short.cells().iter().filter(|c| c.is_none()).count(), 30);
     assert!(short
@@ -118,7 +120,8 @@ fn waffle_counts_not_summing_to_100() {
     let over = Waffle::new(
         bn("550"),
         vec![(b[0].clone(), 90), (b[1].clone(), u32::MAX)],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     assert_eq!(over.cells().len(), 100);
     assert!(over.text().description.contains("cut off"));
@@ -148,7 +151,8 @@ fn allocation_range_marks_iff_range_given() {
                 b
             })
             .collect(),
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let stat = none.static_layer(&o).expect("static");
     assert_eq!(
@@ -170,7 +174,12 @@ fn allocation_range_marks_iff_range_given() {
 
 #[test]
 fn allocation_description_and_outside_range_flag() {
-    let a = Allocation::new(bn("550"), article_buckets(), vec!["article".into()], Lang::En);
+    let a = Allocation::new(
+        bn("550"),
+        article_buckets(),
+        vec!["article".into()],
+        Lang::En,
+    );
     assert_eq!(
         a.text().description,
         "US Treasury bonds and bills take $412.5 billion (75%) of the $550 billion; Direct equity and joint ventures take $8.3 billion (1.5%)."
@@ -243,7 +252,8 @@ fn income_assumptions_are_hatched_and_labelled() {
             ),
             income_row("Direct equity", "8.25", "8", "0.66", true),
         ],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let o = opts(800, Theme::Light);
     let marks = m.marks(&o).expect("marks");
@@ -289,7 +299,8 @@ fn context_uses_a_log_scale_and_says_so() {
                 note: "Dec 2025".into(),
             },
         ],
-        vec!["tic".into()], Lang::En,
+        vec!["tic".into()],
+        Lang::En,
     );
     let desc = &m.text().description;
     assert!(
@@ -337,15 +348,22 @@ fn empty_zero_and_huge_inputs_do_not_panic() {
         Box::new(Waffle::new(
             huge,
             article_buckets().into_iter().map(|b| (b, 0)).collect(),
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(Allocation::new(Usd::ZERO, vec![], vec![], Lang::En)),
-        Box::new(Allocation::new(Usd::ZERO, article_buckets(), vec![], Lang::En)),
+        Box::new(Allocation::new(
+            Usd::ZERO,
+            article_buckets(),
+            vec![],
+            Lang::En,
+        )),
         Box::new(Allocation::new(huge, article_buckets(), vec![], Lang::En)),
         Box::new(Allocation::new(
             bn("550"),
             vec![bucket("x", "Huge", "0", "100", range("0", "100"), 99)],
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(Income::new(vec![], vec![], Lang::En)),
         Box::new(Income::new(
@@ -365,7 +383,8 @@ fn empty_zero_and_huge_inputs_do_not_panic() {
                     ..income_row("Negative", "1", "-3", "0", false)
                 },
             ],
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(Context::new(vec![], vec![], Lang::En)),
         Box::new(Context::new(
@@ -391,7 +410,8 @@ fn empty_zero_and_huge_inputs_do_not_panic() {
                     note: "n".into(),
                 },
             ],
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
     ];
     for chart in &charts {
@@ -412,17 +432,23 @@ fn labels_are_escaped() {
     let w = Waffle::new(
         bn("550"),
         b.iter().cloned().zip([75u32, 15, 8, 2]).collect(),
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let a = Allocation::new(bn("550"), b, vec![], Lang::En);
-    let i = Income::new(vec![income_row(evil, "1", "1", "1", true)], vec![], Lang::En);
+    let i = Income::new(
+        vec![income_row(evil, "1", "1", "1", true)],
+        vec![],
+        Lang::En,
+    );
     let c = Context::new(
         vec![ContextFigure {
             label: evil.into(),
             amount: bn("1"),
             note: evil.into(),
         }],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let charts: [&dyn Chart; 4] = [&w, &a, &i, &c];
     for chart in charts {
@@ -492,7 +518,8 @@ fn waffle_static_layer_ignores_the_numbers() {
             .into_iter()
             .zip([50u32, 20, 10, 20])
             .collect(),
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     assert_eq!(
         a.static_layer(&o).expect("static"),

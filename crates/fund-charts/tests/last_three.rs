@@ -1,9 +1,9 @@
 //! Framings, profit split and yield effect charts.
 
 mod common;
-use fund_core::Lang;
 use common::*;
 use fund_charts::*;
+use fund_core::Lang;
 use fund_core::Usd;
 use rust_decimal::Decimal;
 
@@ -52,7 +52,8 @@ fn framings_compare_bucket_by_bucket() {
     let m = Framings::new(
         ("The article".to_string(), article_buckets()),
         ("The record".to_string(), public_record()),
-        vec!["article".into(), "record".into()], Lang::En,
+        vec!["article".into(), "record".into()],
+        Lang::En,
     );
     let legend = m.legend();
     assert_eq!(legend.len(), 5);
@@ -167,7 +168,8 @@ fn yield_effect_ranges_note_and_hatching() {
                 beyond_measured: false,
             },
         ],
-        vec!["papers".into()], Lang::En,
+        vec!["papers".into()],
+        Lang::En,
     );
     let desc = &m.text().description;
     assert!(desc.contains("from −40 bp to 2 bp"), "{desc}");
@@ -203,7 +205,10 @@ fn yield_effect_ranges_note_and_hatching() {
         assert!(joined.contains(linear_note(Lang::En)), "{width}: {joined}");
     }
     let wide = check_document(&m.full_svg(&opts(1200, Theme::Light)));
-    assert!(wide.iter().any(|t| t == linear_note(Lang::En)), "one line when wide");
+    assert!(
+        wide.iter().any(|t| t == linear_note(Lang::En)),
+        "one line when wide"
+    );
     check_all(&m);
 }
 
@@ -216,12 +221,14 @@ fn last_three_survive_empty_and_huge_inputs() {
         Box::new(Framings::new(
             (String::new(), vec![]),
             (String::new(), vec![]),
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(Framings::new(
             ("A".into(), big),
             ("B".into(), vec![]),
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(ProfitSplit::new(vec![], None, vec![], Lang::En)),
         Box::new(ProfitSplit::new(vec![], Some(2030), vec![], Lang::En)),
@@ -232,7 +239,8 @@ fn last_three_survive_empty_and_huge_inputs() {
                 cum_us: Usd::ZERO,
             }],
             Some(2030),
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(ProfitSplit::new(
             vec![
@@ -248,7 +256,8 @@ fn last_three_survive_empty_and_huge_inputs() {
                 },
             ],
             Some(u32::MAX),
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
         Box::new(YieldEffect::new(vec![], vec![], Lang::En)),
         Box::new(YieldEffect::new(
@@ -268,7 +277,8 @@ fn last_three_survive_empty_and_huge_inputs() {
                     beyond_measured: false,
                 },
             ],
-            vec![], Lang::En,
+            vec![],
+            Lang::En,
         )),
     ];
     for chart in &charts {
@@ -295,7 +305,8 @@ fn last_three_escape_labels() {
             high_bp: d("1"),
             beyond_measured: false,
         }],
-        vec![], Lang::En,
+        vec![],
+        Lang::En,
     );
     let charts: [&dyn Chart; 2] = [&f, &y];
     for chart in charts {

@@ -1,11 +1,11 @@
 //! The deal tracker chart: money selected over time against the ceiling and the deadline.
 
 mod common;
-use fund_core::Lang;
 use common::*;
 use fund_charts::charts::tracker::legend_labels;
 use fund_charts::*;
 use fund_core::tracker::{Day, Selection, Status, Tracker as Figures, TrackerInputs};
+use fund_core::Lang;
 
 fn day(s: &str) -> Day {
     Day::parse(s).unwrap()

@@ -318,8 +318,9 @@ impl Content {
             let id = s.id();
             check::slug("source", id)?;
             for lang in Lang::ALL {
-                let field =
-                    |name: &'static str| move || format!("source {id:?} {name} ({})", lang.as_str());
+                let field = |name: &'static str| {
+                    move || format!("source {id:?} {name} ({})", lang.as_str())
+                };
                 check::plain(field("publisher"), s.publisher(lang))?;
                 check::plain(field("title"), s.title(lang))?;
                 check::max_len(field("title"), s.title(lang), MAX_TITLE_CHARS)?;
@@ -445,7 +446,11 @@ impl Content {
             if en.len() != ja.len() {
                 return Err(ContentError::Translation {
                     entry: format!("step {id:?}"),
-                    reason: format!("{} paragraphs in English but {} in Japanese", en.len(), ja.len()),
+                    reason: format!(
+                        "{} paragraphs in English but {} in Japanese",
+                        en.len(),
+                        ja.len()
+                    ),
                 });
             }
             for (n, (e, j)) in en.iter().zip(ja).enumerate() {
@@ -456,7 +461,9 @@ impl Content {
                 if ek != jk {
                     return Err(ContentError::Translation {
                         entry: format!("step {id:?} paragraph {}", n + 1),
-                        reason: format!("the English has the placeholders {ek:?}, the Japanese {jk:?}"),
+                        reason: format!(
+                            "the English has the placeholders {ek:?}, the Japanese {jk:?}"
+                        ),
                     });
                 }
             }
@@ -616,7 +623,10 @@ impl Content {
             previous = Some(tr.date());
             for lang in Lang::ALL {
                 let l = lang.as_str();
-                check::plain(|| format!("tranches.json, {entry} title ({l})"), tr.title(lang))?;
+                check::plain(
+                    || format!("tranches.json, {entry} title ({l})"),
+                    tr.title(lang),
+                )?;
                 check::max_len(
                     || format!("tranches.json, {entry} title ({l})"),
                     tr.title(lang),
@@ -638,7 +648,10 @@ impl Content {
                 check::slug("project", pid)?;
                 for lang in Lang::ALL {
                     let l = lang.as_str();
-                    check::plain(|| format!("tranches.json, {pentry} name ({l})"), p.name(lang))?;
+                    check::plain(
+                        || format!("tranches.json, {pentry} name ({l})"),
+                        p.name(lang),
+                    )?;
                     check::max_len(
                         || format!("tranches.json, {pentry} name ({l})"),
                         p.name(lang),

@@ -5,7 +5,6 @@ use serde::Deserialize;
 use std::fmt;
 use std::str::FromStr;
 
-
 /// How precisely a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Precision {

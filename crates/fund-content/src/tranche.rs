@@ -2,8 +2,8 @@
 //! of projects with its amounts, each amount confirmed or only reported.
 
 use crate::IsoDate;
-use rust_decimal::Decimal;
 use fund_core::{msg, Lang, Text};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 /// How well an amount is sourced.

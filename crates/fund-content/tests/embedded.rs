@@ -1,10 +1,10 @@
 //! The embedded content: it parses, validates and says what the explainer needs.
 
-use fund_core::Lang;
 use fund_content::{
     claim, claims, claims_for_step, content, record, record_item, source, sources, step, steps,
     timeline, validate, Chart, LiveKey, Precision, Preset, Quality, Verdict, CITED_BY_CORE,
 };
+use fund_core::Lang;
 
 #[test]
 fn embedded_content_parses_and_validates() {
@@ -136,7 +136,10 @@ fn aggregators_and_the_seed_are_never_linked() {
     }
     let seed = source("seed-article").unwrap();
     assert!(seed.url().is_none());
-    assert_eq!(seed.publisher(Lang::En), "Unattributed web article (the seed text)");
+    assert_eq!(
+        seed.publisher(Lang::En),
+        "Unattributed web article (the seed text)"
+    );
     // Reprints of White House fact sheets on non-news sites are cited unlinked.
     for id in [
         "wh-factsheet-2025-07",
@@ -355,7 +358,12 @@ fn the_record_reaches_2026_and_labels_what_is_unconfirmed() {
             .sources()
             .iter()
             .all(|s| source(s).unwrap().quality() == Quality::Aggregator);
-        assert_eq!(only_x, e.title(Lang::En).starts_with("Unconfirmed: "), "{}", e.id());
+        assert_eq!(
+            only_x,
+            e.title(Lang::En).starts_with("Unconfirmed: "),
+            "{}",
+            e.id()
+        );
     }
     // The reported second tranche has no total; only its one reported amount is given.
     let second = &t.tranches()[1];

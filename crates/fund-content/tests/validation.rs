@@ -371,7 +371,10 @@ fn steps_need_two_to_four_paragraphs() {
 fn translations_must_match_the_english() {
     // A paragraph more in one language.
     let mut f = files();
-    let ja = f.step("step-3")["paragraphs"]["ja"].as_array().unwrap().clone();
+    let ja = f.step("step-3")["paragraphs"]["ja"]
+        .as_array()
+        .unwrap()
+        .clone();
     let mut fewer = ja.clone();
     fewer.pop();
     f.step("step-3")["paragraphs"]["ja"] = json!(fewer);
@@ -379,9 +382,18 @@ fn translations_must_match_the_english() {
     assert!(matches!(e, ContentError::Translation { .. }), "{e:?}");
     // The same number of paragraphs, but a different live number.
     let mut f = files();
-    let en = f.step("step-3")["paragraphs"]["en"].as_array().unwrap().clone();
-    let mut ja = f.step("step-3")["paragraphs"]["ja"].as_array().unwrap().clone();
-    ja[0] = json!(ja[0].as_str().unwrap().replace("{treasuries_yen}", "{total}"));
+    let en = f.step("step-3")["paragraphs"]["en"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let mut ja = f.step("step-3")["paragraphs"]["ja"]
+        .as_array()
+        .unwrap()
+        .clone();
+    ja[0] = json!(ja[0]
+        .as_str()
+        .unwrap()
+        .replace("{treasuries_yen}", "{total}"));
     assert_eq!(en.len(), ja.len());
     f.step("step-3")["paragraphs"]["ja"] = json!(ja);
     let e = err(&f);
@@ -686,7 +698,10 @@ fn aggregator_only_items_are_marked_unconfirmed() {
     // The Japanese title is labelled too.
     let mut f = files();
     f.entry("first-loans-signed")["title"]["ja"] = json!("JBICが最初の融資契約に署名");
-    assert!(matches!(err(&f), ContentError::UnconfirmedUnlabelled { .. }));
+    assert!(matches!(
+        err(&f),
+        ContentError::UnconfirmedUnlabelled { .. }
+    ));
 }
 
 #[test]

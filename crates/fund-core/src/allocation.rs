@@ -9,11 +9,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// The rounding rule, in words, for the page.
-pub const ROUNDING_RULE: &str = "Amounts are rounded to the nearest $1 million so that they add up exactly \
-to the total: each bucket first gets its exact amount rounded down to a whole $1 million, then the \
-$1 million units left over go one each to the buckets with the largest amounts cut off, ties going to \
-the bucket listed first (the largest-remainder method).";
+/// The rounding rule, in words, for the page, in `lang`.
+pub fn rounding_rule(lang: Lang) -> &'static str {
+    crate::msg::note::rounding_rule(lang)
+}
 
 /// One million dollars, the unit amounts are rounded to.
 pub const ROUNDING_UNIT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
@@ -146,7 +145,7 @@ impl Allocation {
     }
 }
 
-/// Splits `framing`'s total by `scenario`'s shares, following [`ROUNDING_RULE`].
+/// Splits `framing`'s total by `scenario`'s shares, following [`rounding_rule`].
 ///
 /// A scenario made for another framing gives a share of 0 to buckets it
 /// lacks; the amounts still add up exactly to the total.
@@ -164,7 +163,10 @@ pub fn allocate(framing: &Framing, scenario: &Scenario) -> Allocation {
         .map(|s| units * s.percent() / Decimal::ONE_HUNDRED)
         .collect();
     let counts = largest_remainder(&exact, units);
-    let amounts: Vec<Usd> = counts.iter().map(|n| Usd::new(*n * ROUNDING_UNIT)).collect();
+    let amounts: Vec<Usd> = counts
+        .iter()
+        .map(|n| Usd::new(*n * ROUNDING_UNIT))
+        .collect();
     let shown = crate::format::round_parts(&amounts);
     let rows = framing
         .buckets()

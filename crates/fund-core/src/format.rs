@@ -223,7 +223,10 @@ pub fn month(year: i32, month: u32, lang: Lang) -> String {
 /// so that the parts' shown values sum exactly to the total rounded to that precision. Amounts
 /// of a trillion or more keep [`usd`]'s precision.
 pub fn usd_parts(parts: &[Usd], lang: Lang) -> Vec<String> {
-    round_parts(parts).into_iter().map(|p| usd(p, lang)).collect()
+    round_parts(parts)
+        .into_iter()
+        .map(|p| usd(p, lang))
+        .collect()
 }
 
 /// The rounding behind [`usd_parts`]: each part rounded to $0.1 billion (1億ドル), the rounding

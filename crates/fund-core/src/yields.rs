@@ -2,17 +2,17 @@
 //!
 //! The studies measure one-month flows of a given size. Scaling their
 //! estimates linearly to other flows is the explainer's illustration, not
-//! the papers' own claim; [`ILLUSTRATION_NOTE`] says so for the page.
+//! the papers' own claim; [`illustration_note`] says so for the page.
 
 use crate::error::CoreError;
 use crate::money::Usd;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// What the page must say beside any scaled estimate.
-pub const ILLUSTRATION_NOTE: &str = "These figures scale the studies' estimates in a straight line to the \
-monthly flow you chose. That scaling is this explainer's illustration, not the papers' finding: the \
-studies measured one-month flows of a given size, and effects far from that size may not be proportional.";
+/// What the page must say beside any scaled estimate, in `lang`.
+pub fn illustration_note(lang: crate::lang::Lang) -> &'static str {
+    crate::msg::note::illustration(lang)
+}
 
 /// The most months a flow may be spread over.
 pub const MAX_MONTHS: u32 = 120;
@@ -189,9 +189,15 @@ impl ScaledEstimate {
     pub fn id(&self) -> &'static str {
         self.id
     }
-    /// The study estimate's label.
-    pub fn label(&self) -> &'static str {
-        self.label
+    /// The study estimate's label, in `lang`.
+    pub fn label(&self, lang: crate::lang::Lang) -> &'static str {
+        use crate::msg::estimate as m;
+        match self.id {
+            "beltran-short-run" => m::beltran_short(lang),
+            "beltran-long-run" => m::beltran_long(lang),
+            "kcfed-survey" => m::kcfed(lang),
+            _ => self.label,
+        }
     }
     /// Scaled low end in bp (smaller magnitude), signed.
     pub fn low_bp(&self) -> Decimal {
@@ -243,7 +249,7 @@ impl YieldEffect {
 }
 
 /// Scales each study estimate linearly to the monthly flow `amount / months`
-/// (see [`ILLUSTRATION_NOTE`]); buying gives negative basis points.
+/// (see [`illustration_note`]); buying gives negative basis points.
 pub fn yield_effect(inputs: &YieldEffectInputs) -> YieldEffect {
     // amount ≤ 5.5e11 and months ≥ 1, bp ≤ 101: every product is tiny next to Decimal's range.
     let monthly = inputs.amount.dollars() / Decimal::from(inputs.months);

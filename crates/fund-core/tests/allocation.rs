@@ -1,4 +1,4 @@
-use fund_core::allocation::{allocate, waffle_squares, RangeFlag, ROUNDING_RULE};
+use fund_core::allocation::{allocate, rounding_rule, waffle_squares, RangeFlag};
 use fund_core::framing::{builtin, FramingId};
 use fund_core::scenario::{Inputs, Scenario};
 use fund_core::{CoreError, Usd};
@@ -204,7 +204,8 @@ fn allocation_table() {
         assert_eq!(a.rows().iter().map(|r| r.amount()).sum::<Usd>(), f.total());
         assert_eq!(a.total(), f.total());
     }
-    assert!(ROUNDING_RULE.contains("$1 million"));
+    assert!(rounding_rule(fund_core::Lang::En).contains("$1 million"));
+    assert!(rounding_rule(fund_core::Lang::Ja).contains("1億ドル"));
 }
 
 #[test]

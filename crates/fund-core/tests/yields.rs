@@ -1,5 +1,5 @@
 use fund_core::yields::{
-    study_estimates, yield_effect, FlowDirection, YieldEffectInputs, ILLUSTRATION_NOTE,
+    illustration_note, study_estimates, yield_effect, FlowDirection, YieldEffectInputs,
 };
 use fund_core::{CoreError, Usd};
 use rust_decimal::Decimal;
@@ -120,7 +120,8 @@ fn estimates_are_the_papers() {
     );
     assert_eq!(s[0].sources, ["beltran-2012"]);
     assert_eq!(s[2].sources, ["kcfed-2025"]);
-    assert!(ILLUSTRATION_NOTE.contains("not the papers"));
+    assert!(illustration_note(fund_core::Lang::En).contains("not the papers"));
+    assert!(illustration_note(fund_core::Lang::Ja).contains("論文の結論ではない"));
 }
 
 #[test]

@@ -1,16 +1,20 @@
 //! The explainer's static site, written at build time from the same components, core and
-//! content the browser uses: the page, one page per chart (`embed/<chart>/`), and a social card
-//! image for each.
+//! content the browser uses: for each language (English at the root, Japanese under `ja/`), the
+//! page, one page per chart (`embed/<chart>/`), each chart's downloads at the default state
+//! (`downloads/`), and a social card image for every page.
 //!
 //! Trunk builds the WebAssembly and the page shell (`index.html` with its hashed script and
 //! stylesheet links), then runs this crate's binary as a `post_build` hook. The binary renders
-//! the Leptos components to HTML natively (the app's `ssr` feature) at the default state and
-//! puts that HTML, plus the page's social and search metadata, into the shell. When the
-//! WebAssembly starts, it takes the page over (`japan_fund_explainer::takeover`).
+//! the Leptos components to HTML natively (the app's `ssr` feature) and puts that HTML, plus each
+//! page's language, social and search metadata, into the shell. In the browser, the WebAssembly
+//! takes the page over (`japan_fund_explainer::client`).
 #![deny(missing_docs)]
 
 use fund_charts::Theme;
+use fund_core::{msg, Lang};
 use japan_fund_explainer::charts::{render, ChartId};
+use japan_fund_explainer::components::{EmbedCtx, PageCtx};
+use japan_fund_explainer::export::{self, Format};
 use japan_fund_explainer::views::Views;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,9 +28,9 @@ pub enum SiteError {
     /// The public origin setting is not an absolute http(s) URL.
     #[error("FUND_PUBLIC_ORIGIN must be an absolute http:// or https:// URL with no query, quotes or spaces (got {0:?})")]
     Origin(String),
-    /// A social card could not be drawn.
-    #[error("social card: {0}")]
-    Card(String),
+    /// An image could not be drawn.
+    #[error("image: {0}")]
+    Image(String),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
@@ -92,6 +96,8 @@ pub fn up(depth: usize) -> String {
 /// One page of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageSpec {
+    /// The page's language.
+    pub lang: Lang,
     /// `None` for the explainer, or the chart of an embed page.
     pub embed: Option<ChartId>,
     /// The page's title (also `og:title`).
@@ -101,29 +107,36 @@ pub struct PageSpec {
 }
 
 impl PageSpec {
-    /// Folder of the page, relative to the site's root (`""` or `embed/<chart>/`).
+    /// Folder of the page, relative to the site's root (`""`, `ja/`, `embed/<chart>/`,
+    /// `ja/embed/<chart>/`).
     pub fn dir(&self) -> String {
-        match self.embed {
-            None => String::new(),
-            Some(c) => format!("embed/{}/", c.slug()),
+        Self::dir_of(self.lang, self.embed)
+    }
+
+    fn dir_of(lang: Lang, embed: Option<ChartId>) -> String {
+        match embed {
+            None => lang.dir().to_string(),
+            Some(c) => format!("{}embed/{}/", lang.dir(), c.slug()),
         }
+    }
+
+    /// The same page in `lang`'s folder.
+    pub fn dir_in(&self, lang: Lang) -> String {
+        Self::dir_of(lang, self.embed)
     }
 
     /// How many folders below the root the page is.
     pub fn depth(&self) -> usize {
-        if self.embed.is_some() {
-            2
-        } else {
-            0
-        }
+        self.dir().matches('/').count()
     }
 
     /// The social card's file, relative to the root.
     pub fn card_path(&self) -> String {
-        match self.embed {
-            None => "og/explainer.png".into(),
-            Some(c) => format!("og/{}.png", c.slug()),
-        }
+        let name = match self.embed {
+            None => "explainer".to_string(),
+            Some(c) => c.slug().to_string(),
+        };
+        format!("og/{}/{name}.png", self.lang.as_str())
     }
 
     /// The chart drawn on the page's social card.
@@ -132,40 +145,52 @@ impl PageSpec {
     }
 }
 
-/// Every page: the explainer, then one embed page per chart (so a chart added later gets its
-/// page with no change here). Titles and descriptions come from the shell (the explainer's) and
-/// from each chart's own caption and generated description at the default state.
-pub fn pages(site_title: &str, site_description: &str) -> Vec<PageSpec> {
+/// Every page: in each language, the explainer, then one embed page per chart (so a chart added
+/// later gets its page with no change here). Titles and descriptions come from the language
+/// tables and from each chart's own caption and generated description at the default state.
+pub fn pages() -> Vec<PageSpec> {
     let views = Views::of(&fund_core::model::Model::default());
-    let mut out = vec![PageSpec {
-        embed: None,
-        title: site_title.to_string(),
-        description: site_description.to_string(),
-    }];
-    for id in ChartId::ALL {
-        let chart = render(
-            id,
-            &views.current,
-            japan_fund_explainer::ctx::WIDE_LAYOUT,
-            Theme::Light,
-        );
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
         out.push(PageSpec {
-            embed: Some(id),
-            title: format!("{} · {site_title}", chart.text.caption),
-            description: chart.text.description.clone(),
+            lang,
+            embed: None,
+            title: msg::page::title(lang).to_string(),
+            description: msg::page::description(lang).to_string(),
         });
+        for id in ChartId::ALL {
+            let chart = render(
+                id,
+                &views.current,
+                japan_fund_explainer::layout::WIDE_LAYOUT,
+                Theme::Light,
+                lang,
+            );
+            out.push(PageSpec {
+                lang,
+                embed: Some(id),
+                title: msg::page::embed_title(lang, &chart.text.caption, msg::page::title(lang)),
+                description: chart.text.description.clone(),
+            });
+        }
     }
     out
 }
 
-/// Renders the page's body natively, at the default state, from the app's own components.
-pub fn render_body(embed: Option<ChartId>) -> String {
-    use japan_fund_explainer::app::Page;
-    use japan_fund_explainer::takeover::Home;
+/// Renders a page's body natively, at the default state, from the app's own components.
+pub fn render_body(lang: Lang, embed: Option<ChartId>) -> String {
+    use japan_fund_explainer::components::page::Page;
+    let ctx = PageCtx::new(
+        lang,
+        embed.map(|chart| EmbedCtx {
+            chart,
+            controls: fund_core::params::ControlsParam::All,
+        }),
+    );
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let html = owner.with(move || {
-        provide_context(Home(up(if embed.is_some() { 2 } else { 0 })));
-        view! { <Page query=String::new() embed=embed/> }.to_html()
+        provide_context(ctx);
+        view! { <Page/> }.to_html()
     });
     drop(owner);
     html
@@ -173,49 +198,11 @@ pub fn render_body(embed: Option<ChartId>) -> String {
 
 /// Escapes text for an HTML attribute value or text node.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    export::escape_attr(s)
 }
 
-/// The text of the shell's first `<tag …>…</tag>` element (e.g. its `<title>`), unescaped only
-/// for the entities [`escape`] writes.
-pub fn shell_text(shell: &str, tag: &str) -> Option<String> {
-    let open = shell.find(&format!("<{tag}"))?;
-    let start = open + shell[open..].find('>')? + 1;
-    let end = start + shell[start..].find(&format!("</{tag}>"))?;
-    Some(unescape(shell[start..end].trim()))
-}
-
-/// The `content` of the shell's `<meta name="…">`.
-pub fn shell_meta(shell: &str, name: &str) -> Option<String> {
-    let at = shell.find(&format!("<meta name=\"{name}\""))?;
-    let rest = &shell[at..];
-    let end = rest.find('>')?;
-    let tag = &rest[..end];
-    let c = tag.find("content=\"")? + "content=\"".len();
-    let v = &tag[c..];
-    Some(unescape(&v[..v.find('"')?]))
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// The head tags for a page: description, canonical, Open Graph and Twitter card.
+/// The head tags for a page: description, canonical, language alternates, Open Graph and
+/// Twitter card.
 pub fn head_tags(page: &PageSpec, origin: &Origin) -> String {
     let depth = page.depth();
     let canonical = origin.url(&page.dir(), depth);
@@ -223,28 +210,44 @@ pub fn head_tags(page: &PageSpec, origin: &Origin) -> String {
     let (t, d) = (escape(&page.title), escape(&page.description));
     let mut s = String::new();
     s.push_str(&format!(
-        "<link rel=\"canonical\" href=\"{}\" />\n",
+        "<meta name=\"description\" content=\"{d}\" />\n<link rel=\"canonical\" href=\"{}\" />\n",
         escape(&canonical)
     ));
-    s.push_str(&format!("<meta property=\"og:type\" content=\"article\" />\n<meta property=\"og:title\" content=\"{t}\" />\n<meta property=\"og:description\" content=\"{d}\" />\n"));
+    for lang in Lang::ALL {
+        s.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
+            lang.as_str(),
+            escape(&origin.url(&page.dir_in(lang), depth))
+        ));
+    }
+    s.push_str(&format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\" />\n",
+        escape(&origin.url(&page.dir_in(Lang::En), depth))
+    ));
+    let locale = match page.lang {
+        Lang::En => "en_US",
+        Lang::Ja => "ja_JP",
+    };
+    let alternate = match page.lang {
+        Lang::En => "ja_JP",
+        Lang::Ja => "en_US",
+    };
+    s.push_str(&format!("<meta property=\"og:type\" content=\"article\" />\n<meta property=\"og:locale\" content=\"{locale}\" />\n<meta property=\"og:locale:alternate\" content=\"{alternate}\" />\n<meta property=\"og:title\" content=\"{t}\" />\n<meta property=\"og:description\" content=\"{d}\" />\n"));
     s.push_str(&format!(
         "<meta property=\"og:url\" content=\"{}\" />\n",
         escape(&canonical)
     ));
     s.push_str(&format!(
-        "<meta property=\"og:image\" content=\"{}\" />\n<meta property=\"og:image:width\" content=\"1200\" />\n<meta property=\"og:image:height\" content=\"630\" />\n",
+        "<meta property=\"og:image\" content=\"{}\" />\n<meta property=\"og:image:width\" content=\"1200\" />\n<meta property=\"og:image:height\" content=\"630\" />\n<meta property=\"og:image:alt\" content=\"{d}\" />\n",
         escape(&image)
-    ));
-    s.push_str(&format!(
-        "<meta property=\"og:image:alt\" content=\"{d}\" />\n"
     ));
     s.push_str(&format!("<meta name=\"twitter:card\" content=\"summary_large_image\" />\n<meta name=\"twitter:title\" content=\"{t}\" />\n<meta name=\"twitter:description\" content=\"{d}\" />\n<meta name=\"twitter:image\" content=\"{}\" />\n", escape(&image)));
     s
 }
 
-/// Puts a page together from Trunk's shell: the shell's relative asset links re-rooted for the
-/// page's depth, its title and description replaced, the social tags added, and the body
-/// replaced by the prerendered page inside `<div id="app">`.
+/// Puts a page together from Trunk's shell: the page's language on `<html>`, the shell's relative
+/// asset links re-rooted for the page's depth, its title and description replaced, the search and
+/// social tags added, and the body replaced by the prerendered page inside `<div id="app">`.
 pub fn assemble(
     shell: &str,
     page: &PageSpec,
@@ -259,48 +262,52 @@ pub fn assemble(
             .ok_or(SiteError::Shell("<body>"))?
         + 1;
     let body_end = shell.rfind("</body>").ok_or(SiteError::Shell("</body>"))?;
-    let mut head = shell[..head_end].to_string();
+    let html_open = shell.find("<html").ok_or(SiteError::Shell("<html>"))?;
+    let html_end = html_open
+        + shell[html_open..]
+            .find('>')
+            .ok_or(SiteError::Shell("<html>"))?;
     // The charts that have embed pages, for boot.js's redirect of old `?embed=` links.
     let slugs: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-    head = head.replacen(
-        "<html",
-        &format!("<html data-embeds=\"{}\"", slugs.join(" ")),
-        1,
+    let mut head = format!(
+        "{}<html lang=\"{}\" data-embeds=\"{}\"{}>{}",
+        &shell[..html_open],
+        page.lang.as_str(),
+        slugs.join(" "),
+        if page.embed.is_some() {
+            " data-controls=\"compact\""
+        } else {
+            ""
+        },
+        &shell[html_end + 1..head_end]
     );
-    // Keep the shell's own scripts inside <body> (Trunk may put them there), drop the rest.
-    let tail_scripts: String = scripts_in(&shell[body_start..body_end]);
     let depth = page.depth();
+    let prefix = up(depth);
     if depth > 0 {
-        let prefix = up(depth);
         head = head.replace("=\"./", &format!("=\"{prefix}"));
     }
     head = replace_between(&head, "<title>", "</title>", &escape(&page.title));
+    // The shell's own description gives way to the page's (written with the other tags).
     if let Some(at) = head.find("<meta name=\"description\"") {
         let end = at + head[at..].find('>').map(|e| e + 1).unwrap_or(0);
-        head.replace_range(
-            at..end,
-            &format!(
-                "<meta name=\"description\" content=\"{}\" />",
-                escape(&page.description)
-            ),
-        );
+        head.replace_range(at..end, "");
     }
-    let mut tail_scripts = tail_scripts;
+    let mut tail_scripts = scripts_in(&shell[body_start..body_end]);
     if depth > 0 {
-        tail_scripts = tail_scripts.replace("=\"./", &format!("=\"{}", up(depth)));
+        tail_scripts = tail_scripts.replace("=\"./", &format!("=\"{prefix}"));
     }
     let (embed_attr, body_class) = match page.embed {
         Some(c) => (format!(" data-embed=\"{}\"", c.slug()), " class=\"embed\""),
         None => (String::new(), ""),
     };
-    let embed_script = match page.embed {
-        Some(_) => format!("<script src=\"{}embed.js\" defer></script>\n", up(depth)),
-        None => String::new(),
-    };
     Ok(format!(
-        "{head}{tags}<link rel=\"stylesheet\" href=\"{up}prerender.css\" />\n{embed_script}</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-home=\"{up}\">{body}</div>\n{tail_scripts}</body>\n</html>\n",
+        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n<script src=\"{prefix}head.js\"></script>\n</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-root=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
         tags = head_tags(page, origin),
-        up = up(depth),
+        embed_script = if page.embed.is_some() {
+            format!("<script src=\"{prefix}embed.js\"></script>\n")
+        } else {
+            String::new()
+        },
     ))
 }
 
@@ -326,8 +333,8 @@ fn replace_between(s: &str, open: &str, close: &str, with: &str) -> String {
 }
 
 /// The stylesheet that draws the prerendered (light) charts in the dark theme's colours when the
-/// reader's system prefers dark, generated from the charts crate's two palettes so the
-/// prerendered page matches what the app draws.
+/// reader asked for dark (`?theme=dark`) or their system prefers it, generated from the charts
+/// crate's two palettes so the prerendered page matches what the browser draws.
 pub fn prerender_css() -> String {
     let (l, d) = (Theme::Light.colours(), Theme::Dark.colours());
     let mut pairs = vec![
@@ -339,31 +346,87 @@ pub fn prerender_css() -> String {
     ];
     pairs.extend(l.series.iter().copied().zip(d.series.iter().copied()));
     let hex = fund_charts::theme::Colours::hex;
-    let mut rules = String::new();
-    for (a, b) in pairs {
-        let (a, b) = (hex(a), hex(b));
-        for prop in ["fill", "stroke"] {
-            rules.push_str(&format!(
-                "  :root:not([data-theme=\"light\"]) body[data-prerendered] .fund-chart-light [{prop}=\"{a}\" i] {{ {prop}: {b}; }}\n"
-            ));
+    let rules = |scope: &str| {
+        let mut out = String::new();
+        for (a, b) in &pairs {
+            let (a, b) = (hex(*a), hex(*b));
+            for prop in ["fill", "stroke"] {
+                out.push_str(&format!(
+                    "{scope} body[data-prerendered] .fund-chart-light [{prop}=\"{a}\" i] {{ {prop}: {b}; }}\n"
+                ));
+            }
         }
-    }
-    format!("/* Generated by fund-site: the prerendered charts in the dark palette when the system prefers dark. */\n@media (prefers-color-scheme: dark) {{\n{rules}}}\n")
+        out
+    };
+    format!(
+        "/* Generated by fund-site: the prerendered charts in the dark palette when the reader asked for dark or the system prefers it. */\n{}@media (prefers-color-scheme: dark) {{\n{}}}\n",
+        rules(":root[data-theme=\"dark\"]"),
+        rules(":root:not([data-theme=\"light\"])")
+    )
 }
 
-/// The page's 1200×630 social card: its title and its chart at the default state, drawn by
-/// the same renderer as `fund-export`.
+/// The page's 1200×630 social card: its title and its chart at the default state, in its
+/// language, drawn by the same renderer as `fund-export`.
 pub fn card_png(page: &PageSpec) -> Result<Vec<u8>, SiteError> {
     let views = Views::of(&fund_core::model::Model::default());
     let title = match page.embed {
-        None => page.title.clone(),
-        Some(_) => page
-            .title
-            .split(" · ")
-            .next()
-            .unwrap_or(&page.title)
-            .to_string(),
+        None => msg::page::headline(page.lang).to_string(),
+        Some(c) => {
+            render(
+                c,
+                &views.current,
+                japan_fund_explainer::layout::WIDE_LAYOUT,
+                Theme::Light,
+                page.lang,
+            )
+            .text
+            .caption
+        }
     };
-    fund_export::social_card_png(&title, page.card_chart(), &views.current, Theme::Light)
-        .map_err(|e| SiteError::Card(e.to_string()))
+    fund_export::social_card_png(
+        &title,
+        page.card_chart(),
+        &views.current,
+        Theme::Light,
+        page.lang,
+    )
+    .map_err(|e| SiteError::Image(e.to_string()))
+}
+
+/// The four downloads of chart `id` at the default state, in `lang`: `(file name, bytes)`. The
+/// chart's buttons link to them, so they work with scripts off; with scripts on, the browser
+/// makes the same files for the reader's numbers instead.
+pub fn downloads(id: ChartId, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    let d = fund_core::model::Model::default().derive();
+    let chart = render(
+        id,
+        &d,
+        japan_fund_explainer::layout::WIDE_LAYOUT,
+        Theme::Light,
+        lang,
+    );
+    let mut out = Vec::new();
+    for format in Format::ALL {
+        let bytes = match format {
+            Format::Svg => export::svg_document(&chart.svg).into_bytes(),
+            Format::Csv => export::csv_document(&chart.table).into_bytes(),
+            Format::Json => {
+                let tracker;
+                let data = match export::chart_data(id, &d) {
+                    Some(data) => data,
+                    None => {
+                        tracker = japan_fund_explainer::record_view::tracker(lang);
+                        export::ChartData::Tracker(tracker)
+                    }
+                };
+                let home = format!("{}?", lang.dir());
+                let cite = |s: &str| export::content_citation(s, lang);
+                export::json_document(&chart, data, &home, lang, &cite).into_bytes()
+            }
+            Format::Png => fund_export::chart_png(&chart, export::PNG_SCALE)
+                .map_err(|e| SiteError::Image(e.to_string()))?,
+        };
+        out.push((export::file_name(id, format, lang), bytes));
+    }
+    Ok(out)
 }

@@ -5,9 +5,11 @@
 //! `https://example.org/graphics/japan-fund/`) for absolute URLs in link previews; without it,
 //! URLs are relative.
 
+use fund_core::Lang;
 use fund_site::{
-    assemble, pages, prerender_css, render_body, shell_meta, shell_text, Origin, SiteError,
+    assemble, card_png, downloads, pages, prerender_css, render_body, Origin, SiteError,
 };
+use japan_fund_explainer::charts::ChartId;
 use std::path::{Path, PathBuf};
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
@@ -23,7 +25,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
     std::fs::rename(&tmp, path).map_err(io)
 }
 
-fn run() -> Result<usize, SiteError> {
+fn run() -> Result<(usize, usize), SiteError> {
     let dir = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
@@ -40,27 +42,31 @@ fn run() -> Result<usize, SiteError> {
             "fresh shell (index.html was already prerendered)",
         ));
     }
-    let title = shell_text(&shell, "title").ok_or(SiteError::Shell("<title>"))?;
-    let description =
-        shell_meta(&shell, "description").ok_or(SiteError::Shell("description meta"))?;
     let mut written = 0;
-    for page in pages(&title, &description) {
-        let html = assemble(&shell, &page, &origin, &render_body(page.embed))?;
+    for page in pages() {
+        let html = assemble(&shell, &page, &origin, &render_body(page.lang, page.embed))?;
         write(&dir.join(page.dir()).join("index.html"), html.as_bytes())?;
-        let card = fund_site::card_png(&page);
-        match card {
-            Ok(png) => write(&dir.join(page.card_path()), &png)?,
-            Err(e) => return Err(e),
-        }
+        write(&dir.join(page.card_path()), &card_png(&page)?)?;
         written += 1;
     }
+    let mut files = 0;
+    for lang in Lang::ALL {
+        for id in ChartId::ALL {
+            for (name, bytes) in downloads(id, lang)? {
+                write(&dir.join(lang.dir()).join("downloads").join(name), &bytes)?;
+                files += 1;
+            }
+        }
+    }
     write(&dir.join("prerender.css"), prerender_css().as_bytes())?;
-    Ok(written)
+    Ok((written, files))
 }
 
 fn main() {
     match run() {
-        Ok(n) => println!("fund-site: wrote {n} prerendered pages and their social cards"),
+        Ok((pages, files)) => println!(
+            "fund-site: wrote {pages} prerendered pages with their social cards, and {files} downloads"
+        ),
         Err(e) => {
             eprintln!("fund-site: {e}");
             std::process::exit(1);

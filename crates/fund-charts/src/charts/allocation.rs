@@ -147,10 +147,7 @@ impl Allocation {
             })
             .collect();
         if !outside.is_empty() {
-            s.push_str(&m::outside(
-                lang,
-                &crate::table::join_and(&outside, lang),
-            ));
+            s.push_str(&m::outside(lang, &crate::table::join_and(&outside, lang)));
         }
         s.push_str(fund_core::msg::chart::end(lang));
         s
@@ -200,15 +197,16 @@ impl Chart for Allocation {
                 .map(|b| {
                     let amount = format::usd(b.amount, self.lang);
                     let lang = self.lang;
-                    let ranged = |r: Option<ShareRange>| {
-                        r.map(|r| range_text(r, lang)).unwrap_or_default()
-                    };
+                    let ranged =
+                        |r: Option<ShareRange>| r.map(|r| range_text(r, lang)).unwrap_or_default();
                     let (range, status) = match RangeStatus::of(b.share, b.range) {
                         RangeStatus::NotGiven => {
                             (m::range_not_given(lang).to_string(), "—".to_string())
                         }
                         RangeStatus::Within => (ranged(b.range), m::within(lang).to_string()),
-                        RangeStatus::Outside => (ranged(b.range), m::outside_short(lang).to_string()),
+                        RangeStatus::Outside => {
+                            (ranged(b.range), m::outside_short(lang).to_string())
+                        }
                     };
                     vec![
                         b.label.clone(),
@@ -249,7 +247,13 @@ impl Chart for Allocation {
                 c,
             )?;
             p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
-            axis_title(p, fund_core::msg::chart::axis_billions(self.lang), width, bottom, c)?;
+            axis_title(
+                p,
+                fund_core::msg::chart::axis_billions(self.lang),
+                width,
+                bottom,
+                c,
+            )?;
             for (i, b) in self.buckets.iter().enumerate() {
                 let r = row(i);
                 p.text(

@@ -255,11 +255,7 @@ impl Chart for Context {
                     };
                     first_fitting(&[with_note, value], SMALL, x1 - x0)
                 } else {
-                    first_fitting(
-                        &[m::not_drawn(self.lang, &value)],
-                        SMALL,
-                        x1 - x0,
-                    )
+                    first_fitting(&[m::not_drawn(self.lang, &value)], SMALL, x1 - x0)
                 };
                 p.text(&line, (x0, r.value_y), Font::new(SMALL, c.text))?;
             }

@@ -151,7 +151,11 @@ impl Framings {
         let head = |name: &str| {
             let mut lines = wrap(name, SMALL, col);
             if lines.len() > 2 {
-                let sep = if name.chars().any(crate::draw::is_wide) { "" } else { " " };
+                let sep = if name.chars().any(crate::draw::is_wide) {
+                    ""
+                } else {
+                    " "
+                };
                 let rest = lines[1..].join(sep);
                 lines.truncate(1);
                 lines.push(rest);

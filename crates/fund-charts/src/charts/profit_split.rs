@@ -279,8 +279,16 @@ impl Chart for ProfitSplit {
                     *up = m - 8.0;
                     *down = m + 8.0;
                 }
-                p.text(m::japan(self.lang), (j.0 + 6.0, yj), Font::new(BASE, c.text).bold())?;
-                p.text(m::us(self.lang), (u.0 + 6.0, yu), Font::new(BASE, c.text).bold())?;
+                p.text(
+                    m::japan(self.lang),
+                    (j.0 + 6.0, yj),
+                    Font::new(BASE, c.text).bold(),
+                )?;
+                p.text(
+                    m::us(self.lang),
+                    (u.0 + 6.0, yu),
+                    Font::new(BASE, c.text).bold(),
+                )?;
             }
             Ok(())
         })

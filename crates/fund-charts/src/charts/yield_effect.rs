@@ -80,7 +80,10 @@ impl YieldEffect {
         let centrals: Vec<String> = self
             .estimates
             .iter()
-            .filter_map(|e| e.central_bp.map(|c| m::central_item(lang, &bp(c), &e.label)))
+            .filter_map(|e| {
+                e.central_bp
+                    .map(|c| m::central_item(lang, &bp(c), &e.label))
+            })
             .collect();
         if !centrals.is_empty() {
             s.push_str(&m::centrals(lang, &join_and(&centrals, lang)));

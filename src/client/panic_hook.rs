@@ -1,15 +1,17 @@
 //! A panic must not leave a dead page: log it, then show a short message with a reload link.
 
+use fund_core::{msg, Lang};
+
 /// Installs the hook (call once, first thing).
-pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_message();
+pub fn install(lang: Lang) {
+    std::panic::set_hook(Box::new(move |info| {
+        web_sys::console::error_1(&info.to_string().into());
+        show_message(lang);
     }));
 }
 
 /// Puts the message on the page with DOM calls only (text, never HTML). Idempotent.
-pub fn show_message() {
+pub fn show_message(lang: Lang) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -24,12 +26,10 @@ pub fn show_message() {
     bx.set_class_name("panic-box");
     let _ = bx.set_attribute("role", "alert");
     let _ = bx.set_attribute("data-testid", "panic-message");
-    bx.set_text_content(Some(
-        "Something went wrong and the explainer stopped responding. ",
-    ));
+    bx.set_text_content(Some(msg::page::panic(lang)));
     if let Ok(a) = doc.create_element("a") {
         let _ = a.set_attribute("href", "");
-        a.set_text_content(Some("Reload the page"));
+        a.set_text_content(Some(msg::page::reload(lang)));
         let _ = bx.append_child(&a);
     }
     let _ = body.append_child(&bx);

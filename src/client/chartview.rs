@@ -1,0 +1,279 @@
+//! One chart on the page, kept in step with the reader's numbers: its SVG (the static layer
+//! redrawn when the layout, theme or framing changes; the marks patched in place), its caption,
+//! description, data table and source lines.
+
+use super::dom::{q, q_all, set_attr, set_flag, set_text};
+use crate::charts::{parts_of, static_of, ChartId, ChartModel};
+use crate::svgpatch::{diff, parse, Edit, Mark};
+use fund_charts::{DataTable, Theme};
+use fund_core::framing::FramingId;
+use fund_core::Lang;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// What is on screen now.
+#[derive(Default)]
+struct Shown {
+    static_key: Option<(u32, Theme, Option<FramingId>)>,
+    marks: Option<Vec<Mark>>,
+    view_box: String,
+    table: Option<DataTable>,
+    framing: Option<FramingId>,
+}
+
+/// A chart's elements on the page.
+pub struct ChartDom {
+    /// Which chart.
+    pub id: ChartId,
+    /// The `<figure>`.
+    pub figure: Element,
+    wrapper: Element,
+    svg: Element,
+    title: Option<Element>,
+    static_g: Option<Element>,
+    marks_g: Option<Element>,
+    caption: Option<Element>,
+    description: Option<Element>,
+    thead_row: Option<Element>,
+    tbody: Option<Element>,
+    sources: Vec<(Option<FramingId>, Element)>,
+    shown: RefCell<Shown>,
+}
+
+impl ChartDom {
+    /// Takes chart `id`'s figure over: keeps the drawing for `layout` and removes the other
+    /// (the prerendered page has both). `None` if the page has no such figure.
+    pub fn attach(root: &Element, id: ChartId, layout: u32) -> Option<ChartDom> {
+        let figure = q(root, &format!("figure[data-chart=\"{}\"]", id.slug()))?;
+        let wrappers = q_all(&figure, ".chart-svg");
+        let want = layout_class(layout);
+        let wrapper = wrappers
+            .iter()
+            .find(|w| w.class_list().contains(want))
+            .or(wrappers.first())?
+            .clone();
+        for w in &wrappers {
+            if w != &wrapper {
+                w.remove();
+            }
+        }
+        let svg = q(&wrapper, "svg")?;
+        let sources = q_all(&figure, ":scope > .source-line")
+            .into_iter()
+            .map(|e| {
+                let f = e
+                    .get_attribute("data-framing")
+                    .and_then(|f| f.parse::<FramingId>().ok());
+                (f, e)
+            })
+            .collect();
+        Some(ChartDom {
+            id,
+            title: q(&svg, "title"),
+            static_g: q(&svg, "g.fund-chart-static"),
+            marks_g: q(&svg, "g.fund-chart-marks"),
+            caption: q(&figure, ".caption"),
+            description: q(&figure, ".chart-description"),
+            thead_row: q(&figure, "table thead tr"),
+            tbody: q(&figure, "table tbody"),
+            figure,
+            wrapper,
+            svg,
+            sources,
+            shown: RefCell::new(Shown::default()),
+        })
+    }
+
+    /// Draws `model` at `layout` in `theme`: the static layer if its inputs changed, the marks
+    /// patched in place, and the words, table and sources.
+    pub fn show(
+        &self,
+        model: &ChartModel,
+        layout: u32,
+        theme: Theme,
+        lang: Lang,
+        framing: FramingId,
+    ) {
+        let parts = parts_of(self.id, model, layout, theme, lang);
+        let mut shown = self.shown.borrow_mut();
+        // The framings chart and the tracker draw both framings (or none); the others follow it.
+        let framing_key = match self.id {
+            ChartId::Framings | ChartId::Tracker | ChartId::ProfitSplit | ChartId::YieldEffect => {
+                None
+            }
+            _ => Some(framing),
+        };
+        let key = (layout, theme, framing_key);
+        if shown.static_key != Some(key) {
+            self.wrapper
+                .class_list()
+                .remove_2("layout-wide", "layout-narrow")
+                .ok();
+            let _ = self.wrapper.class_list().add_1(layout_class(layout));
+            if let Some(g) = &self.static_g {
+                g.set_inner_html(&static_of(self.id, model, layout, theme));
+            }
+            set_attr(
+                &self.svg,
+                "class",
+                &format!(
+                    "fund-chart fund-chart-{} fund-chart-{}",
+                    model.chart().kind(),
+                    theme.name()
+                ),
+            );
+            shown.static_key = Some(key);
+        }
+        let view_box = format!("0 0 {} {}", parts.width, parts.height);
+        if shown.view_box != view_box {
+            set_attr(&self.svg, "viewBox", &view_box);
+            shown.view_box = view_box;
+        }
+        if let Some(g) = &self.marks_g {
+            let new = parse(&parts.marks);
+            let edits = match (&shown.marks, &new) {
+                (Some(old), Some(new)) => diff(old, new),
+                _ => None,
+            };
+            match edits {
+                Some(edits) => apply(g, &edits),
+                None => g.set_inner_html(&parts.marks),
+            }
+            shown.marks = new;
+        }
+        if let Some(t) = &self.title {
+            set_text(t, &parts.text.description);
+        }
+        if let Some(c) = &self.caption {
+            set_text(c, &parts.text.caption);
+        }
+        if let Some(d) = &self.description {
+            set_text(d, &parts.text.description);
+        }
+        if shown.table.as_ref() != Some(&parts.table) {
+            self.show_table(&parts.table);
+            shown.table = Some(parts.table);
+        }
+        if shown.framing != Some(framing) {
+            for (f, line) in &self.sources {
+                set_flag(line, "hidden", f.is_some_and(|f| f != framing));
+            }
+            shown.framing = Some(framing);
+        }
+    }
+
+    fn show_table(&self, table: &DataTable) {
+        if let Some(row) = &self.thead_row {
+            fill_row(row, &table.columns, "th");
+        }
+        if let Some(body) = &self.tbody {
+            fill_rows(body, &table.rows);
+        }
+    }
+
+    /// Forgets what is on screen, so the next [`ChartDom::show`] redraws everything (after the
+    /// layout changed, or to be sure).
+    pub fn invalidate(&self) {
+        *self.shown.borrow_mut() = Shown::default();
+    }
+
+    /// The chart's figure is hidden (behind another tab).
+    pub fn is_hidden(&self) -> bool {
+        self.figure.has_attribute("hidden")
+    }
+}
+
+fn layout_class(layout: u32) -> &'static str {
+    if layout == crate::layout::NARROW_LAYOUT {
+        "layout-narrow"
+    } else {
+        "layout-wide"
+    }
+}
+
+/// Applies attribute and text edits to the layer's elements.
+fn apply(g: &Element, edits: &[Edit]) {
+    let children = g.children();
+    for e in edits {
+        match e {
+            Edit::SetAttr { index, name, value } => {
+                if let Some(el) = children.item(*index as u32) {
+                    let _ = el.set_attribute(name, value);
+                }
+            }
+            Edit::RemoveAttr { index, name } => {
+                if let Some(el) = children.item(*index as u32) {
+                    let _ = el.remove_attribute(name);
+                }
+            }
+            Edit::SetText { index, text } => {
+                if let Some(el) = children.item(*index as u32) {
+                    el.set_text_content(Some(text));
+                }
+            }
+        }
+    }
+}
+
+/// Makes `row` hold one `tag` cell per text (as text), reusing the cells there.
+pub fn fill_row(row: &Element, cells: &[String], tag: &str) {
+    let Some(doc) = super::dom::document() else {
+        return;
+    };
+    let existing = row.children();
+    for (i, text) in cells.iter().enumerate() {
+        match existing.item(i as u32) {
+            Some(cell) => set_text(&cell, text),
+            None => {
+                if let Ok(cell) = doc.create_element(tag) {
+                    if tag == "th" {
+                        let _ = cell.set_attribute("scope", "col");
+                    }
+                    cell.set_text_content(Some(text));
+                    let _ = row.append_child(&cell);
+                }
+            }
+        }
+    }
+    while existing.length() as usize > cells.len() {
+        if let Some(last) = row.last_element_child() {
+            last.remove();
+        } else {
+            break;
+        }
+    }
+}
+
+/// Makes `body` hold one row per line of `rows`, reusing the rows there.
+pub fn fill_rows(body: &Element, rows: &[Vec<String>]) {
+    let Some(doc) = super::dom::document() else {
+        return;
+    };
+    let existing = body.children();
+    for (i, cells) in rows.iter().enumerate() {
+        let row = match existing.item(i as u32) {
+            Some(r) => r,
+            None => match doc.create_element("tr") {
+                Ok(r) => {
+                    let _ = body.append_child(&r);
+                    r
+                }
+                Err(_) => return,
+            },
+        };
+        fill_row(&row, cells, "td");
+    }
+    while existing.length() as usize > rows.len() {
+        if let Some(last) = body.last_element_child() {
+            last.remove();
+        } else {
+            break;
+        }
+    }
+}
+
+/// Whether an element is the `<svg>` of a chart (for the download code).
+pub fn is_svg(el: &Element) -> bool {
+    el.dyn_ref::<web_sys::SvgElement>().is_some()
+}

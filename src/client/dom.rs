@@ -1,0 +1,135 @@
+//! Small DOM helpers: find elements by their hooks, and change text and attributes only when
+//! they differ (so screen readers and the browser's layout are not disturbed for nothing).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+/// The page's document.
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// The first element matching `selector` under `root`.
+pub fn q(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element matching `selector` under `root`.
+pub fn q_all(root: &Element, selector: &str) -> Vec<Element> {
+    let mut out = Vec::new();
+    if let Ok(list) = root.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// The element with `data-testid` `id` under `root`.
+pub fn by_testid(root: &Element, id: &str) -> Option<Element> {
+    q(root, &format!("[data-testid=\"{id}\"]"))
+}
+
+/// Sets `el`'s text (as text, never markup) if it differs.
+pub fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Sets attribute `name` if it differs.
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Adds or removes boolean attribute `name` (e.g. `hidden`, `disabled`).
+pub fn set_flag(el: &Element, name: &str, on: bool) {
+    if el.has_attribute(name) != on {
+        if on {
+            let _ = el.set_attribute(name, "");
+        } else {
+            let _ = el.remove_attribute(name);
+        }
+    }
+}
+
+/// Sets or removes attribute `name`.
+pub fn set_opt_attr(el: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(v) => set_attr(el, name, v),
+        None => {
+            if el.has_attribute(name) {
+                let _ = el.remove_attribute(name);
+            }
+        }
+    }
+}
+
+/// The element as an `HtmlElement`, if it is one.
+pub fn html(el: &Element) -> Option<HtmlElement> {
+    el.clone().dyn_into::<HtmlElement>().ok()
+}
+
+/// Focuses `el` without scrolling.
+pub fn focus(el: &Element) {
+    if let Some(h) = html(el) {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&opts);
+    }
+}
+
+/// The `value` of an input, select or textarea.
+pub fn value_of(el: &Element) -> String {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return s.value();
+    }
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return t.value();
+    }
+    String::new()
+}
+
+/// Sets the `value` property of an input, select or textarea (not the attribute) if it differs.
+pub fn set_value(el: &Element, v: &str) {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        if i.value() != v {
+            i.set_value(v);
+        }
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        if s.value() != v {
+            s.set_value(v);
+        }
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        if t.value() != v {
+            t.set_value(v);
+        }
+    }
+}
+
+/// The `data-testid` of the nearest element at or above `el` that has one.
+pub fn testid_of(el: &Element) -> Option<(Element, String)> {
+    let hit = el.closest("[data-testid]").ok().flatten()?;
+    let id = hit.get_attribute("data-testid")?;
+    Some((hit, id))
+}
+
+/// The target of an event, as an element.
+pub fn target(ev: &web_sys::Event) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()
+}
+
+/// `performance.now()`, in ms.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}

@@ -1,0 +1,651 @@
+//! The page in the browser. The prerendered page is complete; this takes it over: it reads the
+//! reader's state from the URL, enables the controls, and from then on keeps every chart, table,
+//! number and sentence in step with the reader's model.
+//!
+//! The state is a handful of Leptos signals ([`App`]); one [`Memo`] derives the [`Views`] that
+//! every chart, table and sentence reads, and each chart has its own memo of its figures, so a
+//! chart whose figures did not change is not redrawn. Effects connect these to the page's
+//! elements through plain functions of plain types ([`crate::charts`], [`crate::controls`],
+//! [`crate::live`], [`crate::record_view`], [`crate::svgpatch`]), which are tested natively.
+//! Nothing is rebuilt: text and attributes are set where they differ, chart marks are patched in
+//! place, so focus, scroll position and open disclosures stay as they are.
+
+pub mod browser;
+pub mod chartview;
+pub mod dom;
+pub mod embedmsg;
+mod events;
+pub mod panic_hook;
+pub mod share;
+
+use crate::charts::{build_live, ChartId, ChartModel};
+use crate::controls::{control, ControlKey};
+use crate::theme::ThemeChoice;
+use crate::url::LinkState;
+use crate::views::Views;
+use chartview::ChartDom;
+use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value};
+use fund_charts::Theme;
+use fund_content::LiveKey;
+use fund_core::framing::builtin;
+use fund_core::model::Model;
+use fund_core::params::ControlsParam;
+use fund_core::yields::FlowDirection;
+use fund_core::Lang;
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// The reader's state, as signals.
+#[derive(Clone, Copy)]
+pub struct App {
+    /// The page's language.
+    pub lang: Lang,
+    /// The chart of an embed page.
+    pub embed: Option<ChartId>,
+    /// An embed's controls setting, as the URL gave it.
+    pub controls: Option<ControlsParam>,
+    /// The reader's model.
+    pub model: RwSignal<Model>,
+    /// Everything derived from it: the one memo every chart, table and sentence reads.
+    pub views: Memo<Views>,
+    /// The walkthrough step, from 0.
+    pub step: RwSignal<usize>,
+    /// A chart tab the reader picked, until the step changes.
+    pub chart_override: RwSignal<Option<ChartId>>,
+    /// The theme asked for.
+    pub theme_choice: RwSignal<ThemeChoice>,
+    /// Whether the system prefers dark.
+    pub system_dark: RwSignal<bool>,
+    /// Whether the page is being printed (charts then draw light).
+    pub printing: RwSignal<bool>,
+    /// The theme charts are drawn in.
+    pub theme: Memo<Theme>,
+    /// The chart layout width.
+    pub layout: RwSignal<u32>,
+    /// The timeline's current entry.
+    pub timeline: RwSignal<usize>,
+}
+
+impl App {
+    /// Applies a change the core validates; the refusal, in the page's language, if any.
+    pub fn update(&self, f: impl FnOnce(&mut Model) -> Result<(), String>) -> Result<(), String> {
+        let mut candidate = self.model.get_untracked();
+        f(&mut candidate)?;
+        self.model.set(candidate);
+        Ok(())
+    }
+
+    /// The link state now.
+    pub fn link(&self) -> LinkState {
+        LinkState {
+            step: self.step.get_untracked(),
+            theme: self.theme_choice.get_untracked(),
+            embed: self.embed,
+            lang: self.lang,
+            controls: self.controls,
+        }
+    }
+
+    /// The chart the walkthrough's panel shows.
+    pub fn active_chart(&self, step_charts: &[ChartId]) -> ChartId {
+        self.chart_override.get().unwrap_or_else(|| {
+            step_charts
+                .get(self.step.get())
+                .copied()
+                .unwrap_or(ChartId::Waffle)
+        })
+    }
+}
+
+/// The page's elements the effects and events use.
+pub struct Dom {
+    /// `#app`.
+    pub root: Element,
+    /// Every chart on the page.
+    pub charts: Vec<ChartDom>,
+    /// The walkthrough's panel chart for each step.
+    pub step_charts: Vec<ChartId>,
+    /// The steps' `<article>`s.
+    pub steps: Vec<Element>,
+    /// The embed dialog, on the full page.
+    pub dialog: Option<share::Dialog>,
+    /// Until when (ms) the step observer is ignored, while the page scrolls to a step itself.
+    pub quiet_until: Cell<f64>,
+    /// Pending URL write.
+    pub url_timer: Cell<Option<i32>>,
+    /// Pending updates of live regions (announced once the reader pauses).
+    pub live_timer: Cell<Option<i32>>,
+}
+
+thread_local! {
+    static KEEP: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps an effect or a closure alive for the page's lifetime.
+fn keep<T: 'static>(t: T) {
+    KEEP.with(|k| k.borrow_mut().push(Box::new(t)));
+}
+
+/// Runs `f` after `ms`; the timer's id.
+pub fn later(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let cb = Closure::once_into_js(f);
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
+        .ok()
+}
+
+/// Cancels a timer.
+pub fn cancel(id: Option<i32>) {
+    if let (Some(id), Some(w)) = (id, web_sys::window()) {
+        w.clear_timeout_with_handle(id);
+    }
+}
+
+/// Starts the page: called once by the WebAssembly's `main`.
+pub fn start() {
+    let Some(doc) = dom::document() else { return };
+    let lang = doc
+        .document_element()
+        .and_then(|h| h.get_attribute("lang"))
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default();
+    panic_hook::install(lang);
+    let Some(root) = doc.get_element_by_id("app") else {
+        return;
+    };
+    any_spawner::Executor::init_wasm_bindgen().ok();
+    let owner = Owner::new();
+    owner.set();
+    keep(owner);
+
+    let embed = root
+        .get_attribute("data-embed")
+        .and_then(|s| ChartId::from_slug(&s));
+    let (state, notices) = crate::url::read(&browser::location_search());
+    let layout = crate::layout::layout_for(browser::viewport_width());
+    let model = RwSignal::new(state.model().clone());
+    let views = Memo::new(move |_| model.with(Views::of));
+    let theme_choice = RwSignal::new(state.theme());
+    let system_dark = RwSignal::new(browser::prefers_dark());
+    let printing = RwSignal::new(false);
+    let theme = Memo::new(move |_| {
+        if printing.get() {
+            Theme::Light
+        } else {
+            crate::theme::resolve(theme_choice.get(), system_dark.get())
+        }
+    });
+    let app = App {
+        lang,
+        embed,
+        controls: embed.map(|_| state.controls().unwrap_or_default()),
+        model,
+        views,
+        step: RwSignal::new(if embed.is_some() { 0 } else { state.step() }),
+        chart_override: RwSignal::new(None),
+        theme_choice,
+        system_dark,
+        printing,
+        theme,
+        layout: RwSignal::new(layout),
+        timeline: RwSignal::new(0),
+    };
+
+    let step_charts: Vec<ChartId> = q(&root, ".panel")
+        .and_then(|p| p.get_attribute("data-step-charts"))
+        .map(|s| s.split(' ').filter_map(ChartId::from_slug).collect())
+        .unwrap_or_default();
+    let charts = ChartId::ALL
+        .into_iter()
+        .filter_map(|id| ChartDom::attach(&root, id, layout))
+        .collect();
+    let steps = q_all(&root, "article.step");
+    let dialog = share::Dialog::attach(&root);
+    let d = Rc::new(Dom {
+        root: root.clone(),
+        charts,
+        step_charts,
+        steps,
+        dialog,
+        quiet_until: Cell::new(0.0),
+        url_timer: Cell::new(None),
+        live_timer: Cell::new(None),
+    });
+
+    // The controls were drawn inert; the effects below set the ones that must stay disabled.
+    for el in q_all(&root, "[disabled]") {
+        let _ = el.remove_attribute("disabled");
+    }
+    if let Some(dlg) = d.dialog.as_ref() {
+        for el in q_all(dlg.element(), "[disabled]") {
+            let _ = el.remove_attribute("disabled");
+        }
+    }
+
+    show_notices(&d.root, &notices, lang);
+    wire_theme(app);
+    wire_charts(app, &d);
+    wire_walkthrough(app, &d);
+    wire_text(app, &d);
+    wire_controls(app, &d);
+    wire_links(app, &d);
+    wire_url(app, &d);
+    events::install(app, d.clone());
+
+    if let Some(b) = doc.body() {
+        let _ = b.remove_attribute("data-prerendered");
+    }
+    if let Some(h) = doc.document_element() {
+        let _ = h.class_list().add_1("app");
+    }
+    let step = app.step.get_untracked();
+    if step > 0 && embed.is_none() {
+        events::scroll_to_step(&d, step, false);
+    }
+}
+
+/// Lists refused URL parameters in the notice (as text).
+fn show_notices(root: &Element, notices: &[fund_core::params::ParamNotice], lang: Lang) {
+    let Some(bx) = by_testid(root, "notice-params") else {
+        return;
+    };
+    if notices.is_empty() {
+        return;
+    }
+    if let (Some(list), Some(doc)) = (q(&bx, "ul"), dom::document()) {
+        for n in notices {
+            if let Ok(li) = doc.create_element("li") {
+                li.set_text_content(Some(&n.message(lang)));
+                let _ = list.append_child(&li);
+            }
+        }
+    }
+    let _ = bx.remove_attribute("hidden");
+}
+
+fn wire_theme(app: App) {
+    keep(RenderEffect::new(move |_| {
+        let choice = app.theme_choice.get();
+        if let Some(h) = dom::document().and_then(|d| d.document_element()) {
+            set_attr(&h, "data-theme", choice.as_str());
+        }
+    }));
+}
+
+/// Each chart redraws when its own figures, the layout or the theme change, and only while it
+/// can be seen (a chart behind another tab, or far off screen, catches up when it comes into
+/// view; printing draws everything).
+fn wire_charts(app: App, d: &Rc<Dom>) {
+    for (k, chart) in d.charts.iter().enumerate() {
+        let id = chart.id;
+        if !id.is_live() {
+            continue;
+        }
+        let lang = app.lang;
+        let model = Memo::new(move |_| app.views.with(|v| build_live(id, &v.current, lang)));
+        let on_screen = RwSignal::new(true);
+        watch_on_screen(&chart.figure, on_screen);
+        let d = d.clone();
+        let step_charts = d.step_charts.clone();
+        keep(RenderEffect::new(move |_| {
+            let visible = !ChartId::WALKTHROUGH.contains(&id)
+                || app.embed.is_some()
+                || app.active_chart(&step_charts) == id;
+            let (layout, theme) = (app.layout.get(), app.theme.get());
+            let shown = app.printing.get() || (visible && on_screen.get());
+            let framing = app.model.with(|m| m.framing());
+            if !shown {
+                return;
+            }
+            model.with(|m: &Option<ChartModel>| {
+                if let Some(m) = m {
+                    d.charts[k].show(m, layout, theme, lang, framing);
+                }
+            });
+        }));
+    }
+}
+
+/// Keeps `on_screen` true while `el` (or, in the panel, the panel) is within 300 px of the
+/// viewport.
+fn watch_on_screen(el: &Element, on_screen: RwSignal<bool>) {
+    let target: Element = match el.closest(".panel") {
+        Ok(Some(panel)) => panel,
+        _ => el.clone(),
+    };
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(last) = entries.iter().last() {
+            if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                let _ = on_screen.try_set(entry.is_intersecting());
+            }
+        }
+    });
+    let opts = web_sys::IntersectionObserverInit::new();
+    opts.set_root_margin("300px 0px 300px 0px");
+    if let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts)
+    {
+        observer.observe(&target);
+        keep(observer);
+    }
+    keep(cb);
+}
+
+fn wire_walkthrough(app: App, d: &Rc<Dom>) {
+    if d.steps.is_empty() {
+        return;
+    }
+    let d2 = d.clone();
+    keep(RenderEffect::new(move |_| {
+        let step = app.step.get();
+        let n = d2.steps.len();
+        for (i, s) in d2.steps.iter().enumerate() {
+            dom::set_opt_attr(s, "aria-current", (i == step).then_some("step"));
+        }
+        let root = &d2.root;
+        if let Some(p) = by_testid(root, "step-position") {
+            set_text(
+                &p,
+                &fund_core::msg::page::step_of(app.lang, &(step + 1).to_string(), &n.to_string()),
+            );
+        }
+        if let Some(b) = by_testid(root, "step-prev") {
+            set_flag(&b, "disabled", step == 0);
+        }
+        if let Some(b) = by_testid(root, "step-next") {
+            set_flag(&b, "disabled", step + 1 >= n);
+        }
+        let active = app.active_chart(&d2.step_charts);
+        for id in ChartId::WALKTHROUGH {
+            if let Some(t) = by_testid(root, &format!("tab-{}", id.slug())) {
+                set_attr(
+                    &t,
+                    "aria-pressed",
+                    if id == active { "true" } else { "false" },
+                );
+            }
+            if let Some(f) = by_testid(root, &format!("chart-{}", id.slug())) {
+                set_flag(&f, "hidden", id != active);
+            }
+        }
+    }));
+    events::observe_steps(app, d.clone());
+}
+
+/// Numbers in the text, the toolbar, the summaries and the timeline.
+fn wire_text(app: App, d: &Rc<Dom>) {
+    let lang = app.lang;
+    let spans: Vec<(LiveKey, Element)> = q_all(&d.root, "span.live[data-live]")
+        .into_iter()
+        .filter_map(|e| {
+            let key = e.get_attribute("data-live")?.parse::<LiveKey>().ok()?;
+            Some((key, e))
+        })
+        .collect();
+    keep(RenderEffect::new(move |_| {
+        app.views.with(|v| {
+            for (key, el) in &spans {
+                set_text(el, &crate::live::live_value(*key, &v.article, lang));
+            }
+        });
+    }));
+    let root = d.root.clone();
+    keep(RenderEffect::new(move |_| {
+        let framing = app.model.with(|m| m.framing());
+        for f in fund_core::framing::FramingId::ALL {
+            if let Some(b) = by_testid(&root, &format!("framing-{}", f.as_str())) {
+                set_attr(
+                    &b,
+                    "aria-pressed",
+                    if f == framing { "true" } else { "false" },
+                );
+            }
+        }
+        if let Some(p) = by_testid(&root, "framing-description") {
+            set_text(&p, builtin(framing).description(lang));
+        }
+        if let Some(p) = by_testid(&root, "remainder-note") {
+            set_text(&p, builtin(framing).remainder_note(lang));
+        }
+        let choice = app.theme_choice.get();
+        for t in ThemeChoice::ALL {
+            if let Some(b) = by_testid(&root, &format!("theme-{}", t.as_str())) {
+                set_attr(
+                    &b,
+                    "aria-pressed",
+                    if t == choice { "true" } else { "false" },
+                );
+            }
+        }
+    }));
+    // The record's summaries are live regions: they change once the reader pauses, so a screen
+    // reader announces the result, not every step of a drag.
+    let root = d.root.clone();
+    let d2 = d.clone();
+    keep(RenderEffect::new(move |prev: Option<()>| {
+        let (profit, flow) = app.views.with(|v| {
+            (
+                crate::record_view::profit_summary(v.current.profit(), lang),
+                crate::record_view::yield_summary(v.current.yield_effect(), lang),
+            )
+        });
+        let table = app
+            .views
+            .with(|v| crate::record_view::profit_table(v.current.profit(), lang));
+        if let Some(t) = by_testid(&root, "profit-table") {
+            if let Some(body) = q(&t, "tbody") {
+                chartview::fill_rows(&body, &table.rows);
+            }
+        }
+        let root2 = root.clone();
+        let apply = move || {
+            if let Some(p) = by_testid(&root2, "profit-summary") {
+                set_text(&p, &profit);
+            }
+            if let Some(p) = by_testid(&root2, "yield-summary") {
+                set_text(&p, &flow);
+            }
+        };
+        if prev.is_none() {
+            apply();
+        } else {
+            cancel(d2.live_timer.take());
+            d2.live_timer.set(later(500, apply));
+        }
+    }));
+    let root = d.root.clone();
+    keep(RenderEffect::new(move |_| {
+        let (dir, follows) = app
+            .model
+            .with(|m| (m.flow().direction(), m.flow_follows_treasuries()));
+        for (testid, this) in [
+            ("flow-buying", FlowDirection::Buying),
+            ("flow-selling", FlowDirection::Selling),
+        ] {
+            if let Some(b) = by_testid(&root, testid) {
+                set_attr(
+                    &b,
+                    "aria-pressed",
+                    if dir == this { "true" } else { "false" },
+                );
+            }
+        }
+        if let Some(c) = by_testid(&root, "toggle-flow-follow") {
+            if let Some(i) = c.dyn_ref::<web_sys::HtmlInputElement>() {
+                if i.checked() != follows {
+                    i.set_checked(follows);
+                }
+            }
+        }
+    }));
+    let root = d.root.clone();
+    let items = q_all(
+        &d.root,
+        "[data-testid=\"timeline\"] li[data-testid^=\"timeline-\"]",
+    );
+    if !items.is_empty() {
+        keep(RenderEffect::new(move |_| {
+            let cur = app.timeline.get().min(items.len() - 1);
+            for (i, li) in items.iter().enumerate() {
+                set_attr(li, "aria-current", if i == cur { "true" } else { "false" });
+            }
+            let n = items.len();
+            if let Some(p) = by_testid(&root, "timeline-position") {
+                let date = items[cur]
+                    .query_selector("time")
+                    .ok()
+                    .flatten()
+                    .and_then(|t| t.text_content())
+                    .unwrap_or_default();
+                set_text(
+                    &p,
+                    &fund_core::msg::page::timeline_position(
+                        lang,
+                        &date,
+                        &(cur + 1).to_string(),
+                        &n.to_string(),
+                    ),
+                );
+            }
+            if let Some(b) = by_testid(&root, "timeline-prev") {
+                set_flag(&b, "disabled", cur == 0);
+            }
+            if let Some(b) = by_testid(&root, "timeline-next") {
+                set_flag(&b, "disabled", cur + 1 >= n);
+            }
+        }));
+    }
+}
+
+/// Every number control: label, hint, value, state and what a screen reader hears.
+fn wire_controls(app: App, d: &Rc<Dom>) {
+    let lang = app.lang;
+    let controls: Vec<(ControlKey, Element)> = q_all(&d.root, ".control[data-control]")
+        .into_iter()
+        .filter_map(|e| Some((ControlKey::from_slug(&e.get_attribute("data-control")?)?, e)))
+        .collect();
+    keep(RenderEffect::new(move |_| {
+        let framing = app.model.with(|m| m.framing());
+        app.model.with(|m| {
+            app.views.with(|v| {
+                for (key, el) in &controls {
+                    let c = control(*key, m, v, lang);
+                    if let Some(t) = q(el, ".label-text") {
+                        set_text(&t, &c.label);
+                    }
+                    if let Some(h) = q(el, ".hint") {
+                        set_text(&h, &c.hint);
+                    }
+                    let value = fund_core::format::number(c.value).replace('−', "-");
+                    if let Some(s) = q(el, "input[type=range]") {
+                        set_value(&s, &value);
+                        set_flag(&s, "disabled", c.disabled);
+                        dom::set_opt_attr(&s, "aria-valuetext", c.valuetext.as_deref());
+                    }
+                    if let Some(b) = q(el, "input[type=text]") {
+                        let typing = dom::document()
+                            .and_then(|d| d.active_element())
+                            .is_some_and(|a| a == b);
+                        if !typing {
+                            set_value(&b, &value);
+                        }
+                        set_flag(&b, "disabled", c.disabled);
+                        if let Some(lbl) = b.get_attribute("aria-label") {
+                            let want = fund_core::msg::controls::box_label(lang, &c.label);
+                            if lbl != want {
+                                let _ = b.set_attribute("aria-label", &want);
+                            }
+                        }
+                    }
+                    if let Some(f) = key.yield_framing() {
+                        set_flag(el, "hidden", f != framing);
+                    }
+                }
+            })
+        });
+    }));
+}
+
+/// The language switch and the embed's link to the full explainer carry the reader's numbers.
+fn wire_links(app: App, d: &Rc<Dom>) {
+    let root = d.root.clone();
+    let base_switch = by_testid(&root, "lang-switch").and_then(|a| a.get_attribute("href"));
+    let base_home = by_testid(&root, "embed-link").and_then(|a| a.get_attribute("href"));
+    keep(RenderEffect::new(move |_| {
+        app.step.track();
+        app.theme_choice.track();
+        let model = app.model.get();
+        let mut link = app.link();
+        if let (Some(a), Some(base)) = (by_testid(&root, "lang-switch"), &base_switch) {
+            link.lang = app.lang.other();
+            set_attr(
+                &a,
+                "href",
+                &format!("{base}?{}", crate::url::write(&model, link)),
+            );
+        }
+        if let (Some(a), Some(base)) = (by_testid(&root, "embed-link"), &base_home) {
+            let home = LinkState {
+                embed: None,
+                lang: app.lang,
+                ..app.link()
+            };
+            set_attr(
+                &a,
+                "href",
+                &format!("{base}?{}", crate::url::write(&model, home)),
+            );
+        }
+    }));
+}
+
+/// Keeps the whole state in the URL. Step changes are written at once (pushed, so Back and
+/// Forward walk the steps); other changes once the reader pauses.
+fn wire_url(app: App, d: &Rc<Dom>) {
+    let d = d.clone();
+    let written_step = Cell::new(app.step.get_untracked());
+    let first = Cell::new(true);
+    keep(RenderEffect::new(move |_| {
+        let step = app.step.get();
+        app.theme_choice.track();
+        let query = app
+            .model
+            .with(|m| crate::url::write(m, LinkState { step, ..app.link() }));
+        if first.replace(false) {
+            // The URL already holds this state (or its refused parts are in the notice).
+            return;
+        }
+        cancel(d.url_timer.take());
+        let step_moved = written_step.replace(step) != step;
+        if step_moved && app.embed.is_none() {
+            write_url(&query, true);
+        } else {
+            d.url_timer
+                .set(later(250, move || write_url(&query, false)));
+        }
+    }));
+}
+
+/// Writes the query string now: pushed or replacing the current entry. Does nothing when the URL
+/// is already right.
+pub fn write_url(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if browser::location_search().trim_start_matches('?') == query {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = format!("?{query}{}", window.location().hash().unwrap_or_default());
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}

@@ -1,0 +1,594 @@
+//! The reader's number controls as plain data: what each one is called, what its hint says, its
+//! range, its value and what a screen reader hears, in the reader's language, for any model.
+//!
+//! The prerendered page draws the controls from these values, and the browser keeps them up to
+//! date from the same functions, so a label never exists twice. Every value a reader sets goes
+//! through [`ControlKey::apply`], which uses the core's validating setters.
+
+use crate::input::{billions, whole};
+use crate::views::Views;
+use fund_core::framing::{builtin, BucketRole, FramingId};
+use fund_core::model::Model;
+use fund_core::params::ControlsParam;
+use fund_core::{format, msg, Lang};
+use rust_decimal::Decimal;
+
+/// Which number a control sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ControlKey {
+    /// The Treasuries share of the current framing.
+    Treasuries,
+    /// The direct-investment share.
+    Direct,
+    /// The split of the rest between the two remainder buckets.
+    Split,
+    /// Yen per dollar.
+    UsdJpy,
+    /// The yield of bucket number `usize` of a framing.
+    Yield(FramingId, usize),
+    /// One project's principal, $ billion.
+    ProfitPrincipal,
+    /// The project's cash yield.
+    ProfitYield,
+    /// The deemed interest's benchmark.
+    ProfitBenchmark,
+    /// The deemed interest's spread.
+    ProfitSpread,
+    /// Years shown.
+    ProfitYears,
+    /// The flow of Treasuries, $ billion.
+    FlowAmount,
+    /// Months the flow is spread over.
+    FlowMonths,
+}
+
+impl ControlKey {
+    /// The allocation's three controls.
+    pub const ALLOCATION: [ControlKey; 3] = [
+        ControlKey::Treasuries,
+        ControlKey::Direct,
+        ControlKey::Split,
+    ];
+    /// The profit split's controls.
+    pub const PROFIT: [ControlKey; 5] = [
+        ControlKey::ProfitPrincipal,
+        ControlKey::ProfitYield,
+        ControlKey::ProfitBenchmark,
+        ControlKey::ProfitSpread,
+        ControlKey::ProfitYears,
+    ];
+    /// The yield illustration's number controls.
+    pub const FLOW: [ControlKey; 2] = [ControlKey::FlowAmount, ControlKey::FlowMonths];
+
+    /// Every number control of the page, both framings' yields included.
+    pub fn all() -> Vec<ControlKey> {
+        let mut out: Vec<ControlKey> = ControlKey::ALLOCATION.to_vec();
+        out.push(ControlKey::UsdJpy);
+        out.extend(yield_keys(FramingId::Article));
+        out.extend(yield_keys(FramingId::Record));
+        out.extend(ControlKey::PROFIT);
+        out.extend(ControlKey::FLOW);
+        out
+    }
+
+    /// The stable slug used in ids and test hooks: `treasuries`, `yield-loans`, `profit-years`.
+    pub fn slug(self) -> String {
+        match self {
+            ControlKey::Treasuries => "treasuries".into(),
+            ControlKey::Direct => "direct".into(),
+            ControlKey::Split => "remainder-split".into(),
+            ControlKey::UsdJpy => "usdjpy".into(),
+            ControlKey::Yield(f, i) => format!(
+                "yield-{}",
+                builtin(f)
+                    .buckets()
+                    .get(i)
+                    .map(|b| b.id())
+                    .unwrap_or("unknown")
+            ),
+            ControlKey::ProfitPrincipal => "profit-principal".into(),
+            ControlKey::ProfitYield => "profit-yield".into(),
+            ControlKey::ProfitBenchmark => "profit-benchmark".into(),
+            ControlKey::ProfitSpread => "profit-spread".into(),
+            ControlKey::ProfitYears => "profit-years".into(),
+            ControlKey::FlowAmount => "flow-amount".into(),
+            ControlKey::FlowMonths => "flow-months".into(),
+        }
+    }
+
+    /// Reads a slug back; `None` for anything else.
+    pub fn from_slug(slug: &str) -> Option<ControlKey> {
+        ControlKey::all().into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// Whether the control has a slider (besides its box).
+    pub fn has_slider(self) -> bool {
+        matches!(
+            self,
+            ControlKey::Treasuries
+                | ControlKey::Direct
+                | ControlKey::Split
+                | ControlKey::ProfitYield
+                | ControlKey::FlowMonths
+        )
+    }
+
+    /// The slider's test hook, `slider-<slug>`, or, for a box alone, the box's, `input-<slug>`.
+    pub fn testid(self) -> String {
+        if self.has_slider() {
+            format!("slider-{}", self.slug())
+        } else {
+            format!("input-{}", self.slug())
+        }
+    }
+
+    /// The framing whose yields this control sets, if it is a yield.
+    pub fn yield_framing(self) -> Option<FramingId> {
+        match self {
+            ControlKey::Yield(f, _) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// `(min, max, step)` of the slider and box.
+    pub fn range(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            ControlKey::Treasuries | ControlKey::Split => ("0", "100", "0.5"),
+            ControlKey::Direct => ("0", "100", "0.1"),
+            ControlKey::UsdJpy => ("50", "500", "0.1"),
+            ControlKey::Yield(..) => ("0", "25", "0.05"),
+            ControlKey::ProfitPrincipal => ("0", "550", "0.1"),
+            ControlKey::ProfitYield => ("0", "30", "0.5"),
+            ControlKey::ProfitBenchmark => ("0", "20", "0.01"),
+            ControlKey::ProfitSpread => ("0", "20", "0.05"),
+            ControlKey::ProfitYears => ("1", "50", "1"),
+            ControlKey::FlowAmount => ("0", "550", "0.5"),
+            ControlKey::FlowMonths => ("1", "120", "1"),
+        }
+    }
+
+    /// Sets the control's number on `model` through the core's validating setters; the refusal,
+    /// in `lang`, if the value cannot be used (the model is then unchanged).
+    pub fn apply(self, model: &mut Model, v: Decimal, lang: Lang) -> Result<(), String> {
+        let core = |r: Result<(), fund_core::CoreError>| r.map_err(|e| e.message(lang));
+        let mut candidate = model.clone();
+        match self {
+            ControlKey::Treasuries => core(candidate.set_treasuries(v))?,
+            ControlKey::Direct => core(candidate.set_direct(v))?,
+            ControlKey::Split => core(candidate.set_remainder_split(v))?,
+            ControlKey::UsdJpy => core(candidate.set_usdjpy(v))?,
+            ControlKey::Yield(f, i) => {
+                let bucket = builtin(f).buckets().get(i).map(|b| b.id()).unwrap_or("");
+                core(candidate.set_yield_for(f, bucket, v))?
+            }
+            ControlKey::ProfitPrincipal => {
+                let amount = billions(v, lang)?;
+                core(candidate.set_profit_principal(amount))?
+            }
+            ControlKey::ProfitYield => core(candidate.set_profit_cash_yield(v))?,
+            ControlKey::ProfitBenchmark => core(candidate.set_profit_benchmark(v))?,
+            ControlKey::ProfitSpread => core(candidate.set_profit_spread(v))?,
+            ControlKey::ProfitYears => {
+                let years = whole(v, lang)?;
+                core(candidate.set_profit_horizon(years))?
+            }
+            ControlKey::FlowAmount => {
+                let amount = billions(v, lang)?;
+                core(candidate.set_flow_amount(amount))?
+            }
+            ControlKey::FlowMonths => {
+                let months = whole(v, lang)?;
+                core(candidate.set_flow_months(months))?
+            }
+        }
+        *model = candidate;
+        Ok(())
+    }
+}
+
+/// The yield controls of a framing, one per bucket.
+pub fn yield_keys(f: FramingId) -> Vec<ControlKey> {
+    (0..builtin(f).buckets().len())
+        .map(|i| ControlKey::Yield(f, i))
+        .collect()
+}
+
+/// A number control as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberControl {
+    /// Which control.
+    pub key: ControlKey,
+    /// Its visible label.
+    pub label: String,
+    /// The hint under the label (units, default, source or "Assumption: …").
+    pub hint: String,
+    /// The current value, as the box shows it.
+    pub value: Decimal,
+    /// Whether the control does nothing in the current framing.
+    pub disabled: bool,
+    /// What a screen reader says for the slider's value, if more than the number.
+    pub valuetext: Option<String>,
+}
+
+fn label_of(f: FramingId, role: BucketRole, lang: Lang) -> String {
+    builtin(f)
+        .bucket_by_role(role)
+        .map(|b| b.label(lang).to_string())
+        .unwrap_or_default()
+}
+
+fn range_hint(f: FramingId, role: BucketRole, lang: Lang) -> String {
+    let framing = builtin(f);
+    match framing.bucket_by_role(role).and_then(|b| b.range()) {
+        Some(r) => {
+            let range = format::percent_range(r.low().percent(), r.high().percent(), lang);
+            match f {
+                FramingId::Article => msg::controls::range_article(lang, &range),
+                FramingId::Record => msg::controls::range_record(lang, &range),
+            }
+        }
+        None => msg::controls::no_range(lang).to_string(),
+    }
+}
+
+fn share_valuetext(views: &Views, role: BucketRole, lang: Lang) -> String {
+    views
+        .current
+        .allocation()
+        .row_by_role(role)
+        .map(|r| {
+            msg::controls::share_valuetext(
+                lang,
+                &format::share(r.share()),
+                &format::usd(r.shown_amount(), lang),
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The control `key` as it should look for `model` (whose derived figures are `views`).
+pub fn control(key: ControlKey, model: &Model, views: &Views, lang: Lang) -> NumberControl {
+    use msg::controls as m;
+    let f = model.framing();
+    let inputs = model.inputs();
+    let profit = model.profit();
+    let flow = model.flow();
+    let (label, hint, value, disabled, valuetext) = match key {
+        ControlKey::Treasuries => {
+            let has = builtin(f).bucket_by_role(BucketRole::Treasuries).is_some();
+            if has {
+                (
+                    m::share_label(lang, &label_of(f, BucketRole::Treasuries, lang)),
+                    range_hint(f, BucketRole::Treasuries, lang),
+                    inputs.treasuries,
+                    false,
+                    Some(share_valuetext(views, BucketRole::Treasuries, lang)),
+                )
+            } else {
+                (
+                    m::treasuries_none_label(lang).to_string(),
+                    m::treasuries_none_hint(lang).to_string(),
+                    inputs.treasuries,
+                    true,
+                    None,
+                )
+            }
+        }
+        ControlKey::Direct => (
+            m::share_label(lang, &label_of(f, BucketRole::Direct, lang)),
+            range_hint(f, BucketRole::Direct, lang),
+            inputs.direct,
+            false,
+            Some(share_valuetext(views, BucketRole::Direct, lang)),
+        ),
+        ControlKey::Split => {
+            let first = label_of(f, BucketRole::RemainderFirst, lang);
+            (
+                m::split_label(lang, &first),
+                m::split_hint(lang, &label_of(f, BucketRole::RemainderSecond, lang)),
+                inputs.remainder_split,
+                false,
+                Some(m::split_valuetext(
+                    lang,
+                    &format::percent(inputs.remainder_split),
+                    &share_valuetext(views, BucketRole::RemainderFirst, lang),
+                )),
+            )
+        }
+        ControlKey::UsdJpy => {
+            let d = fund_core::figures::usdjpy_default();
+            let (lo, hi) = (
+                fund_core::figures::usdjpy_2025_low(),
+                fund_core::figures::usdjpy_2025_high(),
+            );
+            let mut hint = m::usdjpy_hint(
+                lang,
+                &format::usdjpy(d.value, lang),
+                d.as_of_in(lang),
+                &format::usdjpy(lo.value, lang),
+                &format::usdjpy(hi.value, lang),
+            );
+            if views.current.usdjpy_outside_2025() {
+                hint.push_str(m::usdjpy_outside(lang));
+            }
+            (
+                m::usdjpy_label(lang).to_string(),
+                hint,
+                model.usdjpy().rate(),
+                false,
+                None,
+            )
+        }
+        ControlKey::Yield(yf, i) => {
+            let framing = builtin(yf);
+            let bucket = framing.buckets().get(i);
+            let label = bucket.map(|b| b.label(lang)).unwrap_or_default();
+            let note = bucket.map(|b| b.yield_note(lang)).unwrap_or_default();
+            let assumption = bucket.is_some_and(|b| b.yield_is_assumption());
+            let value = bucket
+                .and_then(|b| model.yields_for(yf).get(b.id()))
+                .map(|y| y.percent())
+                .unwrap_or_default();
+            (
+                m::yield_label(lang, label),
+                if assumption {
+                    m::assumption_hint(lang, note)
+                } else {
+                    note.to_string()
+                },
+                value,
+                yf != f,
+                None,
+            )
+        }
+        ControlKey::ProfitPrincipal => (
+            m::principal_label(lang).to_string(),
+            m::principal_hint(lang).to_string(),
+            profit.principal().in_billions(),
+            false,
+            None,
+        ),
+        ControlKey::ProfitYield => (
+            m::cash_yield_label(lang).to_string(),
+            m::cash_yield_hint(lang).to_string(),
+            profit.cash_yield_pct(),
+            false,
+            None,
+        ),
+        ControlKey::ProfitBenchmark => (
+            m::benchmark_label(lang).to_string(),
+            m::benchmark_hint(lang).to_string(),
+            profit.benchmark_pct(),
+            false,
+            None,
+        ),
+        ControlKey::ProfitSpread => (
+            m::spread_label(lang).to_string(),
+            m::spread_hint(lang).to_string(),
+            profit.spread_pct(),
+            false,
+            None,
+        ),
+        ControlKey::ProfitYears => (
+            m::years_label(lang).to_string(),
+            m::years_hint(lang).to_string(),
+            Decimal::from(profit.horizon_years()),
+            false,
+            None,
+        ),
+        ControlKey::FlowAmount => (
+            m::flow_amount_label(lang).to_string(),
+            m::flow_amount_hint(lang).to_string(),
+            flow.amount().in_billions(),
+            model.flow_follows_treasuries(),
+            None,
+        ),
+        ControlKey::FlowMonths => (
+            m::flow_months_label(lang).to_string(),
+            m::flow_months_hint(lang).to_string(),
+            Decimal::from(flow.months()),
+            false,
+            Some(m::months_valuetext(lang, &flow.months().to_string())),
+        ),
+    };
+    NumberControl {
+        key,
+        label,
+        hint,
+        value: value.normalize(),
+        disabled,
+        valuetext,
+    }
+}
+
+/// The note under the allocation controls: where the rest goes in this framing.
+pub fn remainder_note(model: &Model, lang: Lang) -> String {
+    builtin(model.framing()).remainder_note(lang).to_string()
+}
+
+/// Which controls an embed of `chart` shows with `setting` (in page order). `compact` keeps the
+/// one or two that move the chart most; `all` everything the chart reads; `none` nothing.
+pub fn embed_controls(chart: crate::charts::ChartId, setting: ControlsParam) -> Vec<ControlKey> {
+    use crate::charts::ChartId;
+    let all: Vec<ControlKey> = match chart {
+        ChartId::Waffle | ChartId::Allocation | ChartId::Framings => {
+            ControlKey::ALLOCATION.to_vec()
+        }
+        ChartId::Income => {
+            let mut v = ControlKey::ALLOCATION.to_vec();
+            v.extend(yield_keys(FramingId::Article));
+            v.extend(yield_keys(FramingId::Record));
+            v
+        }
+        ChartId::Context => vec![
+            ControlKey::Treasuries,
+            ControlKey::Direct,
+            ControlKey::Split,
+            ControlKey::UsdJpy,
+        ],
+        ChartId::ProfitSplit => ControlKey::PROFIT.to_vec(),
+        ChartId::YieldEffect => ControlKey::FLOW.to_vec(),
+        ChartId::Tracker => Vec::new(),
+    };
+    match setting {
+        ControlsParam::All => all,
+        ControlsParam::None => Vec::new(),
+        ControlsParam::Compact => match chart {
+            ChartId::Waffle | ChartId::Allocation | ChartId::Framings => {
+                vec![ControlKey::Treasuries, ControlKey::Direct]
+            }
+            ChartId::Income => vec![
+                ControlKey::Treasuries,
+                ControlKey::Yield(FramingId::Article, 0),
+            ],
+            ChartId::Context => vec![ControlKey::Treasuries],
+            ChartId::ProfitSplit => vec![ControlKey::ProfitYield, ControlKey::ProfitYears],
+            ChartId::YieldEffect => vec![ControlKey::FlowMonths],
+            ChartId::Tracker => Vec::new(),
+        },
+    }
+}
+
+/// Whether an embed of `chart` with `setting` shows the presets, the framing switch and the flow
+/// direction (the allocation charts' and the yield chart's buttons).
+pub fn embed_buttons(chart: crate::charts::ChartId, setting: ControlsParam) -> bool {
+    use crate::charts::ChartId;
+    setting == ControlsParam::All
+        || (setting == ControlsParam::Compact && chart == ChartId::YieldEffect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::ChartId;
+
+    fn views(m: &Model) -> Views {
+        Views::of(m)
+    }
+
+    #[test]
+    fn slugs_round_trip_and_test_ids_are_stable() {
+        for k in ControlKey::all() {
+            assert_eq!(ControlKey::from_slug(&k.slug()), Some(k), "{k:?}");
+        }
+        assert_eq!(ControlKey::Treasuries.testid(), "slider-treasuries");
+        assert_eq!(ControlKey::UsdJpy.testid(), "input-usdjpy");
+        assert_eq!(ControlKey::Split.testid(), "slider-remainder-split");
+        assert_eq!(
+            ControlKey::Yield(FramingId::Record, 1).slug(),
+            "yield-loans"
+        );
+        assert_eq!(ControlKey::from_slug("yield-<script>"), None);
+    }
+
+    #[test]
+    fn labels_and_hints_follow_the_framing_and_language() {
+        let mut m = Model::default();
+        let en = control(ControlKey::Treasuries, &m, &views(&m), Lang::En);
+        assert_eq!(en.label, "US Treasury bonds and bills, % of the fund");
+        assert!(en.hint.contains("70–80%"), "{}", en.hint);
+        assert_eq!(
+            en.valuetext.as_deref(),
+            Some("75% of the fund, $412.5 billion")
+        );
+        let ja = control(ControlKey::Treasuries, &m, &views(&m), Lang::Ja);
+        assert!(
+            ja.label.contains("米国債") && ja.hint.contains("70～80%"),
+            "{ja:?}"
+        );
+        assert_eq!(ja.valuetext.as_deref(), Some("基金の75%、4125億ドル"));
+        m.set_framing(FramingId::Record).unwrap();
+        let rec = control(ControlKey::Treasuries, &m, &views(&m), Lang::En);
+        assert!(rec.disabled);
+        let split = control(ControlKey::Split, &m, &views(&m), Lang::En);
+        assert!(
+            split.label.to_lowercase().contains("loan"),
+            "{}",
+            split.label
+        );
+        // Yields of the framing not shown are disabled (their boxes are hidden).
+        assert!(
+            control(
+                ControlKey::Yield(FramingId::Article, 0),
+                &m,
+                &views(&m),
+                Lang::En
+            )
+            .disabled
+        );
+        assert!(
+            !control(
+                ControlKey::Yield(FramingId::Record, 0),
+                &m,
+                &views(&m),
+                Lang::En
+            )
+            .disabled
+        );
+    }
+
+    #[test]
+    fn apply_validates_and_names_the_problem_in_the_language() {
+        let mut m = Model::default();
+        ControlKey::Treasuries
+            .apply(&mut m, Decimal::from(70), Lang::En)
+            .unwrap();
+        assert_eq!(m.inputs().treasuries, Decimal::from(70));
+        let before = m.clone();
+        let err = ControlKey::Treasuries
+            .apply(&mut m, Decimal::from(101), Lang::Ja)
+            .unwrap_err();
+        assert!(err.contains("101%"), "{err}");
+        assert_eq!(m, before, "a refused value changes nothing");
+        let err = ControlKey::ProfitYears
+            .apply(&mut m, Decimal::new(45, 1), Lang::En)
+            .unwrap_err();
+        assert_eq!(err, "4.5 is not a whole number.");
+        ControlKey::FlowAmount
+            .apply(&mut m, Decimal::from(100), Lang::En)
+            .unwrap();
+        assert_eq!(m.flow().amount().in_billions(), Decimal::from(100));
+        ControlKey::Yield(FramingId::Record, 1)
+            .apply(&mut m, Decimal::from(6), Lang::En)
+            .unwrap();
+        assert_eq!(
+            m.yields_for(FramingId::Record)
+                .get("loans")
+                .unwrap()
+                .percent(),
+            Decimal::from(6)
+        );
+    }
+
+    #[test]
+    fn every_control_has_words_in_both_languages() {
+        let m = Model::default();
+        let v = views(&m);
+        for k in ControlKey::all() {
+            for lang in Lang::ALL {
+                let c = control(k, &m, &v, lang);
+                assert!(!c.label.is_empty() && !c.hint.is_empty(), "{k:?} {lang:?}");
+                let (lo, hi, _) = k.range();
+                let (lo, hi): (Decimal, Decimal) = (lo.parse().unwrap(), hi.parse().unwrap());
+                assert!(
+                    c.value >= lo && c.value <= hi,
+                    "{k:?} default {} out of its range",
+                    c.value
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn compact_embeds_keep_one_or_two_controls() {
+        for id in ChartId::ALL {
+            let compact = embed_controls(id, ControlsParam::Compact);
+            let all = embed_controls(id, ControlsParam::All);
+            assert!(compact.len() <= 2, "{id:?}");
+            assert!(compact.iter().all(|k| all.contains(k)), "{id:?}");
+            assert!(embed_controls(id, ControlsParam::None).is_empty());
+        }
+        assert!(embed_buttons(ChartId::Allocation, ControlsParam::All));
+        assert!(!embed_buttons(ChartId::Allocation, ControlsParam::Compact));
+    }
+}

@@ -504,6 +504,7 @@ mod tests {
     use super::*;
     use fund_core::framing::FramingId;
     use fund_core::model::Model;
+    use fund_core::Lang;
     use rust_decimal::Decimal;
 
     #[test]
@@ -519,7 +520,7 @@ mod tests {
         let d = Model::default().derive();
         for c in ChartId::ALL {
             for theme in [Theme::Light, Theme::Dark] {
-                let r = render(c, &d, 640, theme);
+                let r = render(c, &d, 640, theme, Lang::En);
                 assert!(r.svg.full_svg().starts_with("<svg"), "{c:?}");
                 assert!(!r.svg.marks.is_empty(), "{c:?} has no marks");
                 assert!(
@@ -548,16 +549,16 @@ mod tests {
         for c in ChartId::ALL {
             for w in [360, 640] {
                 assert_eq!(
-                    render_static(c, &a, w, Theme::Dark),
-                    render_static(c, &b, w, Theme::Dark),
+                    render_static(c, &a, w, Theme::Dark, Lang::En),
+                    render_static(c, &b, w, Theme::Dark, Lang::En),
                     "{c:?} at {w}"
                 );
                 // The tracker follows the record's data, not the reader's numbers (its static
                 // layer is checked against different figures in fund-charts' tests).
                 if c != ChartId::Tracker {
                     assert_ne!(
-                        render_parts(c, &a, w, Theme::Dark).marks,
-                        render_parts(c, &b, w, Theme::Dark).marks,
+                        render_parts(c, &a, w, Theme::Dark, Lang::En).marks,
+                        render_parts(c, &b, w, Theme::Dark, Lang::En).marks,
                         "{c:?}"
                     );
                 }
@@ -569,12 +570,12 @@ mod tests {
     fn parts_and_static_make_the_whole_chart() {
         let d = Model::default().derive();
         for c in ChartId::ALL {
-            let whole = render(c, &d, 640, Theme::Light);
-            let parts = render_parts(c, &d, 640, Theme::Light);
+            let whole = render(c, &d, 640, Theme::Light, Lang::En);
+            let parts = render_parts(c, &d, 640, Theme::Light, Lang::En);
             assert_eq!(whole.svg.marks, parts.marks, "{c:?}");
             assert_eq!(
                 whole.svg.static_layer,
-                render_static(c, &d, 640, Theme::Light),
+                render_static(c, &d, 640, Theme::Light, Lang::En),
                 "{c:?}"
             );
             assert_eq!(
@@ -607,9 +608,12 @@ mod tests {
             let mut m = Model::default();
             m.set_framing(framing).unwrap();
             let d = m.derive();
-            for c in ChartId::ALL {
+            for (c, lang) in ChartId::ALL
+                .into_iter()
+                .flat_map(|c| Lang::ALL.into_iter().map(move |l| (c, l)))
+            {
                 for width in [360, 800] {
-                    let r = render(c, &d, width, Theme::Light);
+                    let r = render(c, &d, width, Theme::Light, lang);
                     let whole = r.svg.full_svg();
                     let mut texts = vec![r.text.caption.clone(), r.text.description.clone()];
                     texts.extend(svg_texts(&whole));
@@ -617,7 +621,7 @@ mod tests {
                     texts.extend(r.table.rows.iter().flatten().cloned());
                     for t in &texts {
                         for p in fund_charts::prose_problems(t) {
-                            problems.push(format!("{c:?} ({framing:?}, {width}px): {p}"));
+                            problems.push(format!("{c:?} ({framing:?}, {lang:?}, {width}px): {p}"));
                         }
                     }
                     assert!(
@@ -638,6 +642,7 @@ mod tests {
             &Model::default().derive(),
             640,
             Theme::Light,
+            Lang::En,
         );
         let texts = svg_texts(&r.svg.full_svg());
         assert!(
@@ -664,7 +669,14 @@ mod tests {
     fn allocation_table_has_yen_at_the_readers_rate() {
         let mut m = Model::default();
         m.set_usdjpy(Decimal::from(150)).unwrap();
-        let t = render(ChartId::Allocation, &m.derive(), 640, Theme::Light).table;
+        let t = render(
+            ChartId::Allocation,
+            &m.derive(),
+            640,
+            Theme::Light,
+            Lang::En,
+        )
+        .table;
         assert_eq!(
             t.columns.last().map(String::as_str),
             Some("In yen (at ¥150 per $)")
@@ -677,9 +689,21 @@ mod tests {
     #[test]
     fn charts_follow_the_model() {
         let mut m = Model::default();
-        let before = render(ChartId::Allocation, &m.derive(), 640, Theme::Light);
+        let before = render(
+            ChartId::Allocation,
+            &m.derive(),
+            640,
+            Theme::Light,
+            Lang::En,
+        );
         m.set_treasuries(Decimal::from(70)).unwrap();
-        let after = render(ChartId::Allocation, &m.derive(), 640, Theme::Light);
+        let after = render(
+            ChartId::Allocation,
+            &m.derive(),
+            640,
+            Theme::Light,
+            Lang::En,
+        );
         assert_ne!(before.svg.marks, after.svg.marks);
         assert!(
             after.text.description.contains("$385 billion"),
@@ -692,7 +716,13 @@ mod tests {
     fn record_framing_charts_name_its_buckets() {
         let mut m = Model::default();
         m.set_framing(FramingId::Record).unwrap();
-        let r = render(ChartId::Allocation, &m.derive(), 640, Theme::Light);
+        let r = render(
+            ChartId::Allocation,
+            &m.derive(),
+            640,
+            Theme::Light,
+            Lang::En,
+        );
         let labels: Vec<&str> = r.table.rows.iter().map(|row| row[0].as_str()).collect();
         assert!(
             labels.iter().any(|l| l.to_lowercase().contains("loan")),

@@ -81,7 +81,13 @@ fn every_source_is_cited() {
 fn every_chart_names_its_sources() {
     let d = fund_core::model::Model::default().derive();
     for c in japan_fund_explainer::charts::ChartId::ALL {
-        let r = japan_fund_explainer::charts::render(c, &d, 640, fund_charts::Theme::Light);
+        let r = japan_fund_explainer::charts::render(
+            c,
+            &d,
+            640,
+            fund_charts::Theme::Light,
+            fund_core::Lang::En,
+        );
         assert!(!r.text.source_ids.is_empty(), "{c:?}");
         for id in &r.text.source_ids {
             assert!(

@@ -435,22 +435,28 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     let options = dlg.options();
     let model = app.model.get_untracked();
     let url = crate::export::embed_url(&root, id, &model, options);
-    let rendered = app.views.with_untracked(|v| {
-        crate::charts::render(
-            id,
-            &v.current,
-            crate::layout::WIDE_LAYOUT,
-            fund_charts::Theme::Light,
-            options.lang,
-        )
-    });
-    dlg.fill(
-        id,
-        &url,
-        &rendered.text.caption,
-        rendered.svg.height,
-        app.lang,
-    );
+    // The caption in the embed's language: from a live chart's model; the tracker's (which
+    // follows the record, not the reader) is the page's own.
+    let built = app
+        .views
+        .with_untracked(|v| build_live(id, &v.current, options.lang));
+    let (caption, height) = match built {
+        Some(m) => {
+            let chart = m.chart();
+            (
+                chart.text().caption.clone(),
+                chart.height(crate::layout::WIDE_LAYOUT),
+            )
+        }
+        None => {
+            let caption = by_testid(&d.root, &format!("chart-{}", id.slug()))
+                .and_then(|f| q(&f, ".caption"))
+                .and_then(|c| c.text_content())
+                .unwrap_or_default();
+            (caption, 400)
+        }
+    };
+    dlg.fill(id, &url, &caption, height, app.lang);
 }
 
 fn on_dialog_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {

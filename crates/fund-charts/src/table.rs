@@ -108,6 +108,18 @@ pub(crate) fn join_and(items: &[String], lang: Lang) -> String {
 /// Latin words that Japanese text may hold: acronyms, units and names as Japanese media write
 /// them.
 pub const LATIN_IN_JAPANESE: &[&str] = &[
+    "SMR",
+    "IEEPA",
+    "FRB",
+    "CRS",
+    "FT",
+    "CNBC",
+    "NHK",
+    "AFP",
+    "AP",
+    "IFDP",
+    "BEA",
+    "DeepNewz",
     "US",
     "JBIC",
     "NEXI",

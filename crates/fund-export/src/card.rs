@@ -11,6 +11,7 @@ use fund_charts::table::xml_escape;
 use fund_charts::theme::Colours;
 use fund_charts::Theme;
 use fund_core::model::Derived;
+use fund_core::{msg, Lang};
 use japan_fund_explainer::charts::{self, ChartId};
 
 /// The card's width in px (the usual og:image size).
@@ -25,7 +26,7 @@ const TITLE_LINES: usize = 3;
 const FOOTER_PX: f32 = 20.0;
 /// The layout width the chart is drawn at before it is scaled into the card: the page's wide
 /// layout, so its labels are the page's.
-const CHART_LAYOUT: u32 = japan_fund_explainer::ctx::WIDE_LAYOUT;
+const CHART_LAYOUT: u32 = japan_fund_explainer::layout::WIDE_LAYOUT;
 
 /// `text` with control characters (which XML cannot hold, escaped or not) made spaces.
 fn clean(text: &str) -> String {
@@ -50,24 +51,30 @@ fn fit(text: &str, px: f32, bold: bool, max: f32) -> String {
     "…".to_string()
 }
 
-/// Splits `text` into at most `max_lines` lines no wider than `max` px (set in the shipped font
-/// at `px`, bold); what does not fit ends the last line with an ellipsis.
+/// Splits `text` into at most `max_lines` lines no wider than `max` px (set in the shipped fonts
+/// at `px`, bold); what does not fit ends the last line with an ellipsis. Latin text breaks at
+/// spaces, Japanese between characters (never before closing punctuation).
 pub(crate) fn wrap(text: &str, px: f32, bold: bool, max: f32, max_lines: usize) -> Vec<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let units = fund_charts::line_units(text);
+    let join = |line: &str, spaced: bool, unit: &str| {
+        if line.is_empty() {
+            unit.to_string()
+        } else if spaced {
+            format!("{line} {unit}")
+        } else {
+            format!("{line}{unit}")
+        }
+    };
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut rest = 0;
-    for (i, word) in words.iter().enumerate() {
-        let candidate = if line.is_empty() {
-            (*word).to_string()
-        } else {
-            format!("{line} {word}")
-        };
+    for (i, (spaced, unit)) in units.iter().enumerate() {
+        let candidate = join(&line, *spaced, unit);
         if line.is_empty() || text_width(&candidate, px, bold) <= max {
             line = candidate;
             continue;
         }
-        lines.push(std::mem::replace(&mut line, (*word).to_string()));
+        lines.push(std::mem::replace(&mut line, unit.clone()));
         if lines.len() == max_lines {
             rest = i;
             line.clear();
@@ -78,22 +85,30 @@ pub(crate) fn wrap(text: &str, px: f32, bold: bool, max: f32, max_lines: usize) 
         lines.push(line);
     }
     if rest > 0 {
-        // Too many lines: the last one takes the rest of the words and is cut to fit.
-        let last = lines.pop().unwrap_or_default();
-        let tail = words[rest..].join(" ");
-        lines.push(fit(&format!("{last} {tail}"), px, bold, max));
+        // Too many lines: the last one takes the rest and is cut to fit.
+        let mut last = lines.pop().unwrap_or_default();
+        for (spaced, unit) in &units[rest..] {
+            last = join(&last, *spaced, unit);
+        }
+        lines.push(fit(&last, px, bold, max));
     }
     lines.into_iter().map(|l| fit(&l, px, bold, max)).collect()
 }
 
-/// The card as one SVG document (what [`social_card_png`] rasterises).
-pub fn social_card_svg(title: &str, chart: ChartId, derived: &Derived, theme: Theme) -> String {
+/// The card as one SVG document (what [`social_card_png`] rasterises), its words in `lang`.
+pub fn social_card_svg(
+    title: &str,
+    chart: ChartId,
+    derived: &Derived,
+    theme: Theme,
+    lang: Lang,
+) -> String {
     let colours = theme.colours();
     let (w, h) = (CARD_WIDTH as f32, CARD_HEIGHT as f32);
     let text_width_max = w - 2.0 * PAD;
     let lines = wrap(&clean(title), TITLE_PX, true, text_width_max, TITLE_LINES);
 
-    let rendered = charts::render(chart, derived, CHART_LAYOUT, theme);
+    let rendered = charts::render(chart, derived, CHART_LAYOUT, theme, lang);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{CARD_WIDTH}\" height=\"{CARD_HEIGHT}\" \
          viewBox=\"0 0 {CARD_WIDTH} {CARD_HEIGHT}\">\n\
@@ -127,16 +142,20 @@ pub fn social_card_svg(title: &str, chart: ChartId, derived: &Derived, theme: Th
     let mut publishers: Vec<String> = Vec::new();
     for id in &rendered.text.source_ids {
         if let Some(s) = fund_content::source(id) {
-            let p = s.publisher().to_string();
+            let p = s.publisher(lang).to_string();
             if !publishers.contains(&p) {
                 publishers.push(p);
             }
         }
     }
     let footer = if publishers.is_empty() {
-        japan_fund_explainer::export::EXPLAINER_TITLE.to_string()
+        msg::page::title(lang).to_string()
     } else {
-        format!("Sources: {}", publishers.join(", "))
+        format!(
+            "{}{}",
+            msg::content::sources_label(lang),
+            publishers.join(msg::content::separator(lang))
+        )
     };
     svg.push_str(&format!(
         "<text x=\"{PAD}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{FOOTER_PX}\" fill=\"{}\">{}</text>\n</svg>\n",
@@ -149,15 +168,17 @@ pub fn social_card_svg(title: &str, chart: ChartId, derived: &Derived, theme: Th
 
 /// A 1200×630 PNG for og:image: `title` (wrapped to at most three lines, cut with an ellipsis
 /// beyond), chart `chart` drawn from `derived` in `theme` and scaled into the card, and a footer
-/// line naming the chart's sources. Deterministic: the same arguments give the same bytes.
+/// line naming the chart's sources, in `lang`. Deterministic: the same arguments give the same
+/// bytes.
 pub fn social_card_png(
     title: &str,
     chart: ChartId,
     derived: &Derived,
     theme: Theme,
+    lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
     svg_to_png(
-        &social_card_svg(title, chart, derived, theme),
+        &social_card_svg(title, chart, derived, theme, lang),
         CARD_WIDTH,
         CARD_HEIGHT,
         None,
@@ -190,6 +211,18 @@ mod tests {
         }
         // Nothing is lost before the cut.
         assert!(title.starts_with(&format!("{} {}", lines[0], lines[1])));
+    }
+
+    #[test]
+    fn japanese_titles_wrap_between_characters() {
+        let title = "日本の5500億ドル対米投資、資金はどこへ向かうのか：記事の論理と公開記録を照らし合わせ、融資・出資・保証の実態を年ごとに検証する";
+        let lines = wrap(title, 46.0, true, 1088.0, 3);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for l in &lines {
+            assert!(text_width(l, 46.0, true) <= 1088.0, "{l}");
+            assert!(!l.starts_with(['、', '。', '：']), "{lines:?}");
+        }
+        assert!(title.starts_with(&lines[0]));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The `fund-export` command line: a small hand-written parser and the help text.
 
 use crate::{
-    chart_slugs, parse_chart, parse_format, parse_scale, parse_theme, parse_width, ExportError,
-    ExportRequest, Format, DEFAULT_SCALE, DEFAULT_WIDTH, MAX_SCALE, MAX_WIDTH, MIN_SCALE,
-    MIN_WIDTH,
+    chart_slugs, parse_chart, parse_format, parse_lang, parse_scale, parse_theme, parse_width,
+    ExportError, ExportRequest, Format, DEFAULT_SCALE, DEFAULT_WIDTH, MAX_SCALE, MAX_WIDTH,
+    MIN_SCALE, MIN_WIDTH,
 };
 use japan_fund_explainer::charts::ChartId;
 use std::path::PathBuf;
@@ -26,7 +26,14 @@ pub enum Command {
 pub fn help() -> String {
     let charts: String = ChartId::ALL
         .iter()
-        .map(|c| format!("    {:<14}{}\n", c.slug(), c.tab_label()))
+        .map(|c| {
+            format!(
+                "    {:<14}{} / {}\n",
+                c.slug(),
+                c.tab_label(fund_core::Lang::En),
+                c.tab_label(fund_core::Lang::Ja)
+            )
+        })
         .collect();
     let formats: String = Format::ALL
         .iter()
@@ -44,7 +51,8 @@ pub fn help() -> String {
         "fund-export: one of the explainer's charts as a file, for graphics desks and print.\n\
          \n\
          Usage: fund-export <CHART> [--query STATE] [--format svg|png|csv|json] [--width PX]\n\
-         \x20                  [--scale N] [--theme light|dark] [--base-url URL] [--out FILE]\n\
+         \x20                  [--scale N] [--theme light|dark] [--lang en|ja] [--base-url URL]\n\
+         \x20                  [--out FILE]\n\
          \n\
          Charts:\n{charts}\n\
          Formats:\n{formats}\n\
@@ -61,13 +69,16 @@ pub fn help() -> String {
          \x20                     PNG download). The PNG is width x N pixels wide: 1280 at the\n\
          \x20                     defaults; 2560 with --scale 4.\n\
          \x20     --theme THEME   light or dark. Default: the state's `theme` (auto is drawn light).\n\
+         \x20     --lang LANG     en or ja: the language of the chart's words, tables and JSON.\n\
+         \x20                     Default: the state's `lang`, else en.\n\
          \x20     --base-url URL  JSON only: where the recorded permalink points, e.g.\n\
          \x20                     https://example.org/japan-fund/ (default: the query alone).\n\
          \x20 -o, --out FILE      write to FILE (atomically: a failure leaves nothing behind).\n\
          \x20                     Default: standard output.\n\
          \x20 -h, --help          this text.\n\
          \n\
-         Text in PNGs is set in DejaVu Sans, shipped with this command (no system font is used).\n\
+         Text in PNGs is set in DejaVu Sans, and Japanese in a subset of Noto Sans CJK JP, both\n\
+         shipped with this command (no system font is used).\n\
          Exit status: 0 written; 2 a bad request (chart, state, option), nothing written;\n\
          1 drawing or writing failed, nothing written.\n\
          \n\
@@ -99,6 +110,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, ExportEr
     let mut args = args.into_iter();
     let (mut chart, mut query, mut format, mut width, mut scale, mut theme, mut base, mut out) =
         (None, None, None, None, None, None, None, None);
+    let mut lang = None;
     let mut help_asked = false;
     let mut only_positional = false;
     while let Some(arg) = args.next() {
@@ -126,6 +138,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, ExportEr
             "-w" | "--width" => once(&mut width, "--width", value(&name, inline, &mut args)?)?,
             "--scale" => once(&mut scale, "--scale", value(&name, inline, &mut args)?)?,
             "--theme" => once(&mut theme, "--theme", value(&name, inline, &mut args)?)?,
+            "--lang" => once(&mut lang, "--lang", value(&name, inline, &mut args)?)?,
             "--base-url" => once(&mut base, "--base-url", value(&name, inline, &mut args)?)?,
             "-o" | "--out" => once(&mut out, "--out", value(&name, inline, &mut args)?)?,
             _ => return Err(ExportError::Usage(format!("unknown option “{name}”"))),
@@ -166,6 +179,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, ExportEr
     }
     if let Some(b) = base {
         request.base_url = b;
+    }
+    if let Some(l) = lang {
+        request.lang = Some(parse_lang(&l)?);
     }
     Ok(Command::Export { request, out })
 }

@@ -6,8 +6,10 @@
 //! figures, and the files are [`export::svg_document`], [`export::csv_document`] and
 //! [`export::json_document`]. The PNG is [`export::svg_for_png`] rasterised natively with resvg,
 //! filled first with [`export::background`] as the browser's canvas is, with text set in the
-//! DejaVu Sans font that ships in this package (`fonts/`, under its own licence): no system font
-//! is ever looked at, so a PNG is the same, byte for byte, on every machine.
+//! DejaVu Sans font that ships in this package (`fonts/`, under its own licence), and Japanese in
+//! the subset of Noto Sans CJK JP that ships beside it (its licence there too; what it covers:
+//! [`missing_glyphs`]): no system font is ever looked at, so a PNG is the same, byte for byte, on
+//! every machine.
 //!
 //! Where the browser would fall back to a default (a refused URL parameter), this crate refuses
 //! instead: a print desk must never get a chart of a state it did not ask for.
@@ -35,16 +37,17 @@ use std::fmt;
 pub use card::{social_card_png, social_card_svg, CARD_HEIGHT, CARD_WIDTH};
 pub use fund_charts::Theme;
 pub use fund_core::model::Derived;
+pub use fund_core::Lang;
 pub use japan_fund_explainer::charts::ChartId;
 pub use japan_fund_explainer::export::Format;
-pub use raster::{chart_png, svg_to_png, FONT_FAMILY};
+pub use raster::{chart_png, missing_glyphs, svg_to_png, FONT_FAMILY, JAPANESE_FONT_FAMILY};
 
 /// The narrowest layout width `--width` accepts, in CSS px (the charts crate's own minimum).
 pub const MIN_WIDTH: u32 = fund_charts::svg::MIN_WIDTH;
 /// The widest layout width `--width` accepts, in CSS px (the charts crate's own maximum).
 pub const MAX_WIDTH: u32 = fund_charts::svg::MAX_WIDTH;
 /// The layout width used when none is given: the page's wide layout.
-pub const DEFAULT_WIDTH: u32 = japan_fund_explainer::ctx::WIDE_LAYOUT;
+pub const DEFAULT_WIDTH: u32 = japan_fund_explainer::layout::WIDE_LAYOUT;
 /// The smallest PNG scale (device pixels per CSS pixel).
 pub const MIN_SCALE: u32 = 1;
 /// The largest PNG scale.
@@ -109,6 +112,9 @@ pub fn format_names() -> Vec<&'static str> {
 /// Everything that can go wrong with an export. Nothing is written when any of these happens.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The language is not one of the explainer's.
+    #[error("unknown language “{0}”; use en or ja")]
+    UnknownLang(String),
     /// The chart slug is not one of the page's charts.
     #[error("unknown chart “{0}”; the charts are: {slugs}", slugs = chart_slugs().join(", "))]
     UnknownChart(String),
@@ -179,6 +185,15 @@ pub fn parse_theme(s: &str) -> Result<Theme, ExportError> {
         .into_iter()
         .find(|t| t.name().eq_ignore_ascii_case(s))
         .ok_or_else(|| ExportError::UnknownTheme(s.to_string()))
+}
+
+/// Reads a language (exactly `en` or `ja`).
+pub fn parse_lang(s: &str) -> Result<Lang, ExportError> {
+    match s {
+        "en" => Ok(Lang::En),
+        "ja" => Ok(Lang::Ja),
+        _ => Err(ExportError::UnknownLang(s.to_string())),
+    }
 }
 
 fn parse_in_range(s: &str, min: u32, max: u32) -> Option<u32> {
@@ -267,6 +282,8 @@ pub struct ExportRequest {
     pub theme: Option<Theme>,
     /// The address the JSON's `generated_from` permalink starts with (empty: the query alone).
     pub base_url: String,
+    /// The language of the chart's words; `None` takes the state's own `lang` (English if none).
+    pub lang: Option<Lang>,
 }
 
 impl ExportRequest {
@@ -281,6 +298,7 @@ impl ExportRequest {
             scale: DEFAULT_SCALE,
             theme: None,
             base_url: String::new(),
+            lang: None,
         }
     }
 }
@@ -293,21 +311,31 @@ pub fn rendered(
     state: &UrlState,
     width: u32,
     theme: Option<Theme>,
+    lang: Lang,
 ) -> (RenderedChart, Derived) {
     let derived = Views::of(state.model()).current;
     let theme = theme.unwrap_or_else(|| japan_fund_explainer::theme::resolve(state.theme(), false));
-    (charts::render(chart, &derived, width, theme), derived)
+    (charts::render(chart, &derived, width, theme, lang), derived)
 }
 
 /// The permalink the JSON records: `base_url`, `?`, and the page's own full query for the state
 /// (every parameter, as the page writes it; the theme is the one drawn).
-pub fn permalink_for(state: &UrlState, theme: Theme, base_url: &str) -> String {
+pub fn permalink_for(state: &UrlState, theme: Theme, base_url: &str, lang: Lang) -> String {
     let choice = match theme {
         Theme::Light => japan_fund_explainer::theme::ThemeChoice::Light,
         Theme::Dark => japan_fund_explainer::theme::ThemeChoice::Dark,
     };
     let embed = state.embed().and_then(ChartId::from_slug);
-    let query = japan_fund_explainer::url::write(state.model(), state.step(), choice, embed);
+    let query = japan_fund_explainer::url::write(
+        state.model(),
+        japan_fund_explainer::url::LinkState {
+            step: state.step(),
+            theme: choice,
+            embed,
+            lang,
+            controls: state.controls(),
+        },
+    );
     let base = base_url.split_once('?').map_or(base_url, |(b, _)| b);
     export::permalink(&format!("{base}?{query}"))
 }
@@ -318,13 +346,23 @@ pub fn export(req: &ExportRequest) -> Result<Vec<u8>, ExportError> {
     let width = parse_width(&req.width.to_string())?;
     let scale = parse_scale(&req.scale.to_string())?;
     let state = read_state(&req.state)?;
-    let (chart, derived) = rendered(req.chart, &state, width, req.theme);
+    let lang = req.lang.or(state.lang()).unwrap_or_default();
+    let (chart, derived) = rendered(req.chart, &state, width, req.theme, lang);
     Ok(match req.format {
         Format::Svg => export::svg_document(&chart.svg).into_bytes(),
         Format::Csv => export::csv_document(&chart.table).into_bytes(),
         Format::Json => {
-            let link = permalink_for(&state, chart.svg.theme, &req.base_url);
-            export::json_document(&chart, &derived, &link).into_bytes()
+            let link = permalink_for(&state, chart.svg.theme, &req.base_url, lang);
+            let tracker;
+            let data = match export::chart_data(req.chart, &derived) {
+                Some(d) => d,
+                None => {
+                    tracker = japan_fund_explainer::record_view::tracker(lang);
+                    export::ChartData::Tracker(tracker)
+                }
+            };
+            let cite = |id: &str| export::content_citation(id, lang);
+            export::json_document(&chart, data, &link, lang, &cite).into_bytes()
         }
         Format::Png => chart_png(&chart, scale)?,
     })

@@ -1,31 +1,52 @@
-//! SVG to PNG, natively, with resvg and the one font this package ships.
+//! SVG to PNG, natively, with resvg and the fonts this package ships.
 //!
-//! The font database holds only DejaVu Sans (regular and bold) from `fonts/`, embedded in the
-//! binary; every generic family (`sans-serif`, which the charts name, and the others, and the
-//! default) maps onto it, and no system font is ever loaded. The charts' SVG names nothing but
-//! `sans-serif`, so every label is set in DejaVu Sans, the same on every machine. `<image>`
-//! elements may only use `data:` URLs (no file is ever read).
+//! The font database holds only the fonts in `fonts/`, embedded in the binary: DejaVu Sans
+//! (regular and bold), and a subset of Noto Sans CJK JP (regular and bold: kana, the JIS X 0208
+//! kanji of level 1 and symbols, CJK and full-width punctuation, Latin-1; made by
+//! `scripts/subset-ja-font.sh`). Every generic family (`sans-serif`, which the charts name, and
+//! the others, and the default) maps onto DejaVu Sans, and no system font is ever loaded. The
+//! charts' SVG names nothing but `sans-serif`, so a label is set in DejaVu Sans, the same on
+//! every machine, unless it has a character DejaVu Sans lacks (Japanese): then usvg's fallback
+//! asks [`fallback`], which picks the shipped face that has the character, of the nearest
+//! weight, and usvg shapes the text again with it. Where that face has every character of the
+//! text (a Japanese label with digits and Latin letters, as the Japanese font has those too), the
+//! whole text is set in it; otherwise only the glyphs the first font lacked are taken from it.
+//! [`missing_glyphs`] tells which characters no shipped font has. `<image>` elements may only use
+//! `data:` URLs (no file is ever read).
 
 use crate::ExportError;
 use japan_fund_explainer::charts::RenderedChart;
 use japan_fund_explainer::export;
 use resvg::tiny_skia::{Color, Pixmap, Transform};
-use resvg::usvg::{self, fontdb, ImageHrefResolver};
+use resvg::usvg::{self, fontdb, FontResolver, ImageHrefResolver};
+use skrifa::MetadataProvider;
 use std::sync::{Arc, OnceLock};
 
-/// The family name of the shipped font; every generic family resolves to it.
+/// The family name of the shipped Latin font; every generic family resolves to it.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
+
+/// The family name of the shipped Japanese font: text falls back to it for the characters
+/// [`FONT_FAMILY`] lacks (kana, kanji, full-width punctuation).
+pub const JAPANESE_FONT_FAMILY: &str = "Noto Sans CJK JP";
 
 static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+static JAPANESE_REGULAR: &[u8] = include_bytes!("../fonts/NotoSansCJKjp-Regular-subset.otf");
+static JAPANESE_BOLD: &[u8] = include_bytes!("../fonts/NotoSansCJKjp-Bold-subset.otf");
 
-/// The font database: the shipped font only, built once.
+/// Every shipped font, in the order they are loaded (and so the order in which a fallback
+/// between equally good faces is chosen).
+static SHIPPED: [&[u8]; 4] = [REGULAR, BOLD, JAPANESE_REGULAR, JAPANESE_BOLD];
+
+/// The font database: the shipped fonts only, built once.
 fn fonts() -> Arc<fontdb::Database> {
     static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = fontdb::Database::new();
-        db.load_font_data(REGULAR.to_vec());
-        db.load_font_data(BOLD.to_vec());
+        for data in SHIPPED {
+            // Borrowed from the binary, not copied.
+            db.load_font_source(fontdb::Source::Binary(Arc::new(data)));
+        }
         db.set_sans_serif_family(FONT_FAMILY);
         db.set_serif_family(FONT_FAMILY);
         db.set_monospace_family(FONT_FAMILY);
@@ -36,11 +57,62 @@ fn fonts() -> Arc<fontdb::Database> {
     .clone()
 }
 
-/// Parsing options: the shipped font, and no file access for `<image>`.
+/// Whether the face `id` maps `c` to a glyph (its `cmap` has it), read as usvg itself reads it.
+fn has_char(db: &fontdb::Database, id: fontdb::ID, c: char) -> bool {
+    db.with_face_data(id, |data, index| {
+        skrifa::FontRef::from_index(data, index)
+            .ok()
+            .and_then(|font| font.charmap().map(c))
+            .is_some()
+    })
+    .unwrap_or(false)
+}
+
+/// The fallback for a character `c` that the faces in `used` (the first is the one the text
+/// asked for) lack: of the other shipped faces that have it, the one of the same style and the
+/// nearest weight (bold text falls back to the bold Japanese face), the first loaded on a tie.
+/// usvg's own default would take the first face that has the character whatever its weight.
+fn fallback(c: char, used: &[fontdb::ID], db: &fontdb::Database) -> Option<fontdb::ID> {
+    let base = db.face(*used.first()?)?;
+    db.faces()
+        .filter(|face| !used.contains(&face.id) && has_char(db, face.id, c))
+        .min_by_key(|face| {
+            (
+                face.style != base.style,
+                face.weight.0.abs_diff(base.weight.0),
+            )
+        })
+        .map(|face| face.id)
+}
+
+/// The characters of `text` that no shipped font has a glyph for, each once, in the order they
+/// first appear; these would be drawn as the font's "missing" box. Control characters (which
+/// are never drawn) are not counted. Empty means every character of `text` is drawn with a real
+/// glyph, e.g. `missing_glyphs("日本の対米投資5500億ドル（約81兆円）")` is empty, and
+/// `missing_glyphs("𠮷")` is `['𠮷']` (a rare kanji outside the shipped subset).
+pub fn missing_glyphs(text: &str) -> Vec<char> {
+    let db = fonts();
+    let mut missing: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if c.is_control() || missing.contains(&c) {
+            continue;
+        }
+        if !db.faces().any(|face| has_char(&db, face.id, c)) {
+            missing.push(c);
+        }
+    }
+    missing
+}
+
+/// Parsing options: the shipped fonts, with [`fallback`], and no file access for `<image>`.
 pub(crate) fn options() -> usvg::Options<'static> {
     usvg::Options {
         font_family: FONT_FAMILY.to_string(),
         fontdb: fonts(),
+        font_resolver: FontResolver {
+            select_font: FontResolver::default_font_selector(),
+            select_fallback: Box::new(|c, used, db| fallback(c, used, db)),
+        },
         resources_dir: None,
         image_href_resolver: ImageHrefResolver {
             resolve_data: ImageHrefResolver::default_data_resolver(),
@@ -129,14 +201,37 @@ mod tests {
     }
 
     #[test]
-    fn only_the_shipped_font_is_known() {
+    fn only_the_shipped_fonts_are_known() {
         let db = fonts();
-        let families: Vec<String> = db
+        let faces: Vec<(String, u16)> = db
             .faces()
-            .flat_map(|f| f.families.iter().map(|(n, _)| n.clone()))
+            .map(|f| (f.families[0].0.clone(), f.weight.0))
             .collect();
-        assert_eq!(db.len(), 2, "{families:?}");
-        assert!(families.iter().all(|f| f == FONT_FAMILY), "{families:?}");
+        assert_eq!(
+            faces,
+            [
+                (FONT_FAMILY.to_string(), 400),
+                (FONT_FAMILY.to_string(), 700),
+                (JAPANESE_FONT_FAMILY.to_string(), 400),
+                (JAPANESE_FONT_FAMILY.to_string(), 700),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_fallback_keeps_the_weight() {
+        let db = fonts();
+        let ids: Vec<fontdb::ID> = db.faces().map(|f| f.id).collect();
+        let [regular, bold, ja_regular, ja_bold] = ids[..] else {
+            panic!("{ids:?}")
+        };
+        assert_eq!(fallback('日', &[regular], &db), Some(ja_regular));
+        assert_eq!(fallback('日', &[bold], &db), Some(ja_bold));
+        // Once a face has been tried, the next nearest.
+        assert_eq!(fallback('日', &[bold, ja_bold], &db), Some(ja_regular));
+        assert_eq!(fallback('日', &ids, &db), None);
+        assert_eq!(fallback('𠮷', &[regular], &db), None);
+        assert_eq!(fallback('日', &[], &db), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! computed with the app crate's own functions, the ones the browser's downloads call.
 
 use fund_charts::Theme;
+use fund_core::Lang;
 use japan_fund_explainer::charts::{render, ChartId, RenderedChart};
 use japan_fund_explainer::export;
 use japan_fund_explainer::theme::ThemeChoice;
@@ -38,7 +39,13 @@ fn browser_chart(id: ChartId, query: &str, width: u32, theme: Option<Theme>) -> 
     let (state, notices) = url::read(query);
     assert!(notices.is_empty(), "{notices:?}");
     let theme = theme.unwrap_or_else(|| japan_fund_explainer::theme::resolve(state.theme(), false));
-    render(id, &Views::of(state.model()).current, width, theme)
+    render(
+        id,
+        &Views::of(state.model()).current,
+        width,
+        theme,
+        Lang::En,
+    )
 }
 
 /// A fresh, empty directory for one test.
@@ -127,6 +134,24 @@ fn csv_is_the_browsers_download() {
 }
 
 #[test]
+fn lang_ja_gives_the_japanese_chart_and_a_bad_lang_is_refused() {
+    let got = text(&["allocation", "--lang", "ja", "--format", "csv"]);
+    assert!(
+        got.contains("4125億ドル") && got.contains("米国債"),
+        "{got}"
+    );
+    let svg = text(&["waffle", "--query", "lang=ja"]);
+    assert!(svg.contains("5500億ドル"), "the state's own lang is used");
+    let en = text(&["waffle", "--query", "lang=ja", "--lang", "en"]);
+    assert!(en.contains("$550 billion"), "--lang wins over the state");
+    let out = run(&["waffle", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language “fr”"));
+    let help = text(&["--help"]);
+    assert!(help.contains("--lang") && help.contains("配分"), "{help}");
+}
+
+#[test]
 fn json_is_the_browsers_download() {
     let q = "a.treasuries=60&step=2";
     let base = "https://example.org/japan-fund/";
@@ -141,12 +166,26 @@ fn json_is_the_browsers_download() {
     ]);
     let (state, _) = url::read(q);
     let d = Views::of(state.model()).current;
-    let chart = render(ChartId::Allocation, &d, 640, Theme::Light);
+    let chart = render(ChartId::Allocation, &d, 640, Theme::Light, Lang::En);
     let permalink = format!(
         "{base}?{}",
-        url::write(state.model(), state.step(), ThemeChoice::Light, None)
+        url::write(
+            state.model(),
+            url::LinkState {
+                step: state.step(),
+                theme: ThemeChoice::Light,
+                embed: None,
+                lang: Lang::En,
+                controls: None,
+            }
+        )
     );
-    assert_eq!(got, export::json_document(&chart, &d, &permalink));
+    let cite = |id: &str| export::content_citation(id, Lang::En);
+    let data = export::chart_data(ChartId::Allocation, &d).unwrap();
+    assert_eq!(
+        got,
+        export::json_document(&chart, data, &permalink, Lang::En, &cite)
+    );
 
     let v: serde_json::Value = serde_json::from_str(&got).unwrap();
     assert_eq!(v["chart"], "allocation");

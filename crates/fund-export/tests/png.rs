@@ -3,6 +3,7 @@
 
 use fund_charts::Theme;
 use fund_core::model::Model;
+use fund_core::Lang;
 use fund_export::{
     chart_png, export, social_card_png, social_card_svg, svg_to_png, ChartId, ExportRequest,
     Format, CARD_HEIGHT, CARD_WIDTH,
@@ -43,7 +44,7 @@ fn every_chart_draws_its_text_in_both_themes() {
     let d = Model::default().derive();
     for id in ChartId::ALL {
         for theme in [Theme::Light, Theme::Dark] {
-            let chart = render(id, &d, 640, theme);
+            let chart = render(id, &d, 640, theme, Lang::En);
             let png = chart_png(&chart, 2).unwrap();
             let img = pixels(&png);
             assert_eq!(
@@ -101,6 +102,7 @@ fn the_social_card_is_1200_by_630_with_its_title() {
             ChartId::Allocation,
             &d,
             theme,
+            Lang::En,
         )
         .unwrap();
         let img = pixels(&png);
@@ -111,17 +113,32 @@ fn the_social_card_is_1200_by_630_with_its_title() {
             ChartId::Allocation,
             &d,
             theme,
+            Lang::En,
         )
         .unwrap();
         assert_eq!(png, again, "not deterministic");
         // The title is drawn: another title changes the top of the card, not the rest.
         let other = pixels(
-            &social_card_png("Something else entirely", ChartId::Allocation, &d, theme).unwrap(),
+            &social_card_png(
+                "Something else entirely",
+                ChartId::Allocation,
+                &d,
+                theme,
+                Lang::En,
+            )
+            .unwrap(),
         );
         assert!(differing(&img, &other) > 2000);
         // The chart is drawn into the card.
         let blank_chart = pixels(
-            &social_card_png("Where the $550 billion goes", ChartId::Waffle, &d, theme).unwrap(),
+            &social_card_png(
+                "Where the $550 billion goes",
+                ChartId::Waffle,
+                &d,
+                theme,
+                Lang::En,
+            )
+            .unwrap(),
         );
         assert!(differing(&img, &blank_chart) > 10_000);
     }
@@ -131,21 +148,21 @@ fn the_social_card_is_1200_by_630_with_its_title() {
 fn card_titles_are_escaped_and_wrapped() {
     let d = Model::default().derive();
     let hostile = "<script>alert(1)</script> & \"quotes\" ]]> <!-- \u{0} \u{1b}[31m";
-    let svg = social_card_svg(hostile, ChartId::Income, &d, Theme::Light);
+    let svg = social_card_svg(hostile, ChartId::Income, &d, Theme::Light, Lang::En);
     assert!(!svg.contains("<script"), "{svg}");
     assert!(
         svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
         "{svg}"
     );
     assert!(!svg.contains('\u{0}') && !svg.contains('\u{1b}'));
-    let png = social_card_png(hostile, ChartId::Income, &d, Theme::Light).unwrap();
+    let png = social_card_png(hostile, ChartId::Income, &d, Theme::Light, Lang::En).unwrap();
     assert_eq!((pixels(&png).width(), pixels(&png).height()), (1200, 630));
 
     let long = "The article says 1–2% goes into direct investment and the rest into Treasuries, \
                 agency bonds and index funds; the public record says equity, loans and loan \
                 guarantees from Japan’s state lenders, for US projects, with a profit split that \
                 changes once Japan is made whole";
-    let svg = social_card_svg(long, ChartId::Framings, &d, Theme::Dark);
+    let svg = social_card_svg(long, ChartId::Framings, &d, Theme::Dark, Lang::En);
     let title_lines = svg.matches("font-size=\"46\"").count();
     assert_eq!(title_lines, 3, "{svg}");
     assert!(svg.contains('…'));

@@ -3,7 +3,7 @@
 //! escaping they need), and the citation text.
 //!
 //! Plain functions of plain types, tested natively; the browser glue (blobs, canvas, clipboard,
-//! the dialog) is in [`crate::components::share`].
+//! the dialog) is in the wasm-only `client::share` module.
 
 use crate::charts::{ChartId, RenderedChart};
 use crate::theme::ThemeChoice;

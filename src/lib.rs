@@ -2,7 +2,7 @@
 //!
 //! The page is written at build time: the [`components`] (Leptos, rendered to HTML natively by
 //! `crates/fund-site` with the `ssr` feature) draw every word, chart, table and control at the
-//! default state. In the browser, the WebAssembly [`client`] takes those elements over and keeps
+//! default state. In the browser, the WebAssembly `client` module (built for wasm32 only) takes those elements over and keeps
 //! them in step with the reader's numbers. Both use the same plain modules, tested natively:
 //! [`charts`] (which chart, drawn from the core's figures), [`controls`] (the controls' words and
 //! values), [`live`] (numbers in the text), [`record_view`], [`export`], [`url`], [`input`],

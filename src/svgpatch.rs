@@ -1,8 +1,9 @@
 //! Updating a drawn chart in place. The charts crate writes a chart's marks as a flat run of SVG
 //! elements (`<rect …/>`, `<text …>label</text>`, …). When the reader's numbers change, the
-//! browser compares the new run with the one on screen, element by element, and sets only the
-//! attributes and texts that differ; it replaces the whole run only when the elements themselves
-//! differ (another count, another kind). Plain functions, tested natively.
+//! browser lines the new run up with the one on screen (the longest common run of element kinds),
+//! sets only the attributes and texts that differ on the elements it keeps, and inserts or removes
+//! only the elements that appeared or went (a bar's label moving outside it, a segment reaching
+//! zero). Plain functions, tested natively; [`apply_to`] is the browser's patching, on plain data.
 
 /// One SVG element of a marks layer: its name, its attributes (values unescaped, in order) and
 /// its text (unescaped), if it has any.
@@ -41,6 +42,18 @@ pub enum Edit {
         index: usize,
         /// New text.
         text: String,
+    },
+    /// Remove element `index` (the later ones move up).
+    Remove {
+        /// Position of the element.
+        index: usize,
+    },
+    /// Insert `mark` as a new element at `index` (the later ones move down).
+    Insert {
+        /// Position it will have.
+        index: usize,
+        /// The element to make.
+        mark: Mark,
     },
 }
 
@@ -152,45 +165,150 @@ pub fn parse(fragment: &str) -> Option<Vec<Mark>> {
     Some(out)
 }
 
-/// The edits that turn `old` into `new`, or `None` if the elements differ in number or kind (then
-/// the layer is redrawn whole).
+/// Runs longer than this are redrawn whole rather than lined up (the alignment is quadratic; no
+/// live chart comes near it).
+const MAX_ALIGN: usize = 2000;
+
+fn same_kind(a: &Mark, b: &Mark) -> bool {
+    a.tag == b.tag && a.attr("class") == b.attr("class")
+}
+
+impl Mark {
+    /// The value of attribute `name`, if the element has it.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn edit_kept(index: usize, a: &Mark, b: &Mark, edits: &mut Vec<Edit>) {
+    for (name, value) in &b.attrs {
+        if a.attr(name) != Some(value.as_str()) {
+            edits.push(Edit::SetAttr {
+                index,
+                name: name.clone(),
+                value: value.clone(),
+            });
+        }
+    }
+    for (name, _) in &a.attrs {
+        if b.attr(name).is_none() {
+            edits.push(Edit::RemoveAttr {
+                index,
+                name: name.clone(),
+            });
+        }
+    }
+    // An element with no text and one with empty text look the same on screen.
+    let (t, u) = (
+        a.text.as_deref().unwrap_or(""),
+        b.text.as_deref().unwrap_or(""),
+    );
+    if t != u {
+        edits.push(Edit::SetText {
+            index,
+            text: u.to_string(),
+        });
+    }
+}
+
+/// The edits that turn `old` into `new`, in the order they are to be applied (positions count
+/// the elements as they are at that moment). Elements of the same kind (name and class) that line
+/// up are kept and edited; the others are removed or inserted. `None` only for runs too long to
+/// line up cheaply (then the layer is redrawn whole).
 pub fn diff(old: &[Mark], new: &[Mark]) -> Option<Vec<Edit>> {
-    if old.len() != new.len() {
+    let (n, m) = (old.len(), new.len());
+    if n.max(m) > MAX_ALIGN {
         return None;
     }
+    // Same prefix and suffix first: the usual case (same elements, new values) never reaches the
+    // table below.
+    let mut head = 0;
+    while head < n && head < m && same_kind(&old[head], &new[head]) {
+        head += 1;
+    }
+    let mut tail = 0;
+    while tail < n - head && tail < m - head && same_kind(&old[n - 1 - tail], &new[m - 1 - tail]) {
+        tail += 1;
+    }
+    let (a, b) = (&old[head..n - tail], &new[head..m - tail]);
+    // Longest common run of kinds between the middles (lengths from the end).
+    let (p, q) = (a.len(), b.len());
+    let mut lcs = vec![0u32; (p + 1) * (q + 1)];
+    let at = |i: usize, j: usize| i * (q + 1) + j;
+    for i in (0..p).rev() {
+        for j in (0..q).rev() {
+            lcs[at(i, j)] = if same_kind(&a[i], &b[j]) {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
     let mut edits = Vec::new();
-    for (index, (a, b)) in old.iter().zip(new).enumerate() {
-        if a.tag != b.tag || a.text.is_some() != b.text.is_some() {
-            return None;
+    for k in 0..head {
+        edit_kept(k, &old[k], &new[k], &mut edits);
+    }
+    let (mut i, mut j, mut pos) = (0, 0, head);
+    while i < p || j < q {
+        if i < p && j < q && same_kind(&a[i], &b[j]) {
+            edit_kept(pos, &a[i], &b[j], &mut edits);
+            i += 1;
+            j += 1;
+            pos += 1;
+        } else if j < q && (i == p || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+            edits.push(Edit::Insert {
+                index: pos,
+                mark: b[j].clone(),
+            });
+            j += 1;
+            pos += 1;
+        } else {
+            edits.push(Edit::Remove { index: pos });
+            i += 1;
         }
-        for (name, value) in &b.attrs {
-            let before = a.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v);
-            if before != Some(value) {
-                edits.push(Edit::SetAttr {
-                    index,
-                    name: name.clone(),
-                    value: value.clone(),
-                });
+    }
+    for k in 0..tail {
+        edit_kept(pos + k, &old[n - tail + k], &new[m - tail + k], &mut edits);
+    }
+    Some(edits)
+}
+
+/// Applies `edits` to a run of marks, as the browser applies them to the elements on screen.
+pub fn apply_to(marks: &mut Vec<Mark>, edits: &[Edit]) {
+    for e in edits {
+        match e {
+            Edit::SetAttr { index, name, value } => {
+                if let Some(m) = marks.get_mut(*index) {
+                    match m.attrs.iter_mut().find(|(n, _)| n == name) {
+                        Some(slot) => slot.1 = value.clone(),
+                        None => m.attrs.push((name.clone(), value.clone())),
+                    }
+                }
             }
-        }
-        for (name, _) in &a.attrs {
-            if !b.attrs.iter().any(|(n, _)| n == name) {
-                edits.push(Edit::RemoveAttr {
-                    index,
-                    name: name.clone(),
-                });
+            Edit::RemoveAttr { index, name } => {
+                if let Some(m) = marks.get_mut(*index) {
+                    m.attrs.retain(|(n, _)| n != name);
+                }
             }
-        }
-        if let (Some(t), Some(u)) = (&a.text, &b.text) {
-            if t != u {
-                edits.push(Edit::SetText {
-                    index,
-                    text: u.clone(),
-                });
+            Edit::SetText { index, text } => {
+                if let Some(m) = marks.get_mut(*index) {
+                    m.text = Some(text.clone());
+                }
+            }
+            Edit::Remove { index } => {
+                if *index < marks.len() {
+                    marks.remove(*index);
+                }
+            }
+            Edit::Insert { index, mark } => {
+                let at = (*index).min(marks.len());
+                marks.insert(at, mark.clone());
             }
         }
     }
-    Some(edits)
 }
 
 #[cfg(test)]
@@ -264,31 +382,37 @@ mod tests {
         assert!(edits.len() < 20, "{edits:?}");
         // Applying the edits to the old run gives the new run.
         let mut patched = a.clone();
-        for e in edits {
-            match e {
-                Edit::SetAttr { index, name, value } => {
-                    let attrs = &mut patched[index].attrs;
-                    match attrs.iter_mut().find(|(n, _)| *n == name) {
-                        Some(slot) => slot.1 = value,
-                        None => attrs.push((name, value)),
-                    }
-                }
-                Edit::RemoveAttr { index, name } => {
-                    patched[index].attrs.retain(|(n, _)| *n != name)
-                }
-                Edit::SetText { index, text } => patched[index].text = Some(text),
-            }
-        }
+        apply_to(&mut patched, &edits);
         assert_eq!(patched, b);
     }
 
+    /// Equal up to "no text" versus "empty text", which look the same on screen.
+    fn same_on_screen(a: &[Mark], b: &[Mark]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                let mut xa = x.attrs.clone();
+                let mut ya = y.attrs.clone();
+                xa.sort();
+                ya.sort();
+                x.tag == y.tag
+                    && xa == ya
+                    && x.text.as_deref().unwrap_or("") == y.text.as_deref().unwrap_or("")
+            })
+    }
+
     #[test]
-    fn a_different_shape_is_redrawn_whole() {
+    fn elements_that_appear_or_go_are_inserted_or_removed_the_rest_kept() {
         let a = parse("<rect x=\"1\"/><text x=\"2\">a</text>").unwrap();
         let b = parse("<rect x=\"1\"/>").unwrap();
-        assert!(diff(&a, &b).is_none());
-        let c = parse("<rect x=\"1\"/><rect x=\"2\"/>").unwrap();
-        assert!(diff(&a, &c).is_none());
+        assert_eq!(diff(&a, &b).unwrap(), vec![Edit::Remove { index: 1 }]);
+        let c = parse("<rect x=\"1\"/><polygon points=\"0,0\"/><text x=\"2\">a</text>").unwrap();
+        assert_eq!(
+            diff(&a, &c).unwrap(),
+            vec![Edit::Insert {
+                index: 1,
+                mark: c[1].clone()
+            }]
+        );
         let d = parse("<rect y=\"3\"/><text x=\"2\">b</text>").unwrap();
         assert_eq!(
             diff(&a, &d).unwrap(),
@@ -308,5 +432,76 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn every_live_chart_patches_to_exactly_the_new_drawing_across_many_states() {
+        // Sweeps the sliders across their ranges (segments appearing, labels moving in and out
+        // of bars) for every chart, both layouts and both languages: patching the old drawing
+        // always gives the new one, and keeps the elements that line up.
+        let states: Vec<(i64, i64, i64)> = vec![
+            (2, 75, 50),
+            (2, 60, 50),
+            (0, 0, 0),
+            (100, 0, 50),
+            (0, 100, 100),
+            (15, 40, 100),
+            (2, 75, 50),
+            (50, 50, 30),
+            (1, 99, 0),
+        ];
+        for lang in Lang::ALL {
+            for layout in [640, 360] {
+                for id in ChartId::ALL {
+                    let mut prev: Option<Vec<Mark>> = None;
+                    for (direct, treasuries, split) in &states {
+                        let mut m = Model::default();
+                        m.set_treasuries(Decimal::ZERO).unwrap();
+                        m.set_direct(Decimal::from(*direct)).unwrap();
+                        m.set_treasuries(Decimal::from(*treasuries)).unwrap();
+                        m.set_remainder_split(Decimal::from(*split)).unwrap();
+                        let parts = render_parts(id, &m.derive(), layout, Theme::Light, lang);
+                        let now = parse(&parts.marks).unwrap();
+                        if let Some(mut before) = prev.take() {
+                            let edits = diff(&before, &now).expect("lined up");
+                            apply_to(&mut before, &edits);
+                            assert!(same_on_screen(&before, &now), "{id:?} {layout} {lang:?}");
+                        }
+                        prev = Some(now);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_segment_keeps_the_bars_before_it() {
+        let mut m = Model::default();
+        m.set_direct(Decimal::from(2)).unwrap();
+        m.set_treasuries(Decimal::from(75)).unwrap();
+        let allocation_marks = |m: &Model| {
+            let parts = render_parts(
+                ChartId::Allocation,
+                &m.derive(),
+                640,
+                Theme::Light,
+                Lang::En,
+            );
+            parse(&parts.marks).unwrap()
+        };
+        let a = allocation_marks(&m);
+        m.set_treasuries(Decimal::from(60)).unwrap();
+        let b = allocation_marks(&m);
+        assert_ne!(a.len(), b.len(), "a segment appears");
+        let edits = diff(&a, &b).unwrap();
+        let structural = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::Insert { .. } | Edit::Remove { .. }))
+            .count();
+        assert_eq!(structural, b.len().abs_diff(a.len()), "{edits:?}");
+        assert!(!matches!(
+            edits[0],
+            Edit::Insert { index: 0, .. } | Edit::Remove { index: 0 }
+        ));
     }
 }

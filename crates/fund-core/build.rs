@@ -196,9 +196,9 @@ fn framings(out_dir: &std::path::Path) {
                 )
             };
             let y = &b["yield"];
-            write!(
+            writeln!(
                 buckets,
-                "            RawBucket {{ id: {}, label: {}, short_label: {}, role: {role}, range: {range}, default_share: g_share({}), sources: {}, yield_: RawYield {{ default: g_dec({}), sources: {}, is_assumption: {}, note: {} }} }},\n",
+                "            RawBucket {{ id: {}, label: {}, short_label: {}, role: {role}, range: {range}, default_share: g_share({}), sources: {}, yield_: RawYield {{ default: g_dec({}), sources: {}, is_assumption: {}, note: {} }} }},",
                 string(&b["id"], &bw("id")),
                 text(&b["label"], &bw("label")),
                 text(&b["short_label"], &bw("short_label")),

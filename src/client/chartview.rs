@@ -132,6 +132,11 @@ impl ChartDom {
         }
         if let Some(g) = &self.marks_g {
             let new = parse(&parts.marks);
+            if shown.marks.is_none() {
+                // First draw (over the prerendered drawing, or after an invalidation): line up
+                // with what is there.
+                shown.marks = Some(read_marks(g));
+            }
             let edits = match (&shown.marks, &new) {
                 (Some(old), Some(new)) => diff(old, new),
                 _ => None,
@@ -212,8 +217,59 @@ fn apply(g: &Element, edits: &[Edit]) {
                     el.set_text_content(Some(text));
                 }
             }
+            Edit::Remove { index } => {
+                if let Some(el) = children.item(*index as u32) {
+                    el.remove();
+                }
+            }
+            Edit::Insert { index, mark } => {
+                if let Some(el) = make(mark) {
+                    let before = children.item(*index as u32);
+                    let _ = g.insert_before(&el, before.as_ref().map(|e| e.as_ref()));
+                }
+            }
         }
     }
+}
+
+/// Makes an SVG element from a mark (attributes and text set as such, never parsed as markup).
+fn make(mark: &Mark) -> Option<Element> {
+    let doc = super::dom::document()?;
+    let el = doc
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), &mark.tag)
+        .ok()?;
+    for (name, value) in &mark.attrs {
+        let _ = el.set_attribute(name, value);
+    }
+    if let Some(text) = &mark.text {
+        el.set_text_content(Some(text));
+    }
+    Some(el)
+}
+
+/// The marks on screen, read from the elements themselves (the prerendered drawing, before the
+/// client's first draw), so that the first draw patches them too.
+fn read_marks(g: &Element) -> Vec<Mark> {
+    let children = g.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .map(|el| {
+            let names = el.get_attribute_names();
+            let attrs = (0..names.length())
+                .filter_map(|k| names.get(k).as_string())
+                .map(|n| {
+                    let v = el.get_attribute(&n).unwrap_or_default();
+                    (n, v)
+                })
+                .collect();
+            let text = el.text_content().filter(|t| !t.is_empty());
+            Mark {
+                tag: el.tag_name(),
+                attrs,
+                text,
+            }
+        })
+        .collect()
 }
 
 /// Makes `row` hold one `tag` cell per text (as text), reusing the cells there.

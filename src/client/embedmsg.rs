@@ -18,5 +18,5 @@ pub fn own_height(data: &JsValue) -> Option<u32> {
         return None;
     }
     let h = get("height")?.as_f64()?;
-    (h.is_finite() && h >= 1.0 && h <= 20_000.0 && h.fract() == 0.0).then_some(h as u32)
+    (h.is_finite() && (1.0..=20_000.0).contains(&h) && h.fract() == 0.0).then_some(h as u32)
 }

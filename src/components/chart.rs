@@ -225,7 +225,7 @@ pub fn ChartActions(
     }
 }
 
-/// The label of the table region and caption: "Data: <caption>".
+/// The label of the table region and caption: "Data: `<caption>`".
 pub fn table_caption(lang: Lang, caption: &str) -> String {
     msg::page::table_caption(lang, caption)
 }

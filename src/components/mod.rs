@@ -4,7 +4,7 @@
 //! The components are views of plain data ([`PageCtx`]): the reader's model at the default
 //! state, the derived figures, the language and the page's place in the site. They draw every
 //! word, chart, table and control the reader sees before any script runs. In the browser,
-//! [`crate::client`] takes the same elements over (found by their `data-testid` and `data-*`
+//! the wasm-only `client` module takes the same elements over (found by their `data-testid` and `data-*`
 //! hooks) and keeps them in step with the reader's numbers, using the same plain functions
 //! ([`crate::charts`], [`crate::controls`], [`crate::live`], …) that drew them here.
 

@@ -49,8 +49,8 @@ fn buckets(d: &Derived) -> Vec<BucketFigure> {
         .iter()
         .map(|r| BucketFigure {
             id: r.bucket().to_string(),
-            label: r.label().to_string(),
-            short_label: r.short_label().to_string(),
+            label: r.label(Lang::En).to_string(),
+            short_label: r.short_label(Lang::En).to_string(),
             amount: r.amount(),
             share: r.share(),
             range: r.range(),
@@ -70,7 +70,7 @@ fn waffle(d: &Derived) -> Waffle {
 }
 
 fn allocation(d: &Derived) -> AllocationChart {
-    AllocationChart::new(d.allocation().total(), buckets(d), sources(d))
+    AllocationChart::new(d.allocation().total(), buckets(d), sources(d), Lang::En)
 }
 
 fn income(d: &Derived) -> Income {
@@ -80,10 +80,10 @@ fn income(d: &Derived) -> Income {
         .rows()
         .iter()
         .map(|r| IncomeFigure {
-            label: r.label().to_string(),
+            label: r.label(Lang::En).to_string(),
             short_label: a
                 .row(r.bucket())
-                .map(|x| x.short_label().to_string())
+                .map(|x| x.short_label(Lang::En).to_string())
                 .unwrap_or_default(),
             amount: r.amount(),
             yield_pct: r.yield_percent(),

@@ -135,8 +135,6 @@ pub enum CoreError {
         other_label: Text,
         /// Its share.
         other_value: Decimal,
-        /// The two together.
-        total: Decimal,
     },
     /// A number with more decimal places than exact arithmetic allows here.
     #[error("{}", self.message(Lang::En))]
@@ -237,7 +235,6 @@ impl CoreError {
                 value,
                 other_label,
                 other_value,
-                total,
                 ..
             } => err::shares_exceed_whole(
                 lang,
@@ -245,7 +242,7 @@ impl CoreError {
                 &num(value),
                 other_label.get(lang),
                 &num(other_value),
-                &num(total),
+                &num(&(*value + *other_value)),
             ),
             CoreError::TooManyDecimals {
                 field,

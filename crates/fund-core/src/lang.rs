@@ -61,16 +61,18 @@ impl Lang {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    en: String,
-    ja: String,
+    // Boxed strings (not `String`): texts ride in errors, and a smaller error keeps every
+    // `Result` small.
+    en: Box<str>,
+    ja: Box<str>,
 }
 
 impl Text {
     /// A text from its English and Japanese versions.
     pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Text {
         Text {
-            en: en.into(),
-            ja: ja.into(),
+            en: en.into().into_boxed_str(),
+            ja: ja.into().into_boxed_str(),
         }
     }
 

@@ -142,7 +142,6 @@ impl Scenario {
                 value: over_v.percent(),
                 other_label: other.label_text().clone(),
                 other_value: other_v.percent(),
-                total: fixed.normalize(),
             });
         }
         let remainder = Decimal::ONE_HUNDRED - fixed;

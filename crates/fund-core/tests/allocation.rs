@@ -130,11 +130,16 @@ fn from_inputs_refusals() {
             value,
             other_label,
             other_value,
-            total,
             ..
         }) => {
             assert_eq!(
-                (bucket.as_str(), value, other_label.en(), other_value, total),
+                (
+                    bucket.as_str(),
+                    value,
+                    other_label.en(),
+                    other_value,
+                    value + other_value
+                ),
                 (
                     "direct",
                     d("2"),

@@ -1,6 +1,12 @@
-// Embeds (issue 5): a newsroom page using the public pym.js parent library embeds a chart from
-// another origin, and the iframe takes exactly the embedded content's height, at a 700 px and a
-// 360 px host. The embed also sends AMP's `embed-size` message and the project's own JSON message.
+// Embed pages (`embed/<chart>/`, `ja/embed/<chart>/`) in a newsroom page that uses the public
+// pym.js parent library, served from another origin: the iframe takes exactly the embedded
+// content's height (700, 520 and 360 px hosts), follows it when the reader opens the data table,
+// and the embed also sends AMP's `embed-size` message and the project's own JSON message. The
+// controls setting (`?controls=compact|none|all`) keeps the allocation embed short at 520 px.
+// Messages from the host are untrusted: nothing in them runs, reaches the DOM or changes the
+// reader's numbers; only pym's exact width message for this childId is answered (with a height).
+// Also: a bad embed link names the refused parameter inside the embed; the Japanese embed sizes
+// itself and reads Japanese; the page's embed dialog writes snippets and previews the embed.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,13 +14,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../server.mjs';
-import { REPO, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErrors, until, sel } from './helpers.mjs';
+import { REPO, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErrors, waitForApp, until, changed, sel } from './helpers.mjs';
+
+const MOUNT = '/graphics/japan-fund/';
+/** Height limits (CSS px) of the allocation embed in a 520 px column, per controls setting. */
+const LIMIT_520 = { compact: 720, none: 560 };
 
 let browser;
 let explainer;
 let host;
 let hostDir;
 
+// The host page: an article with a pym.js parent; it records every message it receives, with
+// the time it arrived in a counter, so a test can ask "what came after this point".
 const HOST_PAGE = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,7 +54,7 @@ const HOST_PAGE = `<!DOCTYPE html>
 
 before(async () => {
   browser = await launchBrowser();
-  explainer = await serveDist({ mountPath: '/graphics/japan-fund/' });
+  explainer = await serveDist({ mountPath: MOUNT });
   hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pym-host-'));
   fs.writeFileSync(path.join(hostDir, 'index.html'), HOST_PAGE);
   fs.copyFileSync(path.join(REPO, 'e2e', 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), path.join(hostDir, 'pym.v1.min.js'));
@@ -56,44 +68,107 @@ after(async () => {
   if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
 });
 
-function embedUrl(chart) {
-  return `${explainer.url}?embed=${chart}`;
+/** The embed page's address: `embed/<chart>/` (or `ja/embed/<chart>/`) with an optional query. */
+function embedUrl(chart, { lang = 'en', query = '' } = {}) {
+  return `${explainer.url}${lang === 'ja' ? 'ja/' : ''}embed/${chart}/${query ? `?${query}` : ''}`;
+}
+
+/** The embed's path, as the frame's URL shows it. */
+function embedPath(chart, lang = 'en') {
+  return `${MOUNT}${lang === 'ja' ? 'ja/' : ''}embed/${chart}/`;
+}
+
+/** Waits until the WebAssembly has taken the embed page over (html.app, no data-prerendered). */
+async function waitForEmbedApp(frame) {
+  await until(
+    async () => {
+      const s = await frame.evaluate(() => ({
+        app: document.documentElement.classList.contains('app') && !document.body.hasAttribute('data-prerendered'),
+        panic: document.querySelector('[data-testid="panic-message"]')?.textContent ?? null,
+        staticOnly: document.documentElement.classList.contains('no-app'),
+      }));
+      if (s.panic) throw new Error(`the embed panicked: ${s.panic}`);
+      if (s.staticOnly) throw new Error('the embed fell back to the static page (the wasm did not start)');
+      return s.app;
+    },
+    { timeout: 30_000, message: 'the wasm client to take the embed over (html.app)' },
+  );
+}
+
+/**
+ * Opens the host page with a pym.js parent for `chart` in a column `width` px wide, waits for
+ * the embed frame and for the app to take it over. Returns { t, page, frame }.
+ */
+async function openInHost(chart, { width = 700, lang = 'en', query = '' } = {}) {
+  const src = embedUrl(chart, { lang, query });
+  const t = await openPage(browser, `${host.url}?src=${encodeURIComponent(src)}`, { viewport: { width, height: 900 }, wait: false });
+  const { page } = t;
+  try {
+    await page.waitForSelector('#chart iframe');
+    const frame = await until(
+      async () => page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith('http') && new URL(f.url()).pathname === embedPath(chart, lang)),
+      { message: `the embed frame (${embedPath(chart, lang)})` },
+    );
+    await frame.waitForSelector(`${sel(`chart-${chart}`)} svg`);
+    await waitForEmbedApp(frame);
+    return { t, page, frame };
+  } catch (e) {
+    await t.context.close();
+    throw e;
+  }
+}
+
+/** The embed content's height (CSS px, rounded up as the embed reports it) and the iframe's. */
+async function heights(page, frame) {
+  return {
+    content: await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height)),
+    iframe: await page.evaluate(() => document.querySelector('#chart iframe').getBoundingClientRect().height),
+  };
+}
+
+/** Waits until the iframe is exactly as tall as the content (and taller than `min`). */
+async function sized(page, frame, { min = 100, message = 'iframe height equal to the content height' } = {}) {
+  let last = {};
+  await until(
+    async () => {
+      last = await heights(page, frame);
+      return last.content > min && last.iframe === last.content;
+    },
+    { message },
+  ).catch((e) => {
+    throw new Error(`${e.message}: last seen ${JSON.stringify(last)}`);
+  });
+  return last;
+}
+
+/** pym height messages the host has received (their heights, in order). */
+function pymHeights(page) {
+  return page.evaluate(() =>
+    window.__messages
+      .filter((m) => typeof m === 'string' && m.startsWith('pymxPYMxchartxPYMxheightxPYMx'))
+      .map((m) => Number(m.split('xPYMx')[3])),
+  );
 }
 
 for (const chart of ['waffle', 'allocation', 'profit-split']) {
   for (const width of [700, 360]) {
     test(`pym.js host at ${width} px: the ${chart} iframe is exactly as tall as its content`, { timeout: TEST_TIMEOUT }, async () => {
-      const t = await openPage(browser, `${host.url}?src=${encodeURIComponent(embedUrl(chart))}`, {
-        viewport: { width, height: 900 },
-        wait: false,
-      });
-      const { page } = t;
+      const { t, page, frame } = await openInHost(chart, { width });
       try {
-        await page.waitForSelector('#chart iframe');
-        const frame = await until(
-          async () => page.frames().find((f) => f.url().includes(`embed=${chart}`) && f !== page.mainFrame()),
-          { message: 'the embed frame' },
-        );
-        await frame.waitForSelector(`${sel(`chart-${chart}`)} svg`);
-        // No page chrome in embed mode: no walkthrough, no header.
+        // No page chrome in an embed: no walkthrough, no header, no embed dialog.
         assert.equal(await frame.$('#walkthrough'), null);
         assert.equal(await frame.$('header.masthead'), null);
-        assert.ok(await frame.$(`${sel('embed-root')} a[href*="?"]`), 'a link to the full explainer');
-        let last = {};
-        await until(
-          async () => {
-            const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height));
-            const iframe = await page.evaluate(() => document.querySelector('#chart iframe').getBoundingClientRect().height);
-            last = { content, iframe };
-            return content > 100 && iframe === content;
-          },
-          { message: 'iframe height equal to the content height' },
-        ).catch((e) => {
-          throw new Error(`${e.message}: last seen ${JSON.stringify(last)}`);
-        });
+        assert.equal(await frame.$(sel('embed-dialog')), null);
+        const link = await frame.evaluate(() => document.querySelector('[data-testid="embed-link"]')?.href ?? null);
+        assert.ok(link, 'a link to the full explainer');
+        assert.equal(new URL(link).pathname, MOUNT, `embed-link goes to the explainer (${link})`);
+        const last = await sized(page, frame);
         // The iframe fills the host's column.
         const iframeWidth = await page.evaluate(() => document.querySelector('#chart iframe').getBoundingClientRect().width);
         assert.equal(Math.round(iframeWidth), width);
+        // The embed does not scroll inside the iframe: its document is no taller than the frame.
+        const doc = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
+        assert.ok(doc.scroll <= doc.client + 1, `the embed's document fits its iframe (scrollHeight ${doc.scroll}, clientHeight ${doc.client})`);
         // The other two height messages carry the same height.
         const messages = await page.evaluate(() => window.__messages.filter((m) => typeof m === 'object' && m !== null));
         const amp = messages.filter((m) => m.sentinel === 'amp' && m.type === 'embed-size');
@@ -102,6 +177,8 @@ for (const chart of ['waffle', 'allocation', 'profit-split']) {
         assert.ok(own.length > 0, 'own height message');
         assert.equal(amp.at(-1).height, last.content);
         assert.equal(own.at(-1).height, last.content);
+        assert.equal((await pymHeights(page)).at(-1), last.content, 'the last pym height message');
+        console.log(`[embed] ${chart} at ${width} px: ${last.content} px tall`);
         await assertNoErrors(t);
       } finally {
         await t.context.close();
@@ -111,41 +188,453 @@ for (const chart of ['waffle', 'allocation', 'profit-split']) {
 }
 
 test('the iframe follows the content when the reader opens the data table', { timeout: TEST_TIMEOUT }, async () => {
-  const t = await openPage(browser, `${host.url}?src=${encodeURIComponent(embedUrl('allocation'))}`, {
-    viewport: { width: 700, height: 900 },
-    wait: false,
-  });
-  const { page } = t;
+  const { t, page, frame } = await openInHost('allocation', { width: 700 });
   try {
-    await page.waitForSelector('#chart iframe');
-    const frame = await until(async () => page.frames().find((f) => f.url().includes('embed=allocation') && f !== page.mainFrame()));
-    await frame.waitForSelector(`${sel('chart-allocation')} svg`);
-    const heights = async () => ({
-      content: await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height)),
-      iframe: await page.evaluate(() => document.querySelector('#chart iframe').getBoundingClientRect().height),
-    });
-    await until(async () => {
-      const h = await heights();
-      return h.iframe === h.content;
-    });
-    const before = (await heights()).content;
+    const before = (await sized(page, frame)).content;
     await frame.click(`${sel('chart-allocation')} details.data summary`);
-    await until(async () => {
-      const h = await heights();
-      return h.content > before && h.iframe === h.content;
-    }, { message: 'the iframe grows with the opened table' });
+    await until(
+      async () => {
+        const h = await heights(page, frame);
+        return h.content > before + 50 && h.iframe === h.content;
+      },
+      { message: 'the iframe grows with the opened table' },
+    );
+    assert.ok(await frame.locator(sel('table-allocation')).isVisible(), 'the table is shown');
+    // And shrinks back when the table is closed.
+    await frame.click(`${sel('chart-allocation')} details.data summary`);
+    await until(
+      async () => {
+        const h = await heights(page, frame);
+        return h.content === before && h.iframe === before;
+      },
+      { message: 'the iframe shrinks back when the table is closed' },
+    );
     await assertNoErrors(t);
   } finally {
     await t.context.close();
   }
 });
 
-test('a bad embed link names the refused parameter inside the embed', { timeout: TEST_TIMEOUT }, async () => {
-  const t = await openPage(browser, `${explainer.url}?embed=waffle&a.direct=lots`, { wait: false });
+test('a bad embed link names the refused parameter as text inside the embed', { timeout: TEST_TIMEOUT }, async () => {
+  const url = `${explainer.url}embed/waffle/?a.direct=%3Cb%20id%3Dinjected%3Elots%3C%2Fb%3E&a.treasuries=60`;
+  const t = await openPage(browser, url, { viewport: { width: 520, height: 900 }, wait: false });
   try {
-    await t.page.waitForSelector(`${sel('chart-waffle')} svg`);
-    const notice = await t.page.textContent(sel('notice-params'));
-    assert.match(notice, /a\.direct/);
+    await waitForApp(t.page, t);
+    const notice = t.page.locator(sel('notice-params'));
+    await until(() => notice.isVisible(), { message: 'notice-params to be shown' });
+    const where = await t.page.evaluate(() => {
+      const n = document.querySelector('[data-testid="notice-params"]');
+      return { inRoot: !!n.closest('[data-testid="embed-root"]'), text: n.textContent, elements: [...n.querySelectorAll('b, #injected')].length };
+    });
+    assert.ok(where.inRoot, 'the notice is inside the embed');
+    assert.match(where.text, /a\.direct/, `the notice names a.direct (got ${where.text})`);
+    assert.doesNotMatch(where.text, /a\.treasuries/, 'a valid parameter is not named');
+    assert.equal(where.elements, 0, 'nothing from the link reaches the notice as markup');
+    assert.equal(await t.page.$('#injected'), null, 'no injected element anywhere');
+    await assertNoErrors(t);
+  } finally {
+    await t.context.close();
+  }
+});
+
+// ---- Controls settings at 520 px --------------------------------------------------------------
+
+/** What the embed's controls look like: which are shown, which hidden. */
+function controlsShown(frame) {
+  return frame.evaluate(() => {
+    const shown = (e) => !!e && e.checkVisibility();
+    const section = document.querySelector('.embed-controls');
+    const levels = [...document.querySelectorAll('.embed-controls [data-level]')].map((e) => ({
+      level: e.dataset.level,
+      what: e.dataset.control || e.dataset.testid || e.firstElementChild?.className || e.localName,
+      shown: shown(e),
+    }));
+    return {
+      setting: document.documentElement.dataset.controls,
+      section: shown(section),
+      levels,
+      sliders: [...document.querySelectorAll('.embed-controls input[type="range"]')].filter(shown).map((e) => e.dataset.testid),
+      presets: [...document.querySelectorAll('.embed-controls [data-testid^="preset-"]')].filter(shown).length,
+    };
+  });
+}
+
+for (const lang of ['en', 'ja']) {
+  for (const controls of ['compact', 'none', 'all']) {
+    const query = controls === 'compact' ? '' : `controls=${controls}`;
+    const name = `${lang === 'ja' ? 'ja/' : ''}embed/allocation/${query ? `?${query}` : ''}`;
+    test(`pym.js host at 520 px: ${name} (${controls} controls) is sized and short enough`, { timeout: TEST_TIMEOUT }, async () => {
+      const { t, page, frame } = await openInHost('allocation', { width: 520, lang, query });
+      try {
+        const h = await sized(page, frame);
+        console.log(`[embed] allocation at 520 px, ${lang}, controls=${controls}${query ? '' : ' (default)'}: iframe ${h.iframe} px`);
+        const c = await controlsShown(frame);
+        assert.equal(c.setting, controls, 'html[data-controls] follows ?controls= (compact by default)');
+        if (controls === 'none') {
+          assert.equal(c.section, false, 'no controls with controls=none');
+          assert.deepEqual(c.sliders, []);
+        } else if (controls === 'compact') {
+          assert.ok(c.section, 'controls are shown');
+          for (const l of c.levels) assert.equal(l.shown, l.level === 'compact', `${l.what} (data-level=${l.level}) shown: ${l.shown}`);
+          assert.ok(c.sliders.includes('slider-treasuries'), `the Treasuries slider is a compact control (${c.sliders})`);
+          assert.equal(c.presets, 0, 'no presets in compact');
+        } else {
+          assert.ok(c.section, 'controls are shown');
+          const hidden = c.levels.filter((l) => !l.shown);
+          assert.deepEqual(hidden, [], 'every control is shown with controls=all');
+          assert.deepEqual(c.sliders.sort(), ['slider-direct', 'slider-remainder-split', 'slider-treasuries'], 'all three sliders');
+          assert.equal(c.presets, 4, 'the three presets and reset');
+          assert.ok(await frame.locator(sel('remainder-note')).isVisible(), 'the note on the rest');
+        }
+        if (LIMIT_520[controls] !== undefined) {
+          assert.ok(
+            h.iframe <= LIMIT_520[controls],
+            `at 520 px the allocation embed with controls=${controls} (${lang}) is ${h.iframe} px tall: more than ${LIMIT_520[controls]} px`,
+          );
+        }
+        // The shown controls work: a slider moves the chart and the host resizes if needed.
+        if (controls !== 'none') {
+          const svg = await frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML);
+          await frame.locator(sel('slider-treasuries')).focus();
+          await frame.locator(sel('slider-treasuries')).press('ArrowLeft');
+          await changed(() => frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML), svg, 'the chart after the slider');
+          await sized(page, frame, { message: 'iframe height equal to the content height after the slider' });
+        }
+        await assertNoErrors(t);
+      } finally {
+        await t.context.close();
+      }
+    });
+  }
+}
+
+test('pym.js host at 520 px: with controls=none the embed is shorter than compact, and compact shorter than all', { timeout: TEST_TIMEOUT }, async () => {
+  const got = {};
+  for (const controls of ['none', 'compact', 'all']) {
+    const { t, page, frame } = await openInHost('allocation', { width: 520, query: `controls=${controls}` });
+    try {
+      got[controls] = (await sized(page, frame)).iframe;
+    } finally {
+      await t.context.close();
+    }
+  }
+  assert.ok(got.none < got.compact && got.compact < got.all, `heights none < compact < all: ${JSON.stringify(got)}`);
+});
+
+// ---- Hostile messages from the host -----------------------------------------------------------
+
+// Everything below is posted by the host page to the embed's window. None of it is the exact pym
+// width message for childId "chart", so none of it may be answered, shown, run or obeyed.
+const MARK = 'PWNED';
+const HOSTILE_SOURCE = `(() => {
+  const MARK = ${JSON.stringify(MARK)};
+  const run = 'window.__pwned=1;parent.__pwned=1;alert(1)';
+  const img = '<img src=x onerror="' + run + '">';
+  const pym = (id, type, msg) => 'pymxPYMx' + id + 'xPYMx' + type + 'xPYMx' + msg;
+  const strings = [
+    img,
+    '<script>' + run + '<\\/script>',
+    '<svg onload="' + run + '"><\\/svg>' + MARK,
+    'javascript:' + run,
+    MARK + '<b id="injected">' + MARK + '</b>',
+    // pym, wrong childId or type
+    pym('other', 'width', '400'),
+    pym('chart2', 'width', '400'),
+    pym('Chart', 'width', '400'),
+    pym('', 'width', '400'),
+    pym('chart', 'Width', '400'),
+    pym('chart', 'height', '400'),
+    pym('chart', 'height', img),
+    pym('chart', 'navigateTo', 'javascript:' + run),
+    pym('chart', 'navigateTo', 'https://example.invalid/'),
+    pym('chart', 'scrollToChildPos', '100'),
+    pym('chart', 'viewport-iframe-position', '520 900 0 0 0 0'),
+    pym('chart', 'parentPositionInfo', '0'),
+    pym('chart', 'treasuries', '10'),
+    pym('chart', 'state', '{"treasuries":10}'),
+    pym('chart', img, '400'),
+    // pym width for this childId, with widths that are not a plain number of pixels
+    pym('chart', 'width', '999999999999'),
+    pym('chart', 'width', '-400'),
+    pym('chart', 'width', 'NaN'),
+    pym('chart', 'width', 'Infinity'),
+    pym('chart', 'width', '1e9'),
+    pym('chart', 'width', '4.5'),
+    pym('chart', 'width', ''),
+    pym('chart', 'width', '400 '),
+    pym('chart', 'width', '400' + img),
+    pym('chart', 'width', '400\\n' + img),
+    ' ' + pym('chart', 'width', '400'),
+    pym('chart', 'width', '400') + 'xPYMx' + img,
+    'xPYMxchartxPYMxwidthxPYMx400',
+    'pymxPYMxchartxPYMxwidth',
+    // JSON strings that look like state changes or our own messages
+    '{"treasuries":10}',
+    '{"a.treasuries":"10","a.direct":"50","step":"5","theme":"dark","lang":"ja","controls":"all"}',
+    '{"type":"japan-fund-explainer:height","chart":"allocation","height":5}',
+    '{"sentinel":"amp","type":"embed-size","height":5}',
+    '?a.treasuries=10&theme=dark',
+    'a.treasuries=10',
+    // very long strings
+    pym('chart', 'width', '9'.repeat(100000)),
+    'x'.repeat(1000000),
+    img.repeat(20000),
+    pym('chart', 'width', '400').repeat(1000),
+  ];
+  const values = [
+    null, undefined, 0, 42, -1, NaN, Infinity, true, false, 10n,
+    [], [pym('chart', 'width', '400')], [img],
+    { treasuries: 10 },
+    { 'a.treasuries': 10, 'a.direct': 50, step: 5 },
+    { type: 'japan-fund-explainer:state', state: { treasuries: 10, theme: 'dark' } },
+    { type: 'japan-fund-explainer:height', chart: 'allocation', height: 10 },
+    { type: 'japan-fund-explainer:height', chart: 'allocation', height: img },
+    { sentinel: 'amp', type: 'embed-size', height: 10 },
+    { sentinel: 'amp', type: 'embed-ready' },
+    { sentinel: 'amp', type: 'send-intersections' },
+    { sentinel: 'amp', type: 'intersection', changes: [{ intersectionRatio: 1 }] },
+    { type: 'setTheme', theme: 'dark' },
+    { theme: 'dark', lang: 'ja', controls: 'all' },
+    { html: img, innerHTML: img, text: MARK, data: pym('chart', 'width', '400') },
+    { toString: 'x', valueOf: 1, __proto__: { polluted: true } },
+    JSON.parse('{"__proto__": {"polluted": true}}'),
+    new String(pym('chart', 'width', '400')),
+    new Number(400),
+    new Date(0),
+    /pym/g,
+    new Map([['treasuries', 10]]),
+    new Set([img]),
+    new ArrayBuffer(16),
+    new Uint8Array([60, 105, 109, 103]),
+    new Blob([img], { type: 'text/html' }),
+    new Error(img),
+  ];
+  return [...strings, ...values];
+})()`;
+
+/** Posts every hostile message to the embed window from the host page; returns how many. */
+function postHostile(page) {
+  return page.evaluate((source) => {
+    const w = document.querySelector('#chart iframe').contentWindow;
+    // eslint-disable-next-line no-eval
+    const all = (0, eval)(source);
+    for (const m of all) w.postMessage(m, '*');
+    return all.length;
+  }, HOSTILE_SOURCE);
+}
+
+/**
+ * Sends pym's real width message through the parent library and waits for the pym height answer;
+ * since messages are handled in order, everything posted before has been handled by then.
+ * Returns the number of pym height messages that arrived from `since` on, and the last height.
+ */
+async function roundTrip(page, since) {
+  await page.evaluate(() => window.pymParent.sendWidth());
+  const got = await until(
+    async () => {
+      const hs = await pymHeights(page);
+      return hs.length > since ? hs : false;
+    },
+    { message: 'a pym height answer to pym width message' },
+  );
+  // Let the embed finish any frame that the messages might have started.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { count: (await pymHeights(page)).length - since, last: got.at(-1) };
+}
+
+/** Everything the reader could see or that holds the reader's state, in the embed. */
+function embedState(frame) {
+  return frame.evaluate(() => {
+    const root = document.querySelector('[data-testid="embed-root"]');
+    const html = document.documentElement;
+    return {
+      href: location.href,
+      html: { lang: html.lang, theme: html.dataset.theme, controls: html.dataset.controls, className: html.className },
+      values: [...root.querySelectorAll('input, select, textarea')].map((e) => `${e.dataset.testid || e.id}=${e.type === 'checkbox' ? e.checked : e.value}`),
+      svg: document.querySelector('[data-testid="chart-allocation"] .chart-svg:not([hidden]) svg')?.outerHTML ?? null,
+      text: root.innerText,
+      markup: root.innerHTML,
+      elements: document.getElementsByTagName('*').length,
+    };
+  });
+}
+
+/** Signs of anything from a message having run or reached the DOM, in the embed. */
+function traces(frame) {
+  return frame.evaluate((mark) => {
+    const found = [];
+    if (window.__pwned) found.push('window.__pwned is set in the embed');
+    if (({}).polluted) found.push('Object.prototype was polluted');
+    if (document.getElementById('injected')) found.push('#injected exists');
+    if (document.querySelector('img[src="x"], script:not([src]), iframe, object, embed')) found.push('an injected element exists');
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) if (/^on/i.test(a.name)) found.push(`<${el.localName} ${a.name}>`);
+    }
+    if (document.documentElement.outerHTML.includes(mark)) found.push(`the marker ${mark} is in the DOM`);
+    if (document.documentElement.outerHTML.includes('onerror')) found.push('"onerror" is in the DOM');
+    return found;
+  }, MARK);
+}
+
+test('hostile messages from the host: nothing runs, nothing changes, the width message is still answered', { timeout: TEST_TIMEOUT }, async () => {
+  const { t, page, frame } = await openInHost('allocation', { width: 520, query: 'controls=all' });
+  try {
+    await sized(page, frame);
+    // The reader has moved a slider: the state is not the default one.
+    const svg0 = await frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML);
+    await frame.locator(sel('slider-treasuries')).focus();
+    await frame.locator(sel('slider-treasuries')).press('ArrowRight');
+    await changed(() => frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML), svg0, 'the chart after the slider');
+    await sized(page, frame);
+    // A first round trip: the embed answers pym's width message, and the state has settled.
+    let since = (await pymHeights(page)).length;
+    const first = await roundTrip(page, since);
+    assert.equal(first.count, 1, 'one height answer to one width message');
+    const before = await embedState(frame);
+    assert.equal(before.values.find((v) => v.startsWith('slider-treasuries=')), 'slider-treasuries=75.5');
+
+    since = (await pymHeights(page)).length;
+    const n = await postHostile(page);
+    assert.ok(n > 80, `posted ${n} hostile messages`);
+    const after = await roundTrip(page, since);
+    assert.equal(after.count, 1, `only the real width message was answered (${after.count} pym height messages came after ${n} hostile ones and one real one)`);
+    const heightNow = await heights(page, frame);
+    assert.equal(after.last, heightNow.content, 'the answer carries the content height');
+    assert.equal(heightNow.iframe, heightNow.content, 'the iframe still fits its content');
+
+    const now = await embedState(frame);
+    assert.equal(now.href, before.href, 'the embed URL (the reader state) is unchanged');
+    assert.deepEqual(now.html, before.html, 'theme, language, controls setting unchanged');
+    assert.deepEqual(now.values, before.values, 'every control keeps its value');
+    assert.equal(now.svg, before.svg, 'the chart SVG is unchanged');
+    assert.equal(now.text, before.text, 'the embed text is unchanged');
+    assert.equal(now.markup, before.markup, 'the embed DOM is unchanged');
+    assert.equal(now.elements, before.elements, 'no element was added');
+    assert.deepEqual(await traces(frame), [], 'nothing from a message reached the DOM or ran');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran in the host');
+    assert.deepEqual(t.dialogs, [], 'no dialogs');
+
+    // A valid pym width message from a window that is not the parent (a sibling frame in the
+    // host page) is not answered either.
+    since = (await pymHeights(page)).length;
+    await page.evaluate(() => {
+      const sibling = document.createElement('iframe');
+      sibling.srcdoc = '<p>sibling</p>';
+      document.body.appendChild(sibling);
+      return new Promise((r) => { sibling.onload = r; });
+    });
+    await page.evaluate(() => {
+      const embed = document.querySelector('#chart iframe').contentWindow;
+      const sibling = document.querySelectorAll('iframe')[1].contentWindow;
+      sibling.eval("parent.frames[0].postMessage('pymxPYMxchartxPYMxwidthxPYMx400', '*')");
+      return embed === window.frames[0];
+    }).then((same) => assert.ok(same, 'frames[0] is the embed'));
+    const third = await roundTrip(page, since);
+    const fourth = await roundTrip(page, since + third.count);
+    assert.equal(third.count + fourth.count, 2, 'a width message from a sibling frame is not answered');
+
+    // The embed still works for the reader afterwards.
+    await frame.locator(sel('slider-treasuries')).focus();
+    await frame.locator(sel('slider-treasuries')).press('ArrowLeft');
+    await changed(() => frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"] .chart-svg:not([hidden]) svg')?.outerHTML), now.svg, 'the chart after the slider, after the messages');
+    await assertNoErrors(t);
+  } finally {
+    await t.context.close();
+  }
+});
+
+// ---- Japanese embed ---------------------------------------------------------------------------
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/g;
+
+test('pym.js host at 520 and 360 px: the Japanese allocation embed sizes itself and reads Japanese', { timeout: TEST_TIMEOUT }, async () => {
+  for (const width of [520, 360]) {
+    const { t, page, frame } = await openInHost('allocation', { width, lang: 'ja' });
+    try {
+      const h = await sized(page, frame);
+      console.log(`[embed] ja/embed/allocation/ at ${width} px: ${h.iframe} px tall`);
+      const r = await frame.evaluate(() => ({
+        lang: document.documentElement.lang,
+        caption: document.querySelector('[data-testid="chart-allocation"] .caption')?.textContent ?? '',
+        description: document.querySelector('[data-testid="description-allocation"]')?.textContent ?? '',
+        label: document.querySelector('[data-control="treasuries"] .label-text')?.textContent ?? '',
+        link: document.querySelector('[data-testid="embed-link"]')?.textContent ?? '',
+        text: document.querySelector('[data-testid="embed-root"]').innerText,
+        svgText: [...document.querySelectorAll('[data-testid="chart-allocation"] svg text')].map((e) => e.textContent).join(' '),
+      }));
+      assert.equal(r.lang, 'ja');
+      for (const [what, s] of Object.entries({ caption: r.caption, description: r.description, label: r.label, link: r.link })) {
+        assert.match(s, CJK, `the ${what} is Japanese (got ${s})`);
+      }
+      assert.match(r.description, /億ドル/, `amounts in 億ドル (got ${r.description})`);
+      assert.match(r.svgText, CJK, 'the chart labels are Japanese');
+      const letters = r.text.replace(/\s/g, '');
+      const cjk = (letters.match(CJK) || []).length;
+      assert.ok(cjk / letters.length > 0.4, `most of the embed text is Japanese (${cjk} of ${letters.length} characters)`);
+      // The slider updates the Japanese description, and the host follows the height.
+      const before = r.description;
+      await frame.locator(sel('slider-treasuries')).focus();
+      await frame.locator(sel('slider-treasuries')).press('End');
+      const now = await changed(() => frame.evaluate(() => document.querySelector('[data-testid="description-allocation"]').textContent), before, 'the description after the slider');
+      assert.match(now, /億ドル/, `still Japanese amounts (got ${now})`);
+      await sized(page, frame, { message: 'iframe height equal to the content height after the slider' });
+      await assertNoErrors(t);
+    } finally {
+      await t.context.close();
+    }
+  }
+});
+
+// ---- The page's embed dialog ------------------------------------------------------------------
+
+test("the page's embed dialog: snippets follow the options, the preview is the embed page and takes its height", { timeout: TEST_TIMEOUT }, async () => {
+  const t = await openPage(browser, explainer.url, { viewport: { width: 1280, height: 900 } });
+  const { page } = t;
+  try {
+    const dialog = page.locator(sel('embed-dialog'));
+    assert.equal(await dialog.isVisible(), false, 'the dialog starts closed');
+    await page.locator(sel('tab-allocation')).click();
+    await page.locator(sel('embed-allocation')).click();
+    await until(() => dialog.isVisible(), { message: 'the embed dialog to open' });
+    const snippet = (id) => page.locator(sel(id)).inputValue();
+    await until(async () => (await snippet('embed-snippet-pym')).includes('embed/allocation/'), { message: 'the pym snippet for the allocation embed' });
+    const pymSnippet = await snippet('embed-snippet-pym');
+    assert.match(pymSnippet, /pym/i, 'the pym snippet loads pym.js');
+    assert.match(await snippet('embed-snippet-amp'), /amp-iframe/, 'the AMP snippet is an amp-iframe');
+    assert.match(await snippet('embed-snippet'), /<iframe[^>]+embed\/allocation\//, 'the plain iframe snippet');
+
+    // Options: controls, theme and language reach every snippet.
+    await page.selectOption(sel('embed-option-controls'), 'none');
+    await page.selectOption(sel('embed-option-theme'), 'dark');
+    await page.selectOption(sel('embed-option-lang'), 'ja');
+    await until(
+      async () => {
+        const all = await Promise.all(['embed-snippet-pym', 'embed-snippet-amp', 'embed-snippet'].map(snippet));
+        return all.every((s) => /ja\/embed\/allocation\//.test(s) && /controls=none/.test(s) && /theme=dark/.test(s));
+      },
+      { message: 'every snippet to carry ja/, controls=none and theme=dark' },
+    );
+    // The preview is the embed page with those options, at the chosen width, as tall as it says.
+    await page.selectOption(sel('embed-preview-width'), '390');
+    const frameEl = page.locator(`${sel('embed-preview-frame')} iframe`);
+    await until(async () => /ja\/embed\/allocation\/.*controls=none/.test((await frameEl.getAttribute('src')) || ''), { message: 'the preview src' });
+    await until(async () => Math.round((await frameEl.boundingBox())?.width ?? 0) === 390, { message: 'the preview at 390 px' });
+    const frame = await until(() => page.frames().find((f) => f.url().includes('/ja/embed/allocation/') && f.url().includes('controls=none')), { message: 'the preview frame' });
+    await waitForEmbedApp(frame);
+    await until(
+      async () => {
+        const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height));
+        const attr = Number(await frameEl.getAttribute('height'));
+        return content > 100 && attr === content;
+      },
+      { message: "the preview iframe's height to follow the embed's own height message" },
+    );
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.controls), 'none');
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    // Close: the preview goes, focus returns to the Embed button.
+    await page.locator(sel('embed-close')).click();
+    await until(async () => !(await dialog.isVisible()), { message: 'the dialog to close' });
+    await until(() => page.evaluate(() => document.activeElement?.dataset.testid === 'embed-allocation'), { message: 'focus back on the Embed button' });
     await assertNoErrors(t);
   } finally {
     await t.context.close();

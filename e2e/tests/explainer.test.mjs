@@ -215,9 +215,15 @@ test('desktop: typed values (Enter or Tab) change the slider, the chart and the 
       await changed(() => liveText(page, c.live), live, `.live[data-live=${c.live}] after typing ${c.value} in ${c.box}`);
       await becomes(async () => Number(await inputValue(page, c.slider)), Number(c.value), `${c.slider} follows ${c.box}`);
     }
-    // 72.5% of $550 billion is $398.75 billion.
+    // 72.5% of $550 billion is $398.75 billion. Amounts are shown to $0.1 billion, rounded so the
+    // shown parts add up to the shown total (largest remainder): here agency 42.075 and index
+    // 98.175 have the larger remainders and round up, so Treasuries shows $398.7 billion.
     const t = await liveText(page, 'treasuries_amount');
-    assert.match(t, /\$398\.8 billion|\$398\.75 billion/, `treasuries amount for 72.5% (got ${t})`);
+    assert.match(t, /\$398\.[78] billion/, `treasuries amount for 72.5% (got ${t})`);
+    const amounts = await page.locator(`${sel('table-allocation')} tbody tr td:nth-child(2)`).allTextContents();
+    const tenths = amounts.map((a) => Math.round(Number(a.replace(/[^0-9.]/g, '')) * 10));
+    assert.equal(tenths.length, 4, `four rows in the allocation table (got ${amounts.join(' | ')})`);
+    assert.equal(tenths.reduce((x, y) => x + y, 0), 5500, `the shown amounts add up to $550 billion (${amounts.join(' + ')})`);
   });
 });
 

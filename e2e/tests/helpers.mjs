@@ -236,13 +236,28 @@ export async function screenshots(page, name) {
 
 export const sel = (testid) => `[data-testid="${testid}"]`;
 
-/** outerHTML of a chart's SVG (hidden charts included). */
+/**
+ * A chart's SVG as a canonical string (hidden charts included): each element's name, its
+ * attributes sorted, its text trimmed. The client patches marks in place (and inserts elements
+ * without the whitespace the prerender writes between them), so two equal drawings can differ in
+ * their outerHTML's whitespace and attribute order but not here.
+ */
 export function chartSvg(page, slug) {
-  // Without comments: the framework's empty placeholder comments are not part of the drawing.
-  return page.evaluate(
-    (s) => document.querySelector(`[data-testid="chart-${s}"] svg`)?.outerHTML.replace(/<!--[\s\S]*?-->/g, '') ?? null,
-    slug,
-  );
+  return page.evaluate((s) => {
+    const svg = document.querySelector(`[data-testid="chart-${s}"] svg`);
+    if (!svg) return null;
+    const out = [];
+    const walk = (el) => {
+      const attrs = [...el.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ');
+      out.push(`<${el.tagName} ${attrs}>`);
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+      if (own) out.push(own);
+      for (const c of el.children) walk(c);
+      out.push(`</${el.tagName}>`);
+    };
+    walk(svg);
+    return out.join('');
+  }, slug);
 }
 
 /** The text of the live numbers with this key, joined with " | " (null when there are none). */

@@ -39,9 +39,35 @@ function redirect() {
   return null;
 }
 
+// Embed pages (data-start="intent" on this script) start the WebAssembly only when the reader
+// shows an intent to use the chart: a pointer moving over it or pressed, a touch, a key, or focus
+// inside. Until then the prerendered chart is the chart, and a reader who scrolls past an embed in
+// a host's article downloads no wasm at all. A link that carries numbers (any of the page's state
+// parameters, listed by the build in data-state-params) starts at once, because the prerendered
+// chart shows the default numbers. The look (theme, controls) needs no wasm: head.js applied it.
+const INTENT = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin"];
+
+function startOnIntent() {
+  const go = () => {
+    for (const kind of INTENT) document.removeEventListener(kind, go, true);
+    start();
+  };
+  for (const kind of INTENT) document.addEventListener(kind, go, { capture: true, passive: true });
+}
+
+function linkHasNumbers(tag) {
+  const names = (tag.dataset.stateParams || "").split(" ").filter(Boolean);
+  const params = new URLSearchParams(location.search);
+  return names.some((name) => params.has(name));
+}
+
+let started = false;
 const target = redirect();
+const bootTag = document.querySelector("script[data-wasm]");
 if (target) {
   location.replace(target);
+} else if (bootTag && bootTag.dataset.start === "intent" && !linkHasNumbers(bootTag)) {
+  startOnIntent();
 } else {
   start();
 }
@@ -64,7 +90,9 @@ function staticOnly(err) {
 }
 
 async function start() {
-  const tag = document.querySelector("script[data-wasm]");
+  if (started) return;
+  started = true;
+  const tag = bootTag;
   if (!tag || typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     staticOnly(null);
     return;

@@ -5,9 +5,11 @@
 use fund_charts::charts::{
     allocation::Allocation as AllocationChart, context::Context, income::Income,
 };
+#[cfg(not(target_arch = "wasm32"))]
+use fund_charts::Tracker;
 use fund_charts::{
     BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable, EstimateFigure, Framings,
-    IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Tracker, Waffle, YieldEffect,
+    IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Waffle, YieldEffect,
 };
 use fund_core::allocation::Allocation;
 use fund_core::figures;
@@ -194,7 +196,9 @@ pub enum ChartModel {
     ProfitSplit(ProfitSplit),
     /// The yield effect.
     YieldEffect(YieldEffect),
-    /// The deal tracker (from the record's data, not the reader's numbers).
+    /// The deal tracker (from the record's data, not the reader's numbers). Drawn at build time
+    /// only: the browser never redraws it, so neither it nor the record's data is in the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
     Tracker(Tracker),
 }
 
@@ -246,12 +250,15 @@ impl ChartModel {
             ChartModel::Framings(c) => c,
             ChartModel::ProfitSplit(c) => c,
             ChartModel::YieldEffect(c) => c,
+            #[cfg(not(target_arch = "wasm32"))]
             ChartModel::Tracker(c) => c,
         }
     }
 }
 
-/// Builds one chart's model from the derived figures, with its words in `lang`.
+/// Builds one chart's model from the derived figures, with its words in `lang`. Native only (the
+/// browser uses [`build_live`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build(id: ChartId, d: &Derived, lang: Lang) -> ChartModel {
     match build_live(id, d, lang) {
         Some(model) => model,
@@ -421,6 +428,7 @@ pub fn options(id: ChartId, width: u32, theme: Theme) -> RenderOptions {
 }
 
 /// Builds and draws one chart from the derived figures, at a layout width and theme, in `lang`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn render(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> RenderedChart {
     draw(id, &build(id, d, lang), &options(id, width, theme), lang)
 }
@@ -452,6 +460,7 @@ pub struct ChartParts {
 }
 
 /// Draws only what changes with the numbers (the page keeps the static layer between inputs).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> ChartParts {
     parts_of(id, &build(id, d, lang), width, theme, lang)
 }
@@ -479,6 +488,7 @@ pub fn parts_of(
 }
 
 /// Draws the static layer: what depends only on the layout, the theme and the framing.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> String {
     static_of(id, &build(id, d, lang), width, theme)
 }
@@ -499,7 +509,8 @@ fn unavailable_mark(lang: Lang) -> String {
     )
 }
 
-#[cfg(test)]
+// Native: these draw the tracker too, which only the build-time renderer has.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use fund_core::framing::FramingId;

@@ -497,7 +497,8 @@ pub fn format_long_date(day: u32, month: u32, year: i32) -> String {
     format!("{day} {m} {year}")
 }
 
-#[cfg(test)]
+// Native: these draw the tracker too, which only the build-time renderer has.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::charts::render;

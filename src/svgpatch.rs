@@ -311,7 +311,8 @@ pub fn apply_to(marks: &mut Vec<Mark>, edits: &[Edit]) {
     }
 }
 
-#[cfg(test)]
+// Native: these draw the tracker too, which only the build-time renderer has.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::charts::{render_parts, ChartId};

@@ -1,6 +1,8 @@
 //! Every source id cited anywhere (the core's framings and figures, the yield studies, the
 //! content's claims, timeline and record, the app's own text) must exist in the sources file, and
-//! every source in that file must be cited somewhere. Runs natively.
+//! every source in that file must be cited somewhere. Runs natively (it draws the tracker, which
+//! only the build-time renderer has).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

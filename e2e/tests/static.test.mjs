@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../server.mjs';
-import { DIST, REPO, TEST_TIMEOUT, DESKTOP, PHONE, launchBrowser, serveDist, openPage, assertNoErrors, waitForApp, until, sel } from './helpers.mjs';
+import { DIST, REPO, TEST_TIMEOUT, DESKTOP, PHONE, launchBrowser, serveDist, openPage, assertNoErrors, waitForApp, until, sel, text } from './helpers.mjs';
 
 let browser;
 let server;
@@ -209,10 +209,50 @@ test('an embed in a pym.js host is sized before the wasm arrives (and without it
       },
       { message: 'iframe height equal to the prerendered content' },
     );
-    assert.ok(await frame.locator(sel('notice-static')).isVisible(), 'the embed says it is not interactive');
+    // The embed starts its wasm when the reader reaches for it; blocked, it says so.
+    assert.equal(await frame.locator(sel('notice-static')).isVisible(), false, 'nothing to say before the reader reaches for it');
+    const box = await t.page.locator('#c iframe').boundingBox();
+    await t.page.mouse.move(box.x + 100, box.y + 100);
+    await until(() => frame.locator(sel('notice-static')).isVisible(), { message: 'the embed to say it is not interactive' });
   } finally {
     await t.context.close();
     await host.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an embed page downloads no wasm until the reader reaches for it; a link with numbers starts at once', { timeout: TEST_TIMEOUT }, async () => {
+  const wasmLoads = (page) =>
+    page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\.wasm$|japan-fund-explainer-[0-9a-f]+\.js$/.test(e.name)).length);
+  const started = (page) => page.evaluate(() => document.documentElement.classList.contains('app'));
+  // No numbers in the link: the prerendered chart is the chart until a pointer, touch, key or
+  // focus says the reader wants it.
+  for (const [name, intent] of [
+    ['pointer', (p) => p.mouse.move(200, 300)],
+    ['keyboard', (p) => p.keyboard.press('Tab')],
+  ]) {
+    const t = await openPage(browser, `${server.url}embed/allocation/?theme=dark&controls=none`, { wait: false, viewport: { width: 520, height: 900 } });
+    try {
+      await t.page.waitForLoadState('load');
+      await t.page.waitForTimeout(800);
+      assert.equal(await wasmLoads(t.page), 0, 'no script or wasm of the app before intent');
+      assert.equal(await started(t.page), false);
+      assert.equal(await t.page.locator(`${sel('chart-allocation')} svg:visible`).count(), 1, 'the prerendered chart shows');
+      await intent(t.page);
+      await until(() => started(t.page), { message: `the app to start after ${name} intent` });
+      assert.equal(await t.page.locator(sel('slider-treasuries')).isDisabled(), false, 'its controls work');
+      await assertNoErrors(t);
+    } finally {
+      await t.context.close();
+    }
+  }
+  // Numbers in the link: the prerendered default would be wrong, so it starts at once.
+  const t = await openPage(browser, `${server.url}embed/allocation/?a.treasuries=60`, { wait: false, viewport: { width: 520, height: 900 } });
+  try {
+    await until(() => started(t.page), { message: 'the app to start without intent' });
+    await until(async () => /\$330 billion/.test((await text(t.page, 'description-allocation')) || ''), { message: 'the chart to show the link\u2019s 60%' });
+    await assertNoErrors(t);
+  } finally {
+    await t.context.close();
   }
 });

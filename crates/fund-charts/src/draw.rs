@@ -319,7 +319,8 @@ impl Painter<'_> {
         } else {
             FontStyle::Normal
         };
-        // A hair above the target so the written size never rounds below it.
+        // A hair above the target so the written size never falls below it; `tidy_font_sizes`
+        // then cuts what plotters writes back to the size asked for.
         let size = font.px * PLOTTERS_FONT_FACTOR + 1e-3;
         let style = TextStyle {
             font: FontDesc::new(FontFamily::SansSerif, size, weight),
@@ -347,7 +348,33 @@ pub(crate) fn layer(
         draw(&painter)?;
         painter.area.present().map_err(ChartError::drawing)?;
     }
-    inner_elements(&buf)
+    inner_elements(&buf).map(|inner| tidy_font_sizes(&inner))
+}
+
+/// Writes every `font-size` with at most two decimals, cut (not rounded): plotters writes the
+/// size divided by 1.24 in full (`12.500806451612902`), which is noise in the page and in every
+/// downloaded SVG. Text only (no float parsing).
+fn tidy_font_sizes(svg: &str) -> String {
+    const ATTR: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(ATTR) {
+        let start = at + ATTR.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let len = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..len];
+        let kept = match value.find('.') {
+            Some(dot) => value[..(dot + 3).min(len)]
+                .trim_end_matches('0')
+                .trim_end_matches('.'),
+            None => value,
+        };
+        out.push_str(kept);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn inner_elements(doc: &str) -> Result<String, ChartError> {
@@ -412,6 +439,17 @@ mod tests {
             cut.ends_with('…') && text_width(&cut, 12.0) <= 80.0,
             "{cut}"
         );
+    }
+
+    #[test]
+    fn font_sizes_are_written_as_given() {
+        for px in [SMALL, BASE, 11.0, 12.0, 14.0, 15.5, 18.0, 22.0, 26.0] {
+            let svg = layer(100, 50, |p| {
+                p.text("a", (1.0, 1.0), Font::new(px, RGBColor(0, 0, 0)))
+            })
+            .unwrap();
+            assert!(svg.contains(&format!("font-size=\"{px}\"")), "{px}: {svg}");
+        }
     }
 
     #[test]

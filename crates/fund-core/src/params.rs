@@ -630,6 +630,18 @@ pub fn param_names() -> Vec<String> {
     keys().into_iter().map(|(_, name)| name).collect()
 }
 
+/// The names of the parameters that change what the page shows beyond its look: the framing,
+/// the step and every number (not `theme`, `lang`, `controls` or `embed`, which a page applies
+/// before and without its WebAssembly). A page whose link has none of these shows exactly what
+/// was prerendered.
+pub fn state_param_names() -> Vec<String> {
+    keys()
+        .into_iter()
+        .filter(|(k, _)| !matches!(k, Key::Theme | Key::Lang | Key::Controls | Key::Embed))
+        .map(|(_, name)| name)
+        .collect()
+}
+
 fn dec(d: Decimal) -> String {
     d.normalize().to_string()
 }

@@ -79,6 +79,30 @@ fn writes_every_parameter_in_a_fixed_order() {
 }
 
 #[test]
+fn state_parameters_are_every_parameter_but_the_look() {
+    let state = fund_core::params::state_param_names();
+    let look = ["theme", "lang", "controls", "embed"];
+    let mut expected = param_names();
+    expected.retain(|n| !look.contains(&n.as_str()));
+    assert_eq!(state, expected);
+    for name in [
+        "framing",
+        "step",
+        "a.treasuries",
+        "usdjpy",
+        "y.loans",
+        "p.years",
+        "f.dir",
+    ] {
+        assert!(state.iter().any(|s| s == name), "{name}");
+    }
+    // A link with only look parameters parses to the default numbers: what was prerendered.
+    let (s, notices) = p("theme=dark&lang=ja&controls=none");
+    assert!(notices.is_empty());
+    assert_eq!(s.model(), UrlState::default().model());
+}
+
+#[test]
 fn param_table_matches_the_names_written() {
     let names = param_names();
     let mut expanded: Vec<String> = Vec::new();

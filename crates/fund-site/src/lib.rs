@@ -292,6 +292,9 @@ pub fn assemble(
         let end = at + head[at..].find('>').map(|e| e + 1).unwrap_or(0);
         head.replace_range(at..end, "");
     }
+    if page.embed.is_some() {
+        head = start_on_intent(&head);
+    }
     let mut tail_scripts = scripts_in(&shell[body_start..body_end]);
     if depth > 0 {
         tail_scripts = tail_scripts.replace("=\"./", &format!("=\"{prefix}"));
@@ -309,6 +312,40 @@ pub fn assemble(
             String::new()
         },
     ))
+}
+
+/// An embed page starts its WebAssembly only when the reader shows an intent to use it (a pointer
+/// over it, a touch, a key, focus), or at once if its link carries numbers the prerendered chart
+/// does not show (see `boot.js`): most readers of a host article scroll past an embedded chart
+/// and should not pay for its interactivity. So the shell's preload hints for the script and the
+/// wasm are dropped, and the boot script is told which parameters are numbers.
+fn start_on_intent(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(at) = rest.find("<link rel=\"") {
+        out.push_str(&rest[..at]);
+        let tag_end = rest[at..]
+            .find('>')
+            .map(|e| at + e + 1)
+            .unwrap_or(rest.len());
+        let tag = &rest[at..tag_end];
+        if !(tag.starts_with("<link rel=\"modulepreload\"")
+            || tag.starts_with("<link rel=\"preload\""))
+        {
+            out.push_str(tag);
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    let names = fund_core::params::state_param_names().join(" ");
+    out.replacen(
+        "boot.js\"",
+        &format!(
+            "boot.js\" data-start=\"intent\" data-state-params=\"{}\"",
+            escape(&names)
+        ),
+        1,
+    )
 }
 
 fn scripts_in(s: &str) -> String {

@@ -15,6 +15,7 @@ const SHELL: &str = r#"<!DOCTYPE html>
     <meta name="description" content="Old description" />
     <link rel="stylesheet" href="./main-1.css"/>
     <script type="module" src="./boot.js" data-js="./app-1.js" data-wasm="./app-1_bg.wasm"></script>
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm">
   </head>
   <body>
     <!-- replaced -->
@@ -218,6 +219,27 @@ fn assembled_pages_reroot_assets_set_the_language_and_mark_the_root() {
     assert!(out.contains("data-controls=\"compact\""));
     assert!(out.contains("data-embeds=\"waffle allocation"));
     assert!(!out.contains("<!-- replaced -->"));
+    // An embed starts its wasm on the reader's intent: no preload hints, and the boot script
+    // knows which parameters carry numbers.
+    assert!(
+        !out.contains("modulepreload") && !out.contains("rel=\"preload\""),
+        "{out}"
+    );
+    let boot = &out[out.find("<script type=\"module\"").unwrap()..];
+    let boot = &boot[..boot.find('>').unwrap()];
+    assert!(boot.contains("data-start=\"intent\""), "{boot}");
+    assert!(
+        boot.contains("data-state-params=\"framing step a.treasuries"),
+        "{boot}"
+    );
+    assert!(
+        !boot.contains(" theme") && !boot.contains(" controls"),
+        "{boot}"
+    );
+    // The full page starts at once and keeps its hints.
+    let full = assemble(SHELL, &pages()[0], &Origin::relative(), "<p>body</p>").unwrap();
+    assert!(full.contains("modulepreload") && full.contains("rel=\"preload\""));
+    assert!(!full.contains("data-start"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! redrawn when the layout, theme or framing changes; the marks patched in place), its caption,
 //! description, data table and source lines.
 
-use super::dom::{q, q_all, set_attr, set_flag, set_text};
+use super::dom::{q, q_all, set_attr, set_flag, set_text, Slot};
 use crate::charts::{parts_of, static_of, ChartId, ChartModel};
 use crate::svgpatch::{diff, parse, Edit, Mark};
 use fund_charts::{DataTable, Theme};
@@ -30,11 +30,11 @@ pub struct ChartDom {
     pub figure: Element,
     wrapper: Element,
     svg: Element,
-    title: Option<Element>,
+    title: Option<Slot>,
     static_g: Option<Element>,
     marks_g: Option<Element>,
-    caption: Option<Element>,
-    description: Option<Element>,
+    caption: Option<Slot>,
+    description: Option<Slot>,
     thead_row: Option<Element>,
     tbody: Option<Element>,
     sources: Vec<(Option<FramingId>, Element)>,
@@ -70,11 +70,11 @@ impl ChartDom {
             .collect();
         Some(ChartDom {
             id,
-            title: q(&svg, "title"),
+            title: q(&svg, "title").map(Slot::text),
             static_g: q(&svg, "g.fund-chart-static"),
             marks_g: q(&svg, "g.fund-chart-marks"),
-            caption: q(&figure, ".caption"),
-            description: q(&figure, ".chart-description"),
+            caption: q(&figure, ".caption").map(Slot::text),
+            description: q(&figure, ".chart-description").map(Slot::text),
             thead_row: q(&figure, "table thead tr"),
             tbody: q(&figure, "table tbody"),
             figure,
@@ -148,16 +148,16 @@ impl ChartDom {
             shown.marks = new;
         }
         if let Some(t) = &self.title {
-            set_text(t, &parts.text.description);
+            t.set(&parts.text.description);
         }
         if let Some(c) = &self.caption {
-            set_text(c, &parts.text.caption);
+            c.set(&parts.text.caption);
         }
         if let Some(d) = &self.description {
-            set_text(d, &parts.text.description);
+            d.set(&parts.text.description);
         }
         if shown.table.as_ref() != Some(&parts.table) {
-            self.show_table(&parts.table);
+            self.show_table(shown.table.as_ref(), &parts.table);
             shown.table = Some(parts.table);
         }
         if shown.framing != Some(framing) {
@@ -168,7 +168,38 @@ impl ChartDom {
         }
     }
 
-    fn show_table(&self, table: &DataTable) {
+    fn show_table(&self, before: Option<&DataTable>, table: &DataTable) {
+        // The usual change (new figures, same rows and columns): only the cells that differ are
+        // written, compared with what this chart last wrote, without reading the DOM.
+        if let (Some(old), Some(body)) = (before, &self.tbody) {
+            let same_shape = old.columns == table.columns
+                && old.rows.len() == table.rows.len()
+                && old
+                    .rows
+                    .iter()
+                    .zip(&table.rows)
+                    .all(|(a, b)| a.len() == b.len());
+            let rows = body.children();
+            if same_shape && rows.length() as usize == table.rows.len() {
+                for (r, (a, b)) in old.rows.iter().zip(&table.rows).enumerate() {
+                    if a == b {
+                        continue;
+                    }
+                    let Some(tr) = rows.item(r as u32) else {
+                        continue;
+                    };
+                    let cells = tr.children();
+                    for (c, (x, y)) in a.iter().zip(b).enumerate() {
+                        if x != y {
+                            if let Some(cell) = cells.item(c as u32) {
+                                cell.set_text_content(Some(y));
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+        }
         if let Some(row) = &self.thead_row {
             fill_row(row, &table.columns, "th");
         }

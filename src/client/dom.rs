@@ -32,6 +32,65 @@ pub fn by_testid(root: &Element, id: &str) -> Option<Element> {
     q(root, &format!("[data-testid=\"{id}\"]"))
 }
 
+/// An element whose text (or one attribute) the page keeps in step, remembering what it last wrote
+/// so that an update compares in Rust instead of reading the DOM back (reading text out of the
+/// DOM crosses into JavaScript and decodes a string: on every slider step, for every figure).
+pub struct Slot {
+    el: Element,
+    attr: Option<&'static str>,
+    last: std::cell::RefCell<Option<String>>,
+}
+
+impl Slot {
+    /// `el`'s text.
+    pub fn text(el: Element) -> Slot {
+        Slot {
+            el,
+            attr: None,
+            last: Default::default(),
+        }
+    }
+
+    /// `el`'s attribute `name`.
+    pub fn attr(el: Element, name: &'static str) -> Slot {
+        Slot {
+            el,
+            attr: Some(name),
+            last: Default::default(),
+        }
+    }
+
+    /// Writes `value` (as text, never markup) unless it is what is there: the first time the
+    /// element itself is compared (the prerendered page may already hold it), then the last value
+    /// written.
+    pub fn set(&self, value: &str) {
+        let mut last = self.last.borrow_mut();
+        match last.as_deref() {
+            Some(v) if v == value => return,
+            Some(_) => self.write(value),
+            None => match self.attr {
+                None => set_text(&self.el, value),
+                Some(name) => set_attr(&self.el, name, value),
+            },
+        }
+        *last = Some(value.to_string());
+    }
+
+    fn write(&self, value: &str) {
+        match self.attr {
+            None => self.el.set_text_content(Some(value)),
+            Some(name) => {
+                let _ = self.el.set_attribute(name, value);
+            }
+        }
+    }
+
+    /// The element.
+    pub fn el(&self) -> &Element {
+        &self.el
+    }
+}
+
 /// Sets `el`'s text (as text, never markup) if it differs.
 pub fn set_text(el: &Element, text: &str) {
     if el.text_content().as_deref() != Some(text) {

@@ -24,10 +24,10 @@ use crate::theme::ThemeChoice;
 use crate::url::LinkState;
 use crate::views::Views;
 use chartview::ChartDom;
-use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value};
+use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value, Slot};
 use fund_charts::Theme;
 use fund_content::LiveKey;
-use fund_core::framing::builtin;
+use fund_core::framing::{builtin, FramingId};
 use fund_core::model::Model;
 use fund_core::params::ControlsParam;
 use fund_core::yields::FlowDirection;
@@ -68,6 +68,11 @@ pub struct App {
     pub layout: RwSignal<u32>,
     /// The timeline's current entry.
     pub timeline: RwSignal<usize>,
+    /// The framing shown (a memo of the model's, so what depends only on it does not rerun on
+    /// every number).
+    pub framing: Memo<FramingId>,
+    /// Bumped when the reader pauses (the URL is written then): what only links need follows it.
+    pub settled: RwSignal<u32>,
 }
 
 impl App {
@@ -193,6 +198,8 @@ pub fn start() {
         theme,
         layout: RwSignal::new(layout),
         timeline: RwSignal::new(0),
+        framing: Memo::new(move |_| model.with(|m| m.framing())),
+        settled: RwSignal::new(0),
     };
 
     let step_charts: Vec<ChartId> = q(&root, ".panel")
@@ -297,7 +304,7 @@ fn wire_charts(app: App, d: &Rc<Dom>) {
                 || app.active_chart(&step_charts) == id;
             let (layout, theme) = (app.layout.get(), app.theme.get());
             let shown = app.printing.get() || (visible && on_screen.get());
-            let framing = app.model.with(|m| m.framing());
+            let framing = app.framing.get();
             if !shown {
                 return;
             }
@@ -379,23 +386,25 @@ fn wire_walkthrough(app: App, d: &Rc<Dom>) {
 /// Numbers in the text, the toolbar, the summaries and the timeline.
 fn wire_text(app: App, d: &Rc<Dom>) {
     let lang = app.lang;
-    let spans: Vec<(LiveKey, Element)> = q_all(&d.root, "span.live[data-live]")
+    let spans: Vec<(LiveKey, Slot)> = q_all(&d.root, "span.live[data-live]")
         .into_iter()
         .filter_map(|e| {
             let key = e.get_attribute("data-live")?.parse::<LiveKey>().ok()?;
-            Some((key, e))
+            Some((key, Slot::text(e)))
         })
         .collect();
-    keep(RenderEffect::new(move |_| {
-        app.views.with(|v| {
-            for (key, el) in &spans {
-                set_text(el, &crate::live::live_value(*key, &v.article, lang));
-            }
-        });
-    }));
+    if !spans.is_empty() {
+        keep(RenderEffect::new(move |_| {
+            app.views.with(|v| {
+                for (key, slot) in &spans {
+                    slot.set(&crate::live::live_value(*key, &v.article, lang));
+                }
+            });
+        }));
+    }
     let root = d.root.clone();
     keep(RenderEffect::new(move |_| {
-        let framing = app.model.with(|m| m.framing());
+        let framing = app.framing.get();
         for f in fund_core::framing::FramingId::ALL {
             if let Some(b) = by_testid(&root, &format!("framing-{}", f.as_str())) {
                 set_attr(
@@ -424,44 +433,51 @@ fn wire_text(app: App, d: &Rc<Dom>) {
     }));
     // The record's summaries are live regions: they change once the reader pauses, so a screen
     // reader announces the result, not every step of a drag.
-    let root = d.root.clone();
-    let d2 = d.clone();
-    keep(RenderEffect::new(move |prev: Option<()>| {
-        let (profit, flow) = app.views.with(|v| {
-            (
-                crate::record_view::profit_summary(v.current.profit(), lang),
-                crate::record_view::yield_summary(v.current.yield_effect(), lang),
-            )
+    let profit_summary = by_testid(&d.root, "profit-summary").map(|e| Rc::new(Slot::text(e)));
+    let yield_summary = by_testid(&d.root, "yield-summary").map(|e| Rc::new(Slot::text(e)));
+    let profit_body = by_testid(&d.root, "profit-table").and_then(|t| q(&t, "tbody"));
+    if profit_summary.is_some() || yield_summary.is_some() || profit_body.is_some() {
+        let d2 = d.clone();
+        // Only the figures these sentences use: a Treasuries slider does not redo them.
+        let figures = Memo::new(move |_| {
+            app.views
+                .with(|v| (v.current.profit().clone(), v.current.yield_effect().clone()))
         });
-        let table = app
-            .views
-            .with(|v| crate::record_view::profit_table(v.current.profit(), lang));
-        if let Some(t) = by_testid(&root, "profit-table") {
-            if let Some(body) = q(&t, "tbody") {
-                chartview::fill_rows(&body, &table.rows);
+        keep(RenderEffect::new(move |prev: Option<()>| {
+            let (profit, flow, table) = figures.with(|(p, y)| {
+                (
+                    crate::record_view::profit_summary(p, lang),
+                    crate::record_view::yield_summary(y, lang),
+                    crate::record_view::profit_table(p, lang),
+                )
+            });
+            if let Some(body) = &profit_body {
+                chartview::fill_rows(body, &table.rows);
             }
-        }
-        let root2 = root.clone();
-        let apply = move || {
-            if let Some(p) = by_testid(&root2, "profit-summary") {
-                set_text(&p, &profit);
+            let (ps, ys) = (profit_summary.clone(), yield_summary.clone());
+            let apply = move || {
+                if let Some(p) = &ps {
+                    p.set(&profit);
+                }
+                if let Some(p) = &ys {
+                    p.set(&flow);
+                }
+            };
+            if prev.is_none() {
+                apply();
+            } else {
+                cancel(d2.live_timer.take());
+                d2.live_timer.set(later(500, apply));
             }
-            if let Some(p) = by_testid(&root2, "yield-summary") {
-                set_text(&p, &flow);
-            }
-        };
-        if prev.is_none() {
-            apply();
-        } else {
-            cancel(d2.live_timer.take());
-            d2.live_timer.set(later(500, apply));
-        }
-    }));
+        }));
+    }
     let root = d.root.clone();
+    let flow_state = Memo::new(move |_| {
+        app.model
+            .with(|m| (m.flow().direction(), m.flow_follows_treasuries()))
+    });
     keep(RenderEffect::new(move |_| {
-        let (dir, follows) = app
-            .model
-            .with(|m| (m.flow().direction(), m.flow_follows_treasuries()));
+        let (dir, follows) = flow_state.get();
         for (testid, this) in [
             ("flow-buying", FlowDirection::Buying),
             ("flow-selling", FlowDirection::Selling),
@@ -521,48 +537,90 @@ fn wire_text(app: App, d: &Rc<Dom>) {
     }
 }
 
+/// One number control's elements.
+struct ControlDom {
+    key: ControlKey,
+    el: Element,
+    label: Option<Slot>,
+    hint: Option<Slot>,
+    range: Option<Element>,
+    valuetext: Option<Slot>,
+    text_box: Option<Element>,
+    box_label: Option<Slot>,
+    last_value: RefCell<String>,
+}
+
 /// Every number control: label, hint, value, state and what a screen reader hears.
 fn wire_controls(app: App, d: &Rc<Dom>) {
     let lang = app.lang;
-    let controls: Vec<(ControlKey, Element)> = q_all(&d.root, ".control[data-control]")
+    let controls: Vec<ControlDom> = q_all(&d.root, ".control[data-control]")
         .into_iter()
-        .filter_map(|e| Some((ControlKey::from_slug(&e.get_attribute("data-control")?)?, e)))
+        .filter_map(|el| {
+            let key = ControlKey::from_slug(&el.get_attribute("data-control")?)?;
+            let range = q(&el, "input[type=range]");
+            let text_box = q(&el, "input[type=text]");
+            Some(ControlDom {
+                key,
+                label: q(&el, ".label-text").map(Slot::text),
+                hint: q(&el, ".hint").map(Slot::text),
+                valuetext: range.clone().map(|r| Slot::attr(r, "aria-valuetext")),
+                box_label: text_box.clone().map(|b| Slot::attr(b, "aria-label")),
+                range,
+                text_box,
+                el,
+                last_value: RefCell::new(String::new()),
+            })
+        })
         .collect();
+    if controls.is_empty() {
+        return;
+    }
     keep(RenderEffect::new(move |_| {
-        let framing = app.model.with(|m| m.framing());
+        let framing = app.framing.get();
+        let typing_in = dom::document().and_then(|d| d.active_element());
         app.model.with(|m| {
             app.views.with(|v| {
-                for (key, el) in &controls {
-                    let c = control(*key, m, v, lang);
-                    if let Some(t) = q(el, ".label-text") {
-                        set_text(&t, &c.label);
+                for c in &controls {
+                    let state = control(c.key, m, v, lang);
+                    if let Some(t) = &c.label {
+                        t.set(&state.label);
                     }
-                    if let Some(h) = q(el, ".hint") {
-                        set_text(&h, &c.hint);
+                    if let Some(h) = &c.hint {
+                        h.set(&state.hint);
                     }
-                    let value = fund_core::format::number(c.value).replace('−', "-");
-                    if let Some(s) = q(el, "input[type=range]") {
-                        set_value(&s, &value);
-                        set_flag(&s, "disabled", c.disabled);
-                        dom::set_opt_attr(&s, "aria-valuetext", c.valuetext.as_deref());
-                    }
-                    if let Some(b) = q(el, "input[type=text]") {
-                        let typing = dom::document()
-                            .and_then(|d| d.active_element())
-                            .is_some_and(|a| a == b);
-                        if !typing {
-                            set_value(&b, &value);
-                        }
-                        set_flag(&b, "disabled", c.disabled);
-                        if let Some(lbl) = b.get_attribute("aria-label") {
-                            let want = fund_core::msg::controls::box_label(lang, &c.label);
-                            if lbl != want {
-                                let _ = b.set_attribute("aria-label", &want);
+                    let value = fund_core::format::number(state.value).replace('−', "-");
+                    // The DOM is only asked for a value when ours changed (or the reader typed).
+                    let changed = *c.last_value.borrow() != value;
+                    if let Some(r) = &c.range {
+                        if changed {
+                            // Written without reading it back: the same value is a no-op.
+                            if let Some(i) = r.dyn_ref::<web_sys::HtmlInputElement>() {
+                                i.set_value(&value);
                             }
                         }
+                        set_flag(r, "disabled", state.disabled);
                     }
-                    if let Some(f) = key.yield_framing() {
-                        set_flag(el, "hidden", f != framing);
+                    if let Some(vt) = &c.valuetext {
+                        match state.valuetext.as_deref() {
+                            Some(t) => vt.set(t),
+                            None => dom::set_opt_attr(vt.el(), "aria-valuetext", None),
+                        }
+                    }
+                    if let Some(b) = &c.text_box {
+                        let typing = typing_in.as_ref().is_some_and(|a| a == b);
+                        if changed && !typing {
+                            set_value(b, &value);
+                        }
+                        set_flag(b, "disabled", state.disabled);
+                    }
+                    if let Some(bl) = &c.box_label {
+                        bl.set(&fund_core::msg::controls::box_label(lang, &state.label));
+                    }
+                    if changed {
+                        *c.last_value.borrow_mut() = value;
+                    }
+                    if let Some(f) = c.key.yield_framing() {
+                        set_flag(&c.el, "hidden", f != framing);
                     }
                 }
             })
@@ -575,30 +633,29 @@ fn wire_links(app: App, d: &Rc<Dom>) {
     let root = d.root.clone();
     let base_switch = by_testid(&root, "lang-switch").and_then(|a| a.get_attribute("href"));
     let base_home = by_testid(&root, "embed-link").and_then(|a| a.get_attribute("href"));
+    if base_switch.is_none() && base_home.is_none() {
+        return;
+    }
+    let switch = by_testid(&root, "lang-switch").map(|a| Slot::attr(a, "href"));
+    let home_link = by_testid(&root, "embed-link").map(|a| Slot::attr(a, "href"));
+    // Links follow the reader's numbers once they pause (with the URL), not on every step.
     keep(RenderEffect::new(move |_| {
         app.step.track();
         app.theme_choice.track();
-        let model = app.model.get();
+        app.settled.track();
+        let model = app.model.get_untracked();
         let mut link = app.link();
-        if let (Some(a), Some(base)) = (by_testid(&root, "lang-switch"), &base_switch) {
+        if let (Some(a), Some(base)) = (&switch, &base_switch) {
             link.lang = app.lang.other();
-            set_attr(
-                &a,
-                "href",
-                &format!("{base}?{}", crate::url::write(&model, link)),
-            );
+            a.set(&format!("{base}?{}", crate::url::write(&model, link)));
         }
-        if let (Some(a), Some(base)) = (by_testid(&root, "embed-link"), &base_home) {
+        if let (Some(a), Some(base)) = (&home_link, &base_home) {
             let home = LinkState {
                 embed: None,
                 lang: app.lang,
                 ..app.link()
             };
-            set_attr(
-                &a,
-                "href",
-                &format!("{base}?{}", crate::url::write(&model, home)),
-            );
+            a.set(&format!("{base}?{}", crate::url::write(&model, home)));
         }
     }));
 }
@@ -612,20 +669,27 @@ fn wire_url(app: App, d: &Rc<Dom>) {
     keep(RenderEffect::new(move |_| {
         let step = app.step.get();
         app.theme_choice.track();
-        let query = app
-            .model
-            .with(|m| crate::url::write(m, LinkState { step, ..app.link() }));
+        app.model.track();
         if first.replace(false) {
             // The URL already holds this state (or its refused parts are in the notice).
             return;
         }
+        // The query is written when it is needed (at once for a step, else once the reader
+        // pauses), not on every slider step.
+        let query = move || {
+            app.model
+                .with_untracked(|m| crate::url::write(m, LinkState { step, ..app.link() }))
+        };
         cancel(d.url_timer.take());
         let step_moved = written_step.replace(step) != step;
+        let settled = app.settled;
         if step_moved && app.embed.is_none() {
-            write_url(&query, true);
+            write_url(&query(), true);
         } else {
-            d.url_timer
-                .set(later(250, move || write_url(&query, false)));
+            d.url_timer.set(later(250, move || {
+                write_url(&query(), false);
+                settled.update(|n| *n = n.wrapping_add(1));
+            }));
         }
     }));
 }

@@ -55,6 +55,16 @@ fn sign(negative: bool) -> &'static str {
     }
 }
 
+/// `value / 10^n`, exactly: by moving the decimal point when the scale allows (no division: the
+/// formatters run on every slider step), else by dividing.
+fn shift(value: Decimal, n: u32) -> Decimal {
+    let mut v = value;
+    match v.set_scale(value.scale() + n) {
+        Ok(()) => v,
+        Err(_) => value / pow10(n),
+    }
+}
+
 fn pow10(n: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(n), 0)
 }
@@ -63,12 +73,12 @@ fn pow10(n: u32) -> Decimal {
 /// reads "1 trillion"), rounded to `dp` places.
 fn scaled_en(value: Decimal, dp: u32) -> (Decimal, &'static str) {
     let abs = value.abs();
-    if round_trim(abs / pow10(9), dp) >= Decimal::ONE_THOUSAND {
-        (round_trim(value / pow10(12), dp), "trillion")
-    } else if round_trim(abs / pow10(6), dp) >= Decimal::ONE_THOUSAND {
-        (round_trim(value / pow10(9), dp), "billion")
+    if round_trim(shift(abs, 9), dp) >= Decimal::ONE_THOUSAND {
+        (round_trim(shift(value, 12), dp), "trillion")
+    } else if round_trim(shift(abs, 6), dp) >= Decimal::ONE_THOUSAND {
+        (round_trim(shift(value, 9), dp), "billion")
     } else {
-        (round_trim(value / pow10(6), dp), "million")
+        (round_trim(shift(value, 6), dp), "million")
     }
 }
 
@@ -76,16 +86,14 @@ fn scaled_en(value: Decimal, dp: u32) -> (Decimal, &'static str) {
 /// below; 万 whole below 1億. The unit is chosen on the rounded value, so 9999.6億 reads 1兆.
 fn scaled_ja(value: Decimal) -> (Decimal, &'static str) {
     let abs = value.abs();
-    let oku = pow10(8);
-    let cho = pow10(12);
-    if round_trim(abs / oku, 0) >= Decimal::from(10_000) {
-        (round_trim(value / cho, 1), "兆")
-    } else if round_trim(abs / oku, 0) >= Decimal::TEN {
-        (round_trim(value / oku, 0), "億")
-    } else if round_trim(abs / oku, 1) >= Decimal::ONE {
-        (round_trim(value / oku, 1), "億")
-    } else if round_trim(abs / pow10(4), 0) >= Decimal::ONE {
-        (round_trim(value / pow10(4), 0), "万")
+    if round_trim(shift(abs, 8), 0) >= Decimal::from(10_000) {
+        (round_trim(shift(value, 12), 1), "兆")
+    } else if round_trim(shift(abs, 8), 0) >= Decimal::TEN {
+        (round_trim(shift(value, 8), 0), "億")
+    } else if round_trim(shift(abs, 8), 1) >= Decimal::ONE {
+        (round_trim(shift(value, 8), 1), "億")
+    } else if round_trim(shift(abs, 4), 0) >= Decimal::ONE {
+        (round_trim(shift(value, 4), 0), "万")
     } else {
         (round_trim(value, 0), "")
     }

@@ -13,4 +13,18 @@
     }
   }
   html.classList.add("js");
+  // On a phone (the stylesheet's one-column width) the page is long: the secondary lists start
+  // shut (each step's record box, the list of sources), unless the link points into them. Done
+  // once the page is parsed, before the reader can reach them (they are below the first screen);
+  // without scripts everything stays open.
+  if (window.matchMedia && window.matchMedia("(max-width: 899px)").matches) {
+    document.addEventListener("DOMContentLoaded", function () {
+      var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      var shut = document.querySelectorAll("details.record-details[open], details.references-list[open]");
+      for (var i = 0; i < shut.length; i++) {
+        if (target && shut[i].contains(target)) continue;
+        shut[i].removeAttribute("open");
+      }
+    });
+  }
 })();

@@ -3,18 +3,20 @@
 // content's height (700, 520 and 360 px hosts), follows it when the reader opens the data table,
 // and the embed also sends AMP's `embed-size` message and the project's own JSON message. The
 // controls setting (`?controls=compact|none|all`) keeps the allocation embed short at 520 px.
+// An embed in a host asks for no WebAssembly until the reader points at it; it stays sized after.
 // Messages from the host are untrusted: nothing in them runs, reaches the DOM or changes the
 // reader's numbers; only pym's exact width message for this childId is answered (with a height).
 // Also: a bad embed link names the refused parameter inside the embed; the Japanese embed sizes
 // itself and reads Japanese; the page's embed dialog writes snippets and previews the embed.
+// The explainer's pages are served under the strict Content-Security-Policy throughout.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from '../server.mjs';
-import { REPO, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErrors, waitForApp, until, changed, sel } from './helpers.mjs';
+import { startServer, STRICT_CSP } from '../server.mjs';
+import { REPO, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErrors, until, changed, sel, waitForTakeover } from './helpers.mjs';
 
 const MOUNT = '/graphics/japan-fund/';
 /** Height limits (CSS px) of the allocation embed in a 520 px column, per controls setting. */
@@ -54,7 +56,8 @@ const HOST_PAGE = `<!DOCTYPE html>
 
 before(async () => {
   browser = await launchBrowser();
-  explainer = await serveDist({ mountPath: MOUNT });
+  // The explainer is served under the strict Content-Security-Policy the README promises.
+  explainer = await serveDist({ mountPath: MOUNT, headers: { 'Content-Security-Policy': STRICT_CSP } });
   hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pym-host-'));
   fs.writeFileSync(path.join(hostDir, 'index.html'), HOST_PAGE);
   fs.copyFileSync(path.join(REPO, 'e2e', 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), path.join(hostDir, 'pym.v1.min.js'));
@@ -78,28 +81,29 @@ function embedPath(chart, lang = 'en') {
   return `${MOUNT}${lang === 'ja' ? 'ja/' : ''}embed/${chart}/`;
 }
 
-/** Waits until the WebAssembly has taken the embed page over (html.app, no data-prerendered). */
-async function waitForEmbedApp(frame) {
-  await until(
-    async () => {
-      const s = await frame.evaluate(() => ({
-        app: document.documentElement.classList.contains('app') && !document.body.hasAttribute('data-prerendered'),
-        panic: document.querySelector('[data-testid="panic-message"]')?.textContent ?? null,
-        staticOnly: document.documentElement.classList.contains('no-app'),
-      }));
-      if (s.panic) throw new Error(`the embed panicked: ${s.panic}`);
-      if (s.staticOnly) throw new Error('the embed fell back to the static page (the wasm did not start)');
-      return s.app;
-    },
-    { timeout: 30_000, message: 'the wasm client to take the embed over (html.app)' },
-  );
+/**
+ * Shows the reader's intent to use the embed (the pointer moves over it), which starts its
+ * WebAssembly (embed pages start it on intent, or at once when the link carries numbers), and
+ * waits for the takeover.
+ */
+async function startEmbed(page, frame, t) {
+  const box = await page.locator('#chart iframe').boundingBox();
+  let i = 0;
+  await waitForTakeover(frame, { t, nudge: () => page.mouse.move(box.x + box.width / 2 + (i++ % 10), box.y + 100) });
 }
 
+/** Whether the WebAssembly was asked for (by any frame). */
+const wasmRequested = (t) => t.requests.some((u) => /\.wasm(\?|$)/.test(u));
+
+/** Whether the client has taken the page in `frame` over. */
+const takenOver = (frame) => frame.evaluate(() => document.documentElement.classList.contains('app'));
+
 /**
- * Opens the host page with a pym.js parent for `chart` in a column `width` px wide, waits for
- * the embed frame and for the app to take it over. Returns { t, page, frame }.
+ * Opens the host page with a pym.js parent for `chart` in a column `width` px wide and waits for
+ * the embed frame (prerendered: its wasm starts on the reader's intent); with `start`, also
+ * starts it as a reader would and waits for the takeover. Returns { t, page, frame }.
  */
-async function openInHost(chart, { width = 700, lang = 'en', query = '' } = {}) {
+async function openInHost(chart, { width = 700, lang = 'en', query = '', start = false } = {}) {
   const src = embedUrl(chart, { lang, query });
   const t = await openPage(browser, `${host.url}?src=${encodeURIComponent(src)}`, { viewport: { width, height: 900 }, wait: false });
   const { page } = t;
@@ -109,8 +113,8 @@ async function openInHost(chart, { width = 700, lang = 'en', query = '' } = {}) 
       async () => page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith('http') && new URL(f.url()).pathname === embedPath(chart, lang)),
       { message: `the embed frame (${embedPath(chart, lang)})` },
     );
-    await frame.waitForSelector(`${sel(`chart-${chart}`)} svg`);
-    await waitForEmbedApp(frame);
+    await frame.waitForSelector(`${sel(`chart-${chart}`)} svg`, { state: 'attached' });
+    if (start) await startEmbed(page, frame, t);
     return { t, page, frame };
   } catch (e) {
     await t.context.close();
@@ -178,7 +182,14 @@ for (const chart of ['waffle', 'allocation', 'profit-split']) {
         assert.equal(amp.at(-1).height, last.content);
         assert.equal(own.at(-1).height, last.content);
         assert.equal((await pymHeights(page)).at(-1), last.content, 'the last pym height message');
-        console.log(`[embed] ${chart} at ${width} px: ${last.content} px tall`);
+        // A reader who only scrolls past the embed downloads no WebAssembly.
+        assert.equal(wasmRequested(t), false, 'no wasm requested before the reader shows an intent');
+        assert.equal(await takenOver(frame), false, 'the prerendered embed stands on its own');
+        // Once the reader points at it, the app takes over and the iframe still fits.
+        await startEmbed(page, frame, t);
+        assert.ok(wasmRequested(t), 'the wasm is requested once the reader points at the embed');
+        const started = await sized(page, frame, { message: 'iframe height equal to the content height after the takeover' });
+        console.log(`[embed] ${chart} at ${width} px: ${last.content} px tall (${started.content} px once started)`);
         await assertNoErrors(t);
       } finally {
         await t.context.close();
@@ -219,7 +230,7 @@ test('a bad embed link names the refused parameter as text inside the embed', { 
   const url = `${explainer.url}embed/waffle/?a.direct=%3Cb%20id%3Dinjected%3Elots%3C%2Fb%3E&a.treasuries=60`;
   const t = await openPage(browser, url, { viewport: { width: 520, height: 900 }, wait: false });
   try {
-    await waitForApp(t.page, t);
+    await waitForTakeover(t.page, { t });
     const notice = t.page.locator(sel('notice-params'));
     await until(() => notice.isVisible(), { message: 'notice-params to be shown' });
     const where = await t.page.evaluate(() => {
@@ -266,8 +277,11 @@ for (const lang of ['en', 'ja']) {
     test(`pym.js host at 520 px: ${name} (${controls} controls) is sized and short enough`, { timeout: TEST_TIMEOUT }, async () => {
       const { t, page, frame } = await openInHost('allocation', { width: 520, lang, query });
       try {
-        const h = await sized(page, frame);
-        console.log(`[embed] allocation at 520 px, ${lang}, controls=${controls}${query ? '' : ' (default)'}: iframe ${h.iframe} px`);
+        const prerendered = await sized(page, frame);
+        await startEmbed(page, frame, t);
+        const started = await sized(page, frame, { message: 'iframe height equal to the content height after the takeover' });
+        const h = { iframe: Math.max(prerendered.iframe, started.iframe) };
+        console.log(`[embed] allocation at 520 px, ${lang}, controls=${controls}${query ? '' : ' (default)'}: iframe ${prerendered.iframe} px (${started.iframe} px once started)`);
         const c = await controlsShown(frame);
         assert.equal(c.setting, controls, 'html[data-controls] follows ?controls= (compact by default)');
         if (controls === 'none') {
@@ -289,7 +303,7 @@ for (const lang of ['en', 'ja']) {
         if (LIMIT_520[controls] !== undefined) {
           assert.ok(
             h.iframe <= LIMIT_520[controls],
-            `at 520 px the allocation embed with controls=${controls} (${lang}) is ${h.iframe} px tall: more than ${LIMIT_520[controls]} px`,
+            `at 520 px the allocation embed with controls=${controls} (${lang}) is ${h.iframe} px tall (${prerendered.iframe} px before the wasm starts, ${started.iframe} px after): more than ${LIMIT_520[controls]} px`,
           );
         }
         // The shown controls work: a slider moves the chart and the host resizes if needed.
@@ -480,6 +494,24 @@ test('hostile messages from the host: nothing runs, nothing changes, the width m
   const { t, page, frame } = await openInHost('allocation', { width: 520, query: 'controls=all' });
   try {
     await sized(page, frame);
+    // Before the reader shows an intent (the wasm not started): the messages neither start it
+    // nor change, run or show anything; the width message is answered by embed.js alone.
+    {
+      const since = (await pymHeights(page)).length;
+      const first = await roundTrip(page, since);
+      assert.equal(first.count, 1, 'the prerendered embed answers a width message');
+      const before = await embedState(frame);
+      const n = await postHostile(page);
+      const after = await roundTrip(page, since + 1);
+      assert.equal(after.count, 1, `before the takeover, only the real width message was answered (${after.count} answers to ${n} hostile messages and one real one)`);
+      assert.equal(wasmRequested(t), false, 'messages do not start the wasm');
+      assert.equal(await takenOver(frame), false, 'messages do not start the app');
+      const now = await embedState(frame);
+      for (const k of ['href', 'values', 'svg', 'text', 'markup', 'elements']) assert.deepEqual(now[k], before[k], `before the takeover, ${k} unchanged`);
+      assert.deepEqual(now.html, before.html, 'before the takeover, the html attributes are unchanged');
+      assert.deepEqual(await traces(frame), [], 'before the takeover, nothing from a message reached the DOM or ran');
+    }
+    await startEmbed(page, frame, t);
     // The reader has moved a slider: the state is not the default one.
     const svg0 = await frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML);
     await frame.locator(sel('slider-treasuries')).focus();
@@ -571,10 +603,11 @@ test('pym.js host at 520 and 360 px: the Japanese allocation embed sizes itself 
       const letters = r.text.replace(/\s/g, '');
       const cjk = (letters.match(CJK) || []).length;
       assert.ok(cjk / letters.length > 0.4, `most of the embed text is Japanese (${cjk} of ${letters.length} characters)`);
-      // The slider updates the Japanese description, and the host follows the height.
+      // Once started, the slider updates the Japanese description, and the host follows the height.
+      await startEmbed(page, frame, t);
       const before = r.description;
       await frame.locator(sel('slider-treasuries')).focus();
-      await frame.locator(sel('slider-treasuries')).press('End');
+      await frame.locator(sel('slider-treasuries')).press('ArrowLeft');
       const now = await changed(() => frame.evaluate(() => document.querySelector('[data-testid="description-allocation"]').textContent), before, 'the description after the slider');
       assert.match(now, /億ドル/, `still Japanese amounts (got ${now})`);
       await sized(page, frame, { message: 'iframe height equal to the content height after the slider' });
@@ -588,9 +621,10 @@ test('pym.js host at 520 and 360 px: the Japanese allocation embed sizes itself 
 // ---- The page's embed dialog ------------------------------------------------------------------
 
 test("the page's embed dialog: snippets follow the options, the preview is the embed page and takes its height", { timeout: TEST_TIMEOUT }, async () => {
-  const t = await openPage(browser, explainer.url, { viewport: { width: 1280, height: 900 } });
+  const t = await openPage(browser, explainer.url, { viewport: { width: 1280, height: 900 }, wait: false });
   const { page } = t;
   try {
+    await waitForTakeover(page, { t });
     const dialog = page.locator(sel('embed-dialog'));
     assert.equal(await dialog.isVisible(), false, 'the dialog starts closed');
     await page.locator(sel('tab-allocation')).click();
@@ -620,7 +654,7 @@ test("the page's embed dialog: snippets follow the options, the preview is the e
     await until(async () => /ja\/embed\/allocation\/.*controls=none/.test((await frameEl.getAttribute('src')) || ''), { message: 'the preview src' });
     await until(async () => Math.round((await frameEl.boundingBox())?.width ?? 0) === 390, { message: 'the preview at 390 px' });
     const frame = await until(() => page.frames().find((f) => f.url().includes('/ja/embed/allocation/') && f.url().includes('controls=none')), { message: 'the preview frame' });
-    await waitForEmbedApp(frame);
+    await waitForTakeover(frame, { t });
     await until(
       async () => {
         const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height));
@@ -636,6 +670,44 @@ test("the page's embed dialog: snippets follow the options, the preview is the e
     await until(async () => !(await dialog.isVisible()), { message: 'the dialog to close' });
     await until(() => page.evaluate(() => document.activeElement?.dataset.testid === 'embed-allocation'), { message: 'focus back on the Embed button' });
     await assertNoErrors(t);
+  } finally {
+    await t.context.close();
+  }
+});
+
+test("the embed dialog's plain iframe snippet is tall enough for the embed at the preview's 520 px", { timeout: TEST_TIMEOUT }, async () => {
+  // (Errors are checked by the dialog test above; this one is about the snippets' heights.)
+  const t = await openPage(browser, explainer.url, { viewport: { width: 1280, height: 900 }, wait: false });
+  const { page } = t;
+  try {
+    await waitForTakeover(page, { t });
+    await page.locator(sel('tab-allocation')).click();
+    await page.locator(sel('embed-allocation')).click();
+    await until(() => page.locator(sel('embed-dialog')).isVisible(), { message: 'the embed dialog to open' });
+    assert.equal(await page.locator(sel('embed-preview-width')).inputValue(), '520', 'the preview starts at 520 px');
+    const frameEl = page.locator(`${sel('embed-preview-frame')} iframe`);
+    const got = {};
+    for (const controls of ['compact', 'none', 'all']) {
+      await page.selectOption(sel('embed-option-controls'), controls);
+      await until(async () => ((await frameEl.getAttribute('src')) || '').includes(`controls=${controls}`), { message: `the preview with controls=${controls}` });
+      const frame = await until(() => page.frames().find((f) => f.url().includes('/embed/allocation/') && f.url().includes(`controls=${controls}`)), { message: 'the preview frame' });
+      await waitForTakeover(frame, { t });
+      let content = 0;
+      await until(
+        async () => {
+          content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height));
+          return content > 100 && Number(await frameEl.getAttribute('height')) === content;
+        },
+        { message: `the preview to report its height (controls=${controls})` },
+      );
+      const plain = Number(/height="(\d+)"/.exec(await page.locator(sel('embed-snippet')).inputValue())?.[1]);
+      const amp = Number(/<amp-iframe[^>]*\sheight="(\d+)"/.exec(await page.locator(sel('embed-snippet-amp')).inputValue())?.[1]);
+      got[controls] = { content, plain, amp };
+    }
+    console.log(`[embed] dialog at 520 px, allocation: embed height vs snippet heights ${JSON.stringify(got)}`);
+    for (const [controls, h] of Object.entries(got)) {
+      assert.ok(h.plain >= h.content, `controls=${controls}: the plain iframe snippet is ${h.plain} px tall but the embed needs ${h.content} px at 520 px`);
+    }
   } finally {
     await t.context.close();
   }

@@ -180,6 +180,38 @@ export async function waitForApp(page, t) {
   });
 }
 
+/**
+ * Waits for the client to take a page or frame over (html.app, no data-prerendered) and fails at
+ * once on a panic, a fall-back to the static page (html.no-app) or an uncaught exception (from
+ * openPage's tracker `t` or an `errors` list). `nudge` runs before each poll: embed pages start
+ * their WebAssembly on the reader's intent, so a test moves the pointer (see `pointerNudge`).
+ */
+export async function waitForTakeover(target, { t, errors, nudge } = {}) {
+  const errs = () => [...(errors || []), ...(t?.pageErrors || [])];
+  const s = await until(
+    async () => {
+      if (nudge) await nudge();
+      if (errs().length) return { failed: `uncaught: ${errs().join('; ')}` };
+      const s = await target.evaluate(() => ({
+        app: document.documentElement.classList.contains('app') && !document.body.hasAttribute('data-prerendered'),
+        panic: document.querySelector('[data-testid="panic-message"]')?.textContent ?? null,
+        staticOnly: document.documentElement.classList.contains('no-app'),
+      }));
+      if (s.panic) return { failed: `the app panicked: ${s.panic}` };
+      if (s.staticOnly) return { failed: 'the app did not start (html.no-app: the static page stayed)' };
+      return s.app && s;
+    },
+    { timeout: 30_000, message: 'the wasm client to take the page over (html.app)' },
+  );
+  if (s.failed) throw new Error(`the app did not take over: ${s.failed}`);
+}
+
+/** A `nudge` for `waitForTakeover`: the pointer moves a pixel in the page's top-left corner. */
+export function pointerNudge(page) {
+  let i = 0;
+  return () => page.mouse.move(1 + (i++ % 5), 1);
+}
+
 /** CSP violations the page saw (via the securitypolicyviolation listener). */
 export async function cspViolations(page) {
   return page.evaluate(() => window.__cspViolations || []).catch(() => []);

@@ -76,7 +76,7 @@ pub fn install(app: App, d: Rc<Dom>) {
         }
     });
     listen(&win, "resize", move |_| {
-        let w = crate::layout::layout_for(super::browser::viewport_width());
+        let w = crate::layout::layout_for(super::browser::viewport_width(), app.embed.is_some());
         if app.layout.get_untracked() != w {
             app.layout.set(w);
         }

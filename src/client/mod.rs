@@ -171,7 +171,7 @@ pub fn start() {
         .get_attribute("data-embed")
         .and_then(|s| ChartId::from_slug(&s));
     let (state, notices) = crate::url::read(&browser::location_search());
-    let layout = crate::layout::layout_for(browser::viewport_width());
+    let layout = crate::layout::layout_for(browser::viewport_width(), embed.is_some());
     let model = RwSignal::new(state.model().clone());
     let views = Memo::new(move |_| model.with(Views::of));
     let theme_choice = RwSignal::new(state.theme());

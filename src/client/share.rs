@@ -402,7 +402,8 @@ impl Dialog {
         };
         set_attr(&iframe, "title", &export::embed_title(caption, lang));
         set_attr(&iframe, "width", &width.to_string());
-        set_attr(&iframe, "style", &format!("width:{width}px;max-width:100%"));
+        // The width attribute sizes it (the stylesheet caps it at the dialog's width): no inline
+        // style, which a strict Content-Security-Policy (style-src 'self') refuses.
         if iframe.get_attribute("height").is_none() {
             let _ = iframe.set_attribute("height", &height.to_string());
         }

@@ -40,7 +40,15 @@ pub fn StepClaims(
             .map(|c| view! { <ClaimView claim=c/> })
             .collect_view();
         view! {
-            <aside class="record-box" aria-label=msg::page::record_box_label(lang)>
+            // Named by its own words and its step's heading, so each step's box is told apart
+            // (one name for all eight would make them indistinguishable landmarks).
+            <aside
+                class="record-box"
+                aria-labelledby=format!("{step_id}-record-name {step_id}-title")
+            >
+                <span class="visually-hidden" id=format!("{step_id}-record-name")>
+                    {msg::page::record_box_label(lang)}
+                </span>
                 <details class="record-details" data-keep=format!("claims-{step_id}") open>
                     <summary class="record-label">
                         {msg::page::record_box_title(lang, &count.to_string())}

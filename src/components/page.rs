@@ -123,8 +123,14 @@ pub fn EmbedPage(
             {note}
             <EmbedControls embed=embed/>
             <p class="embed-link">
-                <a data-testid="embed-link" href=c.home() target="_blank" rel="noopener">
-                    {msg::page::embed_link(lang, msg::page::title(lang))}
+                <a
+                    data-testid="embed-link"
+                    href=c.home()
+                    target="_blank"
+                    rel="noopener"
+                    title=msg::page::title(lang)
+                >
+                    {msg::page::embed_link(lang)}
                 </a>
                 " "
                 <LangSwitch/>

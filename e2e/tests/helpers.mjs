@@ -158,26 +158,11 @@ export async function panicText(page) {
 }
 
 /**
- * Waits for the app to take over the prerendered page (the waffle chart's SVG is there and the
- * body no longer carries data-prerendered), failing early on a panic or boot error.
+ * Waits for the app to take over the full prerendered page (see `waitForTakeover`, which embeds
+ * use with a pointer nudge), failing early on a panic, a boot failure or an uncaught exception.
  */
 export async function waitForApp(page, t) {
-  await until(
-    async () => {
-      const state = await page.evaluate(() => ({
-        drawn: !!document.querySelector('[data-testid="chart-waffle"] svg') && !document.body.hasAttribute('data-prerendered'),
-        panic: document.querySelector('[data-testid="panic-message"]')?.textContent ?? null,
-        boot: document.querySelector('.boot-error')?.textContent ?? null,
-      }));
-      if (state.panic) throw new Error(`the app panicked: ${state.panic}`);
-      if (state.boot) throw new Error(`the app did not boot: ${state.boot}`);
-      return state.drawn;
-    },
-    { timeout: 30_000, message: 'the app to take over ([data-testid="chart-waffle"] svg, no data-prerendered)' },
-  ).catch((e) => {
-    const extra = t ? `\nconsole errors: ${JSON.stringify(t.consoleErrors)}\npage errors: ${JSON.stringify(t.pageErrors)}` : '';
-    throw new Error(`${e.message}${extra}`);
-  });
+  await waitForTakeover(page, { t });
 }
 
 /**

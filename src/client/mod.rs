@@ -630,33 +630,37 @@ fn wire_controls(app: App, d: &Rc<Dom>) {
 
 /// The language switch and the embed's link to the full explainer carry the reader's numbers.
 fn wire_links(app: App, d: &Rc<Dom>) {
-    let root = d.root.clone();
-    let base_switch = by_testid(&root, "lang-switch").and_then(|a| a.get_attribute("href"));
-    let base_home = by_testid(&root, "embed-link").and_then(|a| a.get_attribute("href"));
-    if base_switch.is_none() && base_home.is_none() {
+    // Each link with the address it was prerendered with (the page's, without a query).
+    let link = |testid: &str| {
+        let a = by_testid(&d.root, testid)?;
+        let base = a.get_attribute("href")?;
+        Some((Slot::attr(a, "href"), base))
+    };
+    let (switch, home) = (link("lang-switch"), link("embed-link"));
+    if switch.is_none() && home.is_none() {
         return;
     }
-    let switch = by_testid(&root, "lang-switch").map(|a| Slot::attr(a, "href"));
-    let home_link = by_testid(&root, "embed-link").map(|a| Slot::attr(a, "href"));
     // Links follow the reader's numbers once they pause (with the URL), not on every step.
     keep(RenderEffect::new(move |_| {
         app.step.track();
         app.theme_choice.track();
         app.settled.track();
-        let model = app.model.get_untracked();
-        let mut link = app.link();
-        if let (Some(a), Some(base)) = (&switch, &base_switch) {
-            link.lang = app.lang.other();
-            a.set(&format!("{base}?{}", crate::url::write(&model, link)));
-        }
-        if let (Some(a), Some(base)) = (&home_link, &base_home) {
-            let home = LinkState {
-                embed: None,
-                lang: app.lang,
-                ..app.link()
-            };
-            a.set(&format!("{base}?{}", crate::url::write(&model, home)));
-        }
+        app.model.with_untracked(|model| {
+            if let Some((a, base)) = &switch {
+                let other = LinkState {
+                    lang: app.lang.other(),
+                    ..app.link()
+                };
+                a.set(&format!("{base}?{}", crate::url::write(model, other)));
+            }
+            if let Some((a, base)) = &home {
+                let full_page = LinkState {
+                    embed: None,
+                    ..app.link()
+                };
+                a.set(&format!("{base}?{}", crate::url::write(model, full_page)));
+            }
+        });
     }));
 }
 

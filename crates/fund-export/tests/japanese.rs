@@ -7,6 +7,9 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 use std::sync::Arc;
 
+mod common;
+use common::differing;
+
 const HEADLINE: &str = "日本の対米投資5500億ドル（約81兆円）";
 const W: u32 = 800;
 const H: u32 = 80;
@@ -58,16 +61,6 @@ fn ink_columns(img: &Pixmap) -> Option<(u32, u32)> {
     let first = (0..img.width()).find(|&x| inked(x))?;
     let last = (0..img.width()).rev().find(|&x| inked(x))?;
     Some((first, last))
-}
-
-/// How many pixels differ between two images of the same size.
-fn differing(a: &Pixmap, b: &Pixmap) -> usize {
-    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
-    a.pixels()
-        .iter()
-        .zip(b.pixels())
-        .filter(|(x, y)| x != y)
-        .count()
 }
 
 #[test]

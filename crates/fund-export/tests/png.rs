@@ -12,18 +12,11 @@ use japan_fund_explainer::charts::render;
 use japan_fund_explainer::export as browser;
 use resvg::tiny_skia::Pixmap;
 
+mod common;
+use common::differing;
+
 fn pixels(png: &[u8]) -> Pixmap {
     Pixmap::decode_png(png).expect("a PNG")
-}
-
-/// How many pixels differ between two images of the same size.
-fn differing(a: &Pixmap, b: &Pixmap) -> usize {
-    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
-    a.pixels()
-        .iter()
-        .zip(b.pixels())
-        .filter(|(x, y)| x != y)
-        .count()
 }
 
 /// `svg` with every `<text …>…</text>` element taken out.

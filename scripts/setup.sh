@@ -36,7 +36,8 @@ fi
 grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml || { echo "Trunk.toml's [tools] wasm_bindgen must be $WB_VERSION (Cargo.lock)" >&2; exit 1; }
 
 # 4. npm packages: wasm-opt (binaryen 123; Trunk would otherwise download it), and for tests
-#    playwright-core (drives Debian's Chromium) and pym.js (the newsroom embed library).
+#    playwright-core (drives Debian's Chromium), pym.js (the newsroom embed library), axe-core
+#    (accessibility checks) and the benchmark's peers (vega, vega-lite, vega-embed, chart.js).
 stamp=e2e/node_modules/.lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s e2e/package-lock.json "$stamp"; then
   say "installing npm packages in e2e/"

@@ -248,53 +248,75 @@ fn share_valuetext(views: &Views, role: BucketRole, lang: Lang) -> String {
 
 /// The control `key` as it should look for `model` (whose derived figures are `views`).
 pub fn control(key: ControlKey, model: &Model, views: &Views, lang: Lang) -> NumberControl {
+    let text = control_text(
+        key,
+        model.framing(),
+        views.current.usdjpy_outside_2025(),
+        lang,
+    );
+    let state = control_state(key, model, views, lang);
+    NumberControl {
+        key,
+        label: text.label,
+        hint: text.hint,
+        value: state.value,
+        disabled: state.disabled,
+        valuetext: state.valuetext,
+    }
+}
+
+/// A control's words: they change only with the framing (and, for the exchange rate, whether the
+/// rate is outside 2025's range), so the page rewrites them only then, not on every slider step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ControlText {
+    /// Its visible label.
+    pub label: String,
+    /// The hint under the label.
+    pub hint: String,
+}
+
+/// A control's value and state: what changes as the reader moves things.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ControlState {
+    /// The current value, as the box shows it.
+    pub value: Decimal,
+    /// Whether the control does nothing in the current framing.
+    pub disabled: bool,
+    /// What a screen reader says for the slider's value, if more than the number.
+    pub valuetext: Option<String>,
+}
+
+/// The label and hint of `key` in framing `f`; `usdjpy_outside` is whether the reader's rate is
+/// outside 2025's range (the exchange-rate hint says so).
+pub fn control_text(
+    key: ControlKey,
+    f: FramingId,
+    usdjpy_outside: bool,
+    lang: Lang,
+) -> ControlText {
     use msg::controls as m;
-    let f = model.framing();
-    let inputs = model.inputs();
-    let profit = model.profit();
-    let flow = model.flow();
-    let (label, hint, value, disabled, valuetext) = match key {
+    let (label, hint) = match key {
         ControlKey::Treasuries => {
-            let has = builtin(f).bucket_by_role(BucketRole::Treasuries).is_some();
-            if has {
+            if builtin(f).bucket_by_role(BucketRole::Treasuries).is_some() {
                 (
                     m::share_label(lang, &label_of(f, BucketRole::Treasuries, lang)),
                     range_hint(f, BucketRole::Treasuries, lang),
-                    inputs.treasuries,
-                    false,
-                    Some(share_valuetext(views, BucketRole::Treasuries, lang)),
                 )
             } else {
                 (
                     m::treasuries_none_label(lang).to_string(),
                     m::treasuries_none_hint(lang).to_string(),
-                    inputs.treasuries,
-                    true,
-                    None,
                 )
             }
         }
         ControlKey::Direct => (
             m::share_label(lang, &label_of(f, BucketRole::Direct, lang)),
             range_hint(f, BucketRole::Direct, lang),
-            inputs.direct,
-            false,
-            Some(share_valuetext(views, BucketRole::Direct, lang)),
         ),
-        ControlKey::Split => {
-            let first = label_of(f, BucketRole::RemainderFirst, lang);
-            (
-                m::split_label(lang, &first),
-                m::split_hint(lang, &label_of(f, BucketRole::RemainderSecond, lang)),
-                inputs.remainder_split,
-                false,
-                Some(m::split_valuetext(
-                    lang,
-                    &format::percent(inputs.remainder_split),
-                    &share_valuetext(views, BucketRole::RemainderFirst, lang),
-                )),
-            )
-        }
+        ControlKey::Split => (
+            m::split_label(lang, &label_of(f, BucketRole::RemainderFirst, lang)),
+            m::split_hint(lang, &label_of(f, BucketRole::RemainderSecond, lang)),
+        ),
         ControlKey::UsdJpy => {
             let d = fund_core::figures::usdjpy_default();
             let (lo, hi) = (
@@ -308,93 +330,98 @@ pub fn control(key: ControlKey, model: &Model, views: &Views, lang: Lang) -> Num
                 &format::usdjpy(lo.value, lang),
                 &format::usdjpy(hi.value, lang),
             );
-            if views.current.usdjpy_outside_2025() {
+            if usdjpy_outside {
                 hint.push_str(m::usdjpy_outside(lang));
             }
-            (
-                m::usdjpy_label(lang).to_string(),
-                hint,
-                model.usdjpy().rate(),
-                false,
-                None,
-            )
+            (m::usdjpy_label(lang).to_string(), hint)
         }
         ControlKey::Yield(yf, i) => {
-            let framing = builtin(yf);
-            let bucket = framing.buckets().get(i);
+            let bucket = builtin(yf).buckets().get(i);
             let label = bucket.map(|b| b.label(lang)).unwrap_or_default();
             let note = bucket.map(|b| b.yield_note(lang)).unwrap_or_default();
-            let assumption = bucket.is_some_and(|b| b.yield_is_assumption());
-            let value = bucket
+            let hint = if bucket.is_some_and(|b| b.yield_is_assumption()) {
+                m::assumption_hint(lang, note)
+            } else {
+                note.to_string()
+            };
+            (m::yield_label(lang, label), hint)
+        }
+        ControlKey::ProfitPrincipal => owned(m::principal_label(lang), m::principal_hint(lang)),
+        ControlKey::ProfitYield => owned(m::cash_yield_label(lang), m::cash_yield_hint(lang)),
+        ControlKey::ProfitBenchmark => owned(m::benchmark_label(lang), m::benchmark_hint(lang)),
+        ControlKey::ProfitSpread => owned(m::spread_label(lang), m::spread_hint(lang)),
+        ControlKey::ProfitYears => owned(m::years_label(lang), m::years_hint(lang)),
+        ControlKey::FlowAmount => owned(m::flow_amount_label(lang), m::flow_amount_hint(lang)),
+        ControlKey::FlowMonths => owned(m::flow_months_label(lang), m::flow_months_hint(lang)),
+    };
+    ControlText { label, hint }
+}
+
+fn owned(label: &str, hint: &str) -> (String, String) {
+    (label.to_string(), hint.to_string())
+}
+
+/// The value, state and screen-reader value text of `key` for `model` (whose derived figures are
+/// `views`).
+pub fn control_state(key: ControlKey, model: &Model, views: &Views, lang: Lang) -> ControlState {
+    use msg::controls as m;
+    let f = model.framing();
+    let inputs = model.inputs();
+    let profit = model.profit();
+    let flow = model.flow();
+    let (value, disabled, valuetext) = match key {
+        ControlKey::Treasuries => {
+            if builtin(f).bucket_by_role(BucketRole::Treasuries).is_some() {
+                (
+                    inputs.treasuries,
+                    false,
+                    Some(share_valuetext(views, BucketRole::Treasuries, lang)),
+                )
+            } else {
+                (inputs.treasuries, true, None)
+            }
+        }
+        ControlKey::Direct => (
+            inputs.direct,
+            false,
+            Some(share_valuetext(views, BucketRole::Direct, lang)),
+        ),
+        ControlKey::Split => (
+            inputs.remainder_split,
+            false,
+            Some(m::split_valuetext(
+                lang,
+                &format::percent(inputs.remainder_split),
+                &share_valuetext(views, BucketRole::RemainderFirst, lang),
+            )),
+        ),
+        ControlKey::UsdJpy => (model.usdjpy().rate(), false, None),
+        ControlKey::Yield(yf, i) => {
+            let value = builtin(yf)
+                .buckets()
+                .get(i)
                 .and_then(|b| model.yields_for(yf).get(b.id()))
                 .map(|y| y.percent())
                 .unwrap_or_default();
-            (
-                m::yield_label(lang, label),
-                if assumption {
-                    m::assumption_hint(lang, note)
-                } else {
-                    note.to_string()
-                },
-                value,
-                yf != f,
-                None,
-            )
+            (value, yf != f, None)
         }
-        ControlKey::ProfitPrincipal => (
-            m::principal_label(lang).to_string(),
-            m::principal_hint(lang).to_string(),
-            profit.principal().in_billions(),
-            false,
-            None,
-        ),
-        ControlKey::ProfitYield => (
-            m::cash_yield_label(lang).to_string(),
-            m::cash_yield_hint(lang).to_string(),
-            profit.cash_yield_pct(),
-            false,
-            None,
-        ),
-        ControlKey::ProfitBenchmark => (
-            m::benchmark_label(lang).to_string(),
-            m::benchmark_hint(lang).to_string(),
-            profit.benchmark_pct(),
-            false,
-            None,
-        ),
-        ControlKey::ProfitSpread => (
-            m::spread_label(lang).to_string(),
-            m::spread_hint(lang).to_string(),
-            profit.spread_pct(),
-            false,
-            None,
-        ),
-        ControlKey::ProfitYears => (
-            m::years_label(lang).to_string(),
-            m::years_hint(lang).to_string(),
-            Decimal::from(profit.horizon_years()),
-            false,
-            None,
-        ),
+        ControlKey::ProfitPrincipal => (profit.principal().in_billions(), false, None),
+        ControlKey::ProfitYield => (profit.cash_yield_pct(), false, None),
+        ControlKey::ProfitBenchmark => (profit.benchmark_pct(), false, None),
+        ControlKey::ProfitSpread => (profit.spread_pct(), false, None),
+        ControlKey::ProfitYears => (Decimal::from(profit.horizon_years()), false, None),
         ControlKey::FlowAmount => (
-            m::flow_amount_label(lang).to_string(),
-            m::flow_amount_hint(lang).to_string(),
             flow.amount().in_billions(),
             model.flow_follows_treasuries(),
             None,
         ),
         ControlKey::FlowMonths => (
-            m::flow_months_label(lang).to_string(),
-            m::flow_months_hint(lang).to_string(),
             Decimal::from(flow.months()),
             false,
             Some(m::months_valuetext(lang, &flow.months().to_string())),
         ),
     };
-    NumberControl {
-        key,
-        label,
-        hint,
+    ControlState {
         value: value.normalize(),
         disabled,
         valuetext,

@@ -106,6 +106,33 @@ fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')
 }
 
+/// A short fingerprint of drawn text (FNV-1a, 64 bits, as 16 hex digits). The prerendered page
+/// stamps each chart's layers with one, so the browser's first draw can tell, without reading
+/// the drawing back out of the DOM, that what it would draw is already there.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        // A separator that cannot occur in text, so ["ab", "c"] and ["a", "bc"] differ.
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The fingerprint of a chart's words and "Show data" table: caption, description, then the
+/// table's header and rows.
+pub fn words_fingerprint(text: &fund_charts::ChartText, table: &fund_charts::DataTable) -> String {
+    let mut parts: Vec<&str> = vec![&text.caption, &text.description];
+    parts.extend(table.columns.iter().map(String::as_str));
+    for row in &table.rows {
+        parts.push("\u{1}");
+        parts.extend(row.iter().map(String::as_str));
+    }
+    fingerprint(&parts)
+}
+
 /// Reads a flat run of elements as the charts crate writes them; `None` if the fragment has any
 /// other shape (nesting, comments, a stray `<`), in which case the caller redraws it whole.
 pub fn parse(fragment: &str) -> Option<Vec<Mark>> {
@@ -320,6 +347,71 @@ mod tests {
     use fund_core::model::Model;
     use fund_core::Lang;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn fingerprints_tell_drawings_apart() {
+        let a = fingerprint(&["<rect x=\"1\"/>", "2"]);
+        assert_eq!(a.len(), 16);
+        assert_eq!(a, fingerprint(&["<rect x=\"1\"/>", "2"]));
+        assert_ne!(a, fingerprint(&["<rect x=\"2\"/>", "2"]));
+        // Where one part ends matters.
+        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
+        assert_ne!(fingerprint(&[]), fingerprint(&[""]));
+    }
+
+    #[test]
+    fn the_first_draw_recognises_the_prerendered_drawing() {
+        // The page stamps each layer with the fingerprint of what the build-time renderer drew
+        // (components/chart.rs); the browser's first draw compares the fingerprint of what it
+        // draws (client/chartview.rs). For the same numbers they must agree in every chart,
+        // layout and language, or every takeover would redraw everything.
+        use crate::charts::{build, parts_of, render_model, static_of};
+        use crate::layout::{NARROW_LAYOUT, WIDE_LAYOUT};
+        let mut m = Model::default();
+        m.set_treasuries(Decimal::from(70)).unwrap();
+        for model in [Model::default(), m] {
+            let d = model.derive();
+            for lang in Lang::ALL {
+                for id in ChartId::ALL.into_iter().filter(|c| c.is_live()) {
+                    let chart = build(id, &d, lang);
+                    let wide = render_model(id, &chart, WIDE_LAYOUT, Theme::Light, lang);
+                    for width in [WIDE_LAYOUT, NARROW_LAYOUT] {
+                        let pre = render_model(id, &chart, width, Theme::Light, lang);
+                        let live = parts_of(id, &chart, width, Theme::Light, lang);
+                        let layer = static_of(id, &chart, width, Theme::Light);
+                        assert_eq!(fingerprint(&[&pre.svg.marks]), fingerprint(&[&live.marks]));
+                        assert_eq!(
+                            fingerprint(&[&pre.svg.static_layer]),
+                            fingerprint(&[&layer])
+                        );
+                        assert_eq!(
+                            words_fingerprint(&wide.text, &wide.table),
+                            words_fingerprint(&live.text, &live.table),
+                            "{id:?} at {width}"
+                        );
+                    }
+                    // A dark reader's static layer is not the prerendered (light) one.
+                    let dark = static_of(id, &chart, WIDE_LAYOUT, Theme::Dark);
+                    assert_ne!(
+                        fingerprint(&[&dark]),
+                        fingerprint(&[&wide.svg.static_layer])
+                    );
+                }
+            }
+        }
+        // Other numbers, other fingerprints.
+        let mut m = Model::default();
+        m.set_treasuries(Decimal::from(70)).unwrap();
+        let [a, b] = [Model::default(), m].map(|model| {
+            let chart = build(ChartId::Allocation, &model.derive(), Lang::En);
+            parts_of(ChartId::Allocation, &chart, 640, Theme::Light, Lang::En)
+        });
+        assert_ne!(fingerprint(&[&a.marks]), fingerprint(&[&b.marks]));
+        assert_ne!(
+            words_fingerprint(&a.text, &a.table),
+            words_fingerprint(&b.text, &b.table)
+        );
+    }
 
     #[test]
     fn reads_the_charts_own_output_for_every_chart() {

@@ -8,19 +8,25 @@ use fund_core::model::{Derived, Model};
 pub struct Views {
     /// Figures for the selected framing (what the charts show).
     pub current: Derived,
-    /// Figures for the article's framing (what the steps' inline numbers say).
-    pub article: Derived,
+    /// Figures for the article's framing when another framing is selected (else `current`
+    /// serves: see [`Views::article`]).
+    other_article: Option<Derived>,
 }
 
 impl Views {
     /// Derives both views from the model.
     pub fn of(model: &Model) -> Views {
         let current = model.derive();
-        let article = if current.framing().id() == fund_core::framing::FramingId::Article {
-            current.clone()
-        } else {
-            crate::live::article_view(model)
-        };
-        Views { current, article }
+        let other_article = (current.framing().id() != fund_core::framing::FramingId::Article)
+            .then(|| crate::live::article_view(model));
+        Views {
+            current,
+            other_article,
+        }
+    }
+
+    /// Figures for the article's framing (what the steps' inline numbers say).
+    pub fn article(&self) -> &Derived {
+        self.other_article.as_ref().unwrap_or(&self.current)
     }
 }

@@ -58,7 +58,8 @@ fn figure(id: ChartId) -> String {
          <figcaption><p class=\"caption\">{}</p></figcaption>\
          <div class=\"chart-svg layout-wide\">{}</div><div class=\"chart-svg layout-narrow\">{}</div>\
          <p class=\"chart-description\" data-testid=\"description-{slug}\"></p>\
-         <table data-testid=\"table-{slug}\"><thead><tr></tr></thead><tbody></tbody></table>\
+         <details class=\"data\"><summary>Show data</summary>\
+         <table data-testid=\"table-{slug}\"><thead><tr></tr></thead><tbody></tbody></table></details>\
          <a class=\"chart-action\" data-testid=\"download-{slug}-svg\" data-format=\"svg\" href=\"x.svg\">SVG</a>\
          <a class=\"chart-action\" data-testid=\"download-{slug}-csv\" data-format=\"csv\" href=\"x.csv\">CSV</a>\
          <a class=\"chart-action\" data-testid=\"download-{slug}-json\" data-format=\"json\" href=\"x.json\">JSON</a>\
@@ -184,6 +185,14 @@ async fn the_client_takes_the_page_over_and_follows_the_reader() {
             .as_deref(),
         Some("$330 billion")
     );
+    // The "Show data" table is shut: it catches up when the reader opens it.
+    let details = document()
+        .query_selector("[data-chart=\"allocation\"] details.data")
+        .unwrap()
+        .unwrap();
+    assert!(!details.has_attribute("open"));
+    details.set_attribute("open", "").unwrap();
+    sleep(30).await;
     assert!(text("table-allocation").contains("$330 billion"));
 
     // A refused typed value: a message beside the box, the old value back, the chart unchanged.

@@ -26,6 +26,7 @@ import {
   settledStep,
   openControls,
   showChart,
+  openData,
   screenshots,
 } from './helpers.mjs';
 
@@ -220,6 +221,7 @@ test('desktop: typed values (Enter or Tab) change the slider, the chart and the 
     // 98.175 have the larger remainders and round up, so Treasuries shows $398.7 billion.
     const t = await liveText(page, 'treasuries_amount');
     assert.match(t, /\$398\.[78] billion/, `treasuries amount for 72.5% (got ${t})`);
+    await openData(page, 'allocation');
     const amounts = await page.locator(`${sel('table-allocation')} tbody tr td:nth-child(2)`).allTextContents();
     const tenths = amounts.map((a) => Math.round(Number(a.replace(/[^0-9.]/g, '')) * 10));
     assert.equal(tenths.length, 4, `four rows in the allocation table (got ${amounts.join(' | ')})`);
@@ -301,6 +303,7 @@ test('desktop: presets low/mid/high/reset set Treasuries to 70/75/80/75', { time
 test('desktop: framing switch shows the record (loans/guarantees) and back', { timeout: TEST_TIMEOUT }, async () => {
   await withPage(browser, server.url, desktop, async ({ page }) => {
     await showChart(page, 'allocation');
+    await openData(page, 'allocation');
     const table = () => text(page, 'table-allocation');
     const articleTable = await table();
     assert.match(articleTable, /Treasur/i, 'the article framing table lists Treasuries');

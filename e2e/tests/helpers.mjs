@@ -350,6 +350,18 @@ export async function openControls(page) {
  * Shows a chart as a reader would: clicks its tab in the walkthrough's panel (the panel shows one
  * chart at a time, and a chart out of view is only redrawn when it comes into view).
  */
+// Opens chart `slug`'s "Show data" disclosure as a reader does (its summary clicked), if shut.
+// A shut table is brought up to date when it opens, not on every slider step.
+export async function openData(page, slug) {
+  const summary = page.locator(`[data-testid="chart-${slug}"] details.data > summary`);
+  const open = await page.evaluate((s) => document.querySelector(`[data-testid="chart-${s}"] details.data`)?.open ?? true, slug);
+  if (!open) await summary.click();
+  await until(
+    () => page.evaluate((s) => document.querySelector(`[data-testid="chart-${s}"] details.data`)?.open === true, slug),
+    { message: `the data table of chart-${slug} to open` },
+  );
+}
+
 export async function showChart(page, slug) {
   const tab = await page.$(sel(`tab-${slug}`));
   if (tab) await tab.click();

@@ -4,7 +4,7 @@
 
 use super::dom::{q, q_all, set_attr, set_flag, set_text, Slot};
 use crate::charts::{parts_of, static_of, ChartId, ChartModel};
-use crate::svgpatch::{diff, parse, Edit, Mark};
+use crate::svgpatch::{diff, fingerprint, parse, words_fingerprint, Edit, Mark};
 use fund_charts::{DataTable, Theme};
 use fund_core::framing::FramingId;
 use fund_core::Lang;
@@ -39,6 +39,13 @@ pub struct ChartDom {
     tbody: Option<Element>,
     sources: Vec<(Option<FramingId>, Element)>,
     shown: RefCell<Shown>,
+    /// The prerendered drawing's fingerprints (static layer, marks, words), until the first draw.
+    prerendered: RefCell<Option<[Option<String>; 3]>>,
+    /// The "Show data" disclosure; while it is shut its table is brought up to date only when it
+    /// opens (a drag does not rewrite cells nobody can see).
+    data: Option<Element>,
+    data_open: std::cell::Cell<bool>,
+    pending_table: RefCell<Option<DataTable>>,
 }
 
 impl ChartDom {
@@ -68,6 +75,13 @@ impl ChartDom {
                 (f, e)
             })
             .collect();
+        let data = q(&figure, "details.data");
+        let data_open = data.as_ref().is_some_and(|e| e.has_attribute("open"));
+        let prerendered = [
+            wrapper.get_attribute("data-static"),
+            wrapper.get_attribute("data-marks"),
+            figure.get_attribute("data-words"),
+        ];
         Some(ChartDom {
             id,
             title: q(&svg, "title").map(Slot::text),
@@ -82,6 +96,10 @@ impl ChartDom {
             svg,
             sources,
             shown: RefCell::new(Shown::default()),
+            prerendered: RefCell::new(Some(prerendered)),
+            data,
+            data_open: std::cell::Cell::new(data_open),
+            pending_table: RefCell::new(None),
         })
     }
 
@@ -97,6 +115,13 @@ impl ChartDom {
     ) {
         let parts = parts_of(self.id, model, layout, theme, lang);
         let mut shown = self.shown.borrow_mut();
+        // The first draw over the prerendered drawing: a layer whose fingerprint matches is left
+        // as it is (no markup set, nothing read back out of the DOM).
+        let [pre_static, pre_marks, pre_words] =
+            self.prerendered.borrow_mut().take().unwrap_or_default();
+        let same = |pre: &Option<String>, parts: &[&str]| {
+            pre.as_deref().is_some_and(|p| p == fingerprint(parts))
+        };
         // The framings chart and the tracker draw both framings (or none); the others follow it.
         let framing_key = match self.id {
             ChartId::Framings | ChartId::Tracker | ChartId::ProfitSplit | ChartId::YieldEffect => {
@@ -112,7 +137,10 @@ impl ChartDom {
                 .ok();
             let _ = self.wrapper.class_list().add_1(layout_class(layout));
             if let Some(g) = &self.static_g {
-                g.set_inner_html(&static_of(self.id, model, layout, theme));
+                let layer = static_of(self.id, model, layout, theme);
+                if !same(&pre_static, &[&layer]) {
+                    g.set_inner_html(&layer);
+                }
             }
             set_attr(
                 &self.svg,
@@ -132,20 +160,28 @@ impl ChartDom {
         }
         if let Some(g) = &self.marks_g {
             let new = parse(&parts.marks);
-            if shown.marks.is_none() {
-                // First draw (over the prerendered drawing, or after an invalidation): line up
-                // with what is there.
+            if shown.marks.is_none() && !same(&pre_marks, &[&parts.marks]) {
+                // First draw over a prerendered drawing of other numbers (or after an
+                // invalidation): line up with what is there.
                 shown.marks = Some(read_marks(g));
             }
-            let edits = match (&shown.marks, &new) {
-                (Some(old), Some(new)) => diff(old, new),
-                _ => None,
-            };
-            match edits {
-                Some(edits) => apply(g, &edits),
-                None => g.set_inner_html(&parts.marks),
+            if let Some(old) = &shown.marks {
+                match new.as_ref().and_then(|new| diff(old, new)) {
+                    Some(edits) => apply(g, &edits),
+                    None => g.set_inner_html(&parts.marks),
+                }
             }
             shown.marks = new;
+        }
+        if pre_words.is_some_and(|p| p == words_fingerprint(&parts.text, &parts.table)) {
+            // The prerendered words and table are these.
+            for s in [&self.title, &self.description].into_iter().flatten() {
+                s.assume(&parts.text.description);
+            }
+            if let Some(c) = &self.caption {
+                c.assume(&parts.text.caption);
+            }
+            shown.table = Some(parts.table.clone());
         }
         if let Some(t) = &self.title {
             t.set(&parts.text.description);
@@ -156,7 +192,9 @@ impl ChartDom {
         if let Some(d) = &self.description {
             d.set(&parts.text.description);
         }
-        if shown.table.as_ref() != Some(&parts.table) {
+        if self.data.is_some() && !self.data_open.get() {
+            *self.pending_table.borrow_mut() = Some(parts.table);
+        } else if shown.table.as_ref() != Some(&parts.table) {
             self.show_table(shown.table.as_ref(), &parts.table);
             shown.table = Some(parts.table);
         }
@@ -206,6 +244,27 @@ impl ChartDom {
         if let Some(body) = &self.tbody {
             fill_rows(body, &table.rows);
         }
+    }
+
+    /// The "Show data" disclosure opened or shut: an opened table catches up at once.
+    pub fn data_toggled(&self) {
+        let open = self.data.as_ref().is_some_and(|e| e.has_attribute("open"));
+        self.data_open.set(open);
+        if !open {
+            return;
+        }
+        if let Some(table) = self.pending_table.borrow_mut().take() {
+            let mut shown = self.shown.borrow_mut();
+            if shown.table.as_ref() != Some(&table) {
+                self.show_table(shown.table.as_ref(), &table);
+                shown.table = Some(table);
+            }
+        }
+    }
+
+    /// The "Show data" disclosure, if the chart has one.
+    pub fn data_disclosure(&self) -> Option<&Element> {
+        self.data.as_ref()
     }
 
     /// Forgets what is on screen, so the next [`ChartDom::show`] redraws everything (after the

@@ -38,7 +38,19 @@ pub fn by_testid(root: &Element, id: &str) -> Option<Element> {
 pub struct Slot {
     el: Element,
     attr: Option<&'static str>,
-    last: std::cell::RefCell<Option<String>>,
+    last: std::cell::RefCell<Last>,
+}
+
+/// What a [`Slot`] last wrote.
+#[derive(Default)]
+enum Last {
+    /// Nothing yet: the element itself is compared.
+    #[default]
+    Unknown,
+    /// The attribute was removed.
+    Absent,
+    /// This value.
+    Is(String),
 }
 
 impl Slot {
@@ -65,15 +77,42 @@ impl Slot {
     /// written.
     pub fn set(&self, value: &str) {
         let mut last = self.last.borrow_mut();
-        match last.as_deref() {
-            Some(v) if v == value => return,
-            Some(_) => self.write(value),
-            None => match self.attr {
+        match &*last {
+            Last::Is(v) if v == value => return,
+            Last::Is(_) | Last::Absent => self.write(value),
+            Last::Unknown => match self.attr {
                 None => set_text(&self.el, value),
                 Some(name) => set_attr(&self.el, name, value),
             },
         }
-        *last = Some(value.to_string());
+        *last = Last::Is(value.to_string());
+    }
+
+    /// Notes that the element already shows `value` (the prerendered page was checked to hold
+    /// it), so the next [`Slot::set`] compares with it instead of reading the DOM.
+    pub fn assume(&self, value: &str) {
+        *self.last.borrow_mut() = Last::Is(value.to_string());
+    }
+
+    /// Writes `value`, or for `None` removes the attribute (empties the text).
+    pub fn set_opt(&self, value: Option<&str>) {
+        let Some(name) = self.attr else {
+            return self.set(value.unwrap_or_default());
+        };
+        match value {
+            Some(v) => self.set(v),
+            None => {
+                let mut last = self.last.borrow_mut();
+                match &*last {
+                    Last::Absent => {}
+                    Last::Is(_) => {
+                        let _ = self.el.remove_attribute(name);
+                    }
+                    Last::Unknown => set_opt_attr(&self.el, name, None),
+                }
+                *last = Last::Absent;
+            }
+        }
     }
 
     fn write(&self, value: &str) {
@@ -88,6 +127,33 @@ impl Slot {
     /// The element.
     pub fn el(&self) -> &Element {
         &self.el
+    }
+}
+
+/// A boolean attribute (`hidden`, `disabled`) of one element, remembered like a [`Slot`]: the
+/// DOM is asked once, then only written when the state changes.
+pub struct Flag {
+    el: Element,
+    name: &'static str,
+    last: std::cell::Cell<Option<bool>>,
+}
+
+impl Flag {
+    /// `el`'s boolean attribute `name`.
+    pub fn new(el: Element, name: &'static str) -> Flag {
+        Flag {
+            el,
+            name,
+            last: Default::default(),
+        }
+    }
+
+    /// Adds (`on`) or removes the attribute, unless it is already so.
+    pub fn set(&self, on: bool) {
+        if self.last.get() != Some(on) {
+            set_flag(&self.el, self.name, on);
+            self.last.set(Some(on));
+        }
     }
 }
 

@@ -38,6 +38,13 @@ pub fn install(app: App, d: Rc<Dom>) {
         let d = d.clone();
         listen(&root, "change", move |ev| on_input(app, &d, &ev, true));
     }
+    // `toggle` does not bubble: one listener per "Show data" disclosure.
+    for (k, chart) in d.charts.iter().enumerate() {
+        if let Some(details) = chart.data_disclosure() {
+            let d = d.clone();
+            listen(details, "toggle", move |_| d.charts[k].data_toggled());
+        }
+    }
     if let Some(dlg) = d.dialog.as_ref() {
         let el: web_sys::EventTarget = dlg.element().clone().into();
         {
@@ -218,6 +225,9 @@ fn timeline_index(d: &Dom, testid: &str) -> Option<usize> {
 }
 
 fn clear_errors(d: &Dom) {
+    for e in super::dom::q_all(&d.root, ".control[data-refused]") {
+        let _ = e.remove_attribute("data-refused");
+    }
     for e in super::dom::q_all(&d.root, ".control .error") {
         set_text(&e, "");
     }
@@ -229,13 +239,15 @@ fn clear_errors(d: &Dom) {
 /// A slider moved (`input`) or a box was committed (`change`): the value goes through the core;
 /// a refusal is shown beside the control and the box gets the last good value back.
 fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
+    // Few calls into the DOM: this runs on every step of a drag.
     let Some(t) = target(ev) else { return };
-    if t.get_attribute("data-testid").as_deref() == Some("toggle-flow-follow") {
-        if committed {
-            let on = t
-                .dyn_ref::<web_sys::HtmlInputElement>()
-                .map(|i| i.checked())
-                .unwrap_or(false);
+    let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() else {
+        return;
+    };
+    let kind = input.type_();
+    if kind == "checkbox" {
+        if committed && t.get_attribute("data-testid").as_deref() == Some("toggle-flow-follow") {
+            let on = input.checked();
             let _ = app.update(|m| m.set_flow_follows_treasuries(on).map_err(|e| e.to_string()));
         }
         return;
@@ -249,42 +261,45 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
     else {
         return;
     };
-    let is_slider = t.get_attribute("type").as_deref() == Some("range");
     // Sliders apply as they move; boxes when committed (Enter, Tab or leaving the box).
-    if is_slider == committed && !is_slider {
-        // An unfinished typed value: wait for the change event.
-    }
+    let is_slider = kind == "range";
     if !is_slider && !committed {
         return;
     }
     let lang = app.lang;
     let text = value_of(&t);
-    let result = crate::input::parse_decimal(&text, lang)
-        .and_then(|v| app.update(|m| key.apply(m, v, lang)));
-    let error = q(&control, ".error");
+    let result = crate::input::parse_decimal(&text, lang).and_then(|v| app.apply(key, v));
     match result {
         Ok(()) => {
-            if let Some(e) = &error {
-                set_text(e, "");
+            // A refusal shown earlier (on this control's slider or box) goes; the usual step of
+            // a drag asks the DOM one question here.
+            if control.has_attribute("data-refused") {
+                let _ = control.remove_attribute("data-refused");
+                if let Some(e) = q(&control, ".error") {
+                    set_text(&e, "");
+                }
+                for i in super::dom::q_all(&control, "input[aria-invalid=\"true\"]") {
+                    let _ = i.set_attribute("aria-invalid", "false");
+                }
             }
-            let _ = t.set_attribute("aria-invalid", "false");
             if !is_slider {
                 // The effect skipped the box while it had focus; show the value as the core keeps it.
                 let c = app.model.with_untracked(|m| {
                     app.views
-                        .with_untracked(|v| crate::controls::control(key, m, v, lang))
+                        .with_untracked(|v| crate::controls::control_state(key, m, v, lang))
                 });
                 super::dom::set_value(&t, &fund_core::format::number(c.value).replace('−', "-"));
             }
         }
         Err(msg) => {
-            if let Some(e) = &error {
-                set_text(e, &msg);
+            if let Some(e) = q(&control, ".error") {
+                set_text(&e, &msg);
             }
+            let _ = control.set_attribute("data-refused", "");
             let _ = t.set_attribute("aria-invalid", "true");
             let c = app.model.with_untracked(|m| {
                 app.views
-                    .with_untracked(|v| crate::controls::control(key, m, v, lang))
+                    .with_untracked(|v| crate::controls::control_state(key, m, v, lang))
             });
             super::dom::set_value(&t, &fund_core::format::number(c.value).replace('−', "-"));
         }

@@ -19,12 +19,12 @@ pub mod panic_hook;
 pub mod share;
 
 use crate::charts::{build_live, ChartId, ChartModel};
-use crate::controls::{control, ControlKey};
+use crate::controls::{control_state, control_text, ControlKey};
 use crate::theme::ThemeChoice;
 use crate::url::LinkState;
 use crate::views::Views;
 use chartview::ChartDom;
-use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value, Slot};
+use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value, Flag, Slot};
 use fund_charts::Theme;
 use fund_content::LiveKey;
 use fund_core::framing::{builtin, FramingId};
@@ -84,6 +84,17 @@ impl App {
         Ok(())
     }
 
+    /// Applies a control's value in place (no copy of the model): [`ControlKey::apply`] leaves
+    /// the model as it was when it refuses, and then nothing is notified.
+    pub fn apply(&self, key: ControlKey, v: rust_decimal::Decimal) -> Result<(), String> {
+        let mut out = Ok(());
+        self.model.maybe_update(|m| {
+            out = key.apply(m, v, self.lang);
+            out.is_ok()
+        });
+        out
+    }
+
     /// The link state now.
     pub fn link(&self) -> LinkState {
         LinkState {
@@ -121,9 +132,7 @@ pub struct Dom {
     /// Until when (ms) the step observer is ignored, while the page scrolls to a step itself.
     pub quiet_until: Cell<f64>,
     /// Pending URL write.
-    pub url_timer: Cell<Option<i32>>,
-    /// Pending updates of live regions (announced once the reader pauses).
-    pub live_timer: Cell<Option<i32>>,
+    pub url_timer: Rc<Quiet>,
 }
 
 thread_local! {
@@ -143,10 +152,58 @@ pub fn later(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
         .ok()
 }
 
-/// Cancels a timer.
-pub fn cancel(id: Option<i32>) {
-    if let (Some(id), Some(w)) = (id, web_sys::window()) {
-        w.clear_timeout_with_handle(id);
+/// Runs the latest job given to [`Quiet::after`] once the calls have paused for its delay. A drag
+/// sets one timer per pause, not one per step: a step only notes the new deadline (the timer,
+/// when it fires early, waits out the rest).
+pub struct Quiet {
+    ms: f64,
+    due: Cell<f64>,
+    armed: Cell<bool>,
+    job: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+impl Quiet {
+    /// A debouncer with a delay of `ms` milliseconds.
+    pub fn new(ms: u32) -> Rc<Quiet> {
+        Rc::new(Quiet {
+            ms: f64::from(ms),
+            due: Cell::new(0.0),
+            armed: Cell::new(false),
+            job: RefCell::new(None),
+        })
+    }
+
+    /// Runs `job` (instead of any job still waiting) once nothing new has come for the delay.
+    pub fn after(self: &Rc<Self>, job: impl FnOnce() + 'static) {
+        *self.job.borrow_mut() = Some(Box::new(job));
+        self.due.set(js_sys::Date::now() + self.ms);
+        if !self.armed.replace(true) {
+            self.arm(self.ms);
+        }
+    }
+
+    fn arm(self: &Rc<Self>, ms: f64) {
+        let me = self.clone();
+        if later(ms.ceil() as i32, move || me.fire()).is_none() {
+            self.armed.set(false);
+        }
+    }
+
+    fn fire(self: &Rc<Self>) {
+        let left = self.due.get() - js_sys::Date::now();
+        if left >= 1.0 {
+            return self.arm(left);
+        }
+        self.armed.set(false);
+        let job = self.job.borrow_mut().take();
+        if let Some(job) = job {
+            job();
+        }
+    }
+
+    /// Drops the job waiting, if any.
+    pub fn cancel(&self) {
+        self.job.borrow_mut().take();
     }
 }
 
@@ -219,8 +276,7 @@ pub fn start() {
         steps,
         dialog,
         quiet_until: Cell::new(0.0),
-        url_timer: Cell::new(None),
-        live_timer: Cell::new(None),
+        url_timer: Quiet::new(250),
     });
 
     // The controls were drawn inert; the effects below set the ones that must stay disabled.
@@ -396,8 +452,17 @@ fn wire_text(app: App, d: &Rc<Dom>) {
     if !spans.is_empty() {
         keep(RenderEffect::new(move |_| {
             app.views.with(|v| {
+                // Several spans show the same figure: each is worked out once.
+                let mut texts: Vec<(LiveKey, String)> = Vec::with_capacity(LiveKey::ALL.len());
                 for (key, slot) in &spans {
-                    slot.set(&crate::live::live_value(*key, &v.article, lang));
+                    let i = match texts.iter().position(|(k, _)| k == key) {
+                        Some(i) => i,
+                        None => {
+                            texts.push((*key, crate::live::live_value(*key, v.article(), lang)));
+                            texts.len() - 1
+                        }
+                    };
+                    slot.set(&texts[i].1);
                 }
             });
         }));
@@ -432,43 +497,38 @@ fn wire_text(app: App, d: &Rc<Dom>) {
         }
     }));
     // The record's summaries are live regions: they change once the reader pauses, so a screen
-    // reader announces the result, not every step of a drag.
-    let profit_summary = by_testid(&d.root, "profit-summary").map(|e| Rc::new(Slot::text(e)));
-    let yield_summary = by_testid(&d.root, "yield-summary").map(|e| Rc::new(Slot::text(e)));
-    let profit_body = by_testid(&d.root, "profit-table").and_then(|t| q(&t, "tbody"));
-    if profit_summary.is_some() || yield_summary.is_some() || profit_body.is_some() {
-        let d2 = d.clone();
-        // Only the figures these sentences use: a Treasuries slider does not redo them.
-        let figures = Memo::new(move |_| {
-            app.views
-                .with(|v| (v.current.profit().clone(), v.current.yield_effect().clone()))
-        });
+    // reader announces the result, not every step of a drag. Each follows only the figures it
+    // uses: a Treasuries slider does not redo the profit table.
+    if let Some(slot) = by_testid(&d.root, "profit-summary").map(|e| Rc::new(Slot::text(e))) {
+        let profit = Memo::new(move |_| app.views.with(|v| v.current.profit().clone()));
+        let body = by_testid(&d.root, "profit-table").and_then(|t| q(&t, "tbody"));
+        let shown_rows: RefCell<Option<Vec<Vec<String>>>> = RefCell::new(None);
+        let quiet = Quiet::new(500);
         keep(RenderEffect::new(move |prev: Option<()>| {
-            let (profit, flow, table) = figures.with(|(p, y)| {
+            let (summary, table) = profit.with(|p| {
                 (
                     crate::record_view::profit_summary(p, lang),
-                    crate::record_view::yield_summary(y, lang),
                     crate::record_view::profit_table(p, lang),
                 )
             });
-            if let Some(body) = &profit_body {
-                chartview::fill_rows(body, &table.rows);
-            }
-            let (ps, ys) = (profit_summary.clone(), yield_summary.clone());
-            let apply = move || {
-                if let Some(p) = &ps {
-                    p.set(&profit);
+            if let Some(body) = &body {
+                let mut shown = shown_rows.borrow_mut();
+                if shown.as_ref() != Some(&table.rows) {
+                    chartview::fill_rows(body, &table.rows);
+                    *shown = Some(table.rows);
                 }
-                if let Some(p) = &ys {
-                    p.set(&flow);
-                }
-            };
-            if prev.is_none() {
-                apply();
-            } else {
-                cancel(d2.live_timer.take());
-                d2.live_timer.set(later(500, apply));
             }
+            let slot = slot.clone();
+            announce(prev.is_none(), &quiet, move || slot.set(&summary));
+        }));
+    }
+    if let Some(slot) = by_testid(&d.root, "yield-summary").map(|e| Rc::new(Slot::text(e))) {
+        let flow = Memo::new(move |_| app.views.with(|v| v.current.yield_effect().clone()));
+        let quiet = Quiet::new(500);
+        keep(RenderEffect::new(move |prev: Option<()>| {
+            let summary = flow.with(|y| crate::record_view::yield_summary(y, lang));
+            let slot = slot.clone();
+            announce(prev.is_none(), &quiet, move || slot.set(&summary));
         }));
     }
     let root = d.root.clone();
@@ -537,90 +597,115 @@ fn wire_text(app: App, d: &Rc<Dom>) {
     }
 }
 
+/// Shows a live region's new text: at once the first time, else once the reader pauses.
+fn announce(first: bool, quiet: &Rc<Quiet>, show: impl FnOnce() + 'static) {
+    if first {
+        show();
+    } else {
+        quiet.after(show);
+    }
+}
+
 /// One number control's elements.
 struct ControlDom {
     key: ControlKey,
-    el: Element,
     label: Option<Slot>,
     hint: Option<Slot>,
     range: Option<Element>,
+    range_off: Option<Flag>,
     valuetext: Option<Slot>,
     text_box: Option<Element>,
+    box_off: Option<Flag>,
     box_label: Option<Slot>,
+    hidden: Flag,
     last_value: RefCell<String>,
 }
 
-/// Every number control: label, hint, value, state and what a screen reader hears.
+/// Every number control: label, hint, value, state and what a screen reader hears. The words
+/// change with the framing only; the values on every step of a drag.
 fn wire_controls(app: App, d: &Rc<Dom>) {
     let lang = app.lang;
-    let controls: Vec<ControlDom> = q_all(&d.root, ".control[data-control]")
-        .into_iter()
-        .filter_map(|el| {
-            let key = ControlKey::from_slug(&el.get_attribute("data-control")?)?;
-            let range = q(&el, "input[type=range]");
-            let text_box = q(&el, "input[type=text]");
-            Some(ControlDom {
-                key,
-                label: q(&el, ".label-text").map(Slot::text),
-                hint: q(&el, ".hint").map(Slot::text),
-                valuetext: range.clone().map(|r| Slot::attr(r, "aria-valuetext")),
-                box_label: text_box.clone().map(|b| Slot::attr(b, "aria-label")),
-                range,
-                text_box,
-                el,
-                last_value: RefCell::new(String::new()),
+    let controls: Rc<Vec<ControlDom>> = Rc::new(
+        q_all(&d.root, ".control[data-control]")
+            .into_iter()
+            .filter_map(|el| {
+                let key = ControlKey::from_slug(&el.get_attribute("data-control")?)?;
+                let range = q(&el, "input[type=range]");
+                let text_box = q(&el, "input[type=text]");
+                Some(ControlDom {
+                    key,
+                    label: q(&el, ".label-text").map(Slot::text),
+                    hint: q(&el, ".hint").map(Slot::text),
+                    valuetext: range.clone().map(|r| Slot::attr(r, "aria-valuetext")),
+                    range_off: range.clone().map(|r| Flag::new(r, "disabled")),
+                    box_label: text_box.clone().map(|b| Slot::attr(b, "aria-label")),
+                    box_off: text_box.clone().map(|b| Flag::new(b, "disabled")),
+                    range,
+                    text_box,
+                    hidden: Flag::new(el, "hidden"),
+                    last_value: RefCell::new(String::new()),
+                })
             })
-        })
-        .collect();
+            .collect(),
+    );
     if controls.is_empty() {
         return;
     }
+    let outside = Memo::new(move |_| app.views.with(|v| v.current.usdjpy_outside_2025()));
+    let words = controls.clone();
     keep(RenderEffect::new(move |_| {
-        let framing = app.framing.get();
-        let typing_in = dom::document().and_then(|d| d.active_element());
+        let (framing, outside) = (app.framing.get(), outside.get());
+        for c in words.iter() {
+            let t = control_text(c.key, framing, outside, lang);
+            if let Some(s) = &c.label {
+                s.set(&t.label);
+            }
+            if let Some(s) = &c.hint {
+                s.set(&t.hint);
+            }
+            if let Some(s) = &c.box_label {
+                s.set(&fund_core::msg::controls::box_label(lang, &t.label));
+            }
+            if let Some(f) = c.key.yield_framing() {
+                c.hidden.set(f != framing);
+            }
+        }
+    }));
+    keep(RenderEffect::new(move |_| {
         app.model.with(|m| {
             app.views.with(|v| {
-                for c in &controls {
-                    let state = control(c.key, m, v, lang);
-                    if let Some(t) = &c.label {
-                        t.set(&state.label);
-                    }
-                    if let Some(h) = &c.hint {
-                        h.set(&state.hint);
-                    }
+                let mut typing_in = None;
+                for c in controls.iter() {
+                    let state = control_state(c.key, m, v, lang);
                     let value = fund_core::format::number(state.value).replace('−', "-");
                     // The DOM is only asked for a value when ours changed (or the reader typed).
                     let changed = *c.last_value.borrow() != value;
-                    if let Some(r) = &c.range {
-                        if changed {
-                            // Written without reading it back: the same value is a no-op.
-                            if let Some(i) = r.dyn_ref::<web_sys::HtmlInputElement>() {
+                    if changed {
+                        if let Some(i) = c
+                            .range
+                            .as_ref()
+                            .and_then(|r| r.dyn_ref::<web_sys::HtmlInputElement>())
+                        {
+                            // The slider being dragged already shows it.
+                            if i.value() != value {
                                 i.set_value(&value);
                             }
                         }
-                        set_flag(r, "disabled", state.disabled);
-                    }
-                    if let Some(vt) = &c.valuetext {
-                        match state.valuetext.as_deref() {
-                            Some(t) => vt.set(t),
-                            None => dom::set_opt_attr(vt.el(), "aria-valuetext", None),
+                        if let Some(b) = &c.text_box {
+                            let active = typing_in.get_or_insert_with(|| {
+                                dom::document().and_then(|d| d.active_element())
+                            });
+                            if active.as_ref() != Some(b) {
+                                set_value(b, &value);
+                            }
                         }
-                    }
-                    if let Some(b) = &c.text_box {
-                        let typing = typing_in.as_ref().is_some_and(|a| a == b);
-                        if changed && !typing {
-                            set_value(b, &value);
-                        }
-                        set_flag(b, "disabled", state.disabled);
-                    }
-                    if let Some(bl) = &c.box_label {
-                        bl.set(&fund_core::msg::controls::box_label(lang, &state.label));
-                    }
-                    if changed {
                         *c.last_value.borrow_mut() = value;
                     }
-                    if let Some(f) = c.key.yield_framing() {
-                        set_flag(&c.el, "hidden", f != framing);
+                    for f in [&c.range_off, &c.box_off].into_iter().flatten() {
+                        f.set(state.disabled);
+                    }
+                    if let Some(vt) = &c.valuetext {
+                        vt.set_opt(state.valuetext.as_deref());
                     }
                 }
             })
@@ -684,16 +769,16 @@ fn wire_url(app: App, d: &Rc<Dom>) {
             app.model
                 .with_untracked(|m| crate::url::write(m, LinkState { step, ..app.link() }))
         };
-        cancel(d.url_timer.take());
         let step_moved = written_step.replace(step) != step;
         let settled = app.settled;
         if step_moved && app.embed.is_none() {
+            d.url_timer.cancel();
             write_url(&query(), true);
         } else {
-            d.url_timer.set(later(250, move || {
+            d.url_timer.after(move || {
                 write_url(&query(), false);
                 settled.update(|n| *n = n.wrapping_add(1));
-            }));
+            });
         }
     }));
 }

@@ -112,7 +112,17 @@ pub fn ChartFigure(
             };
             let mut svg = r.svg.clone();
             svg.id = format!("chart-{slug}-{name}");
-            view! { <div class=format!("chart-svg layout-{name}") inner_html=svg.full_svg()></div> }
+            // Fingerprints of the two layers: the browser's first draw skips what is already so.
+            let stat = crate::svgpatch::fingerprint(&[&svg.static_layer]);
+            let marks = crate::svgpatch::fingerprint(&[&svg.marks]);
+            view! {
+                <div
+                    class=format!("chart-svg layout-{name}")
+                    data-static=stat
+                    data-marks=marks
+                    inner_html=svg.full_svg()
+                ></div>
+            }
         })
         .collect_view();
     let current = c.model.framing();
@@ -131,6 +141,7 @@ pub fn ChartFigure(
             id=format!("figure-{slug}")
             data-testid=format!("chart-{slug}")
             data-chart=slug
+            data-words=crate::svgpatch::words_fingerprint(&wide.text, &wide.table)
             hidden=hidden
             aria-labelledby=caption_ref
         >

@@ -43,7 +43,7 @@ fn StepView(index: usize, step: &'static Step) -> impl IntoView {
                     Segment::Text(t) => t.clone().into_any(),
                     Segment::Live(key) => view! {
                         <span class="live" data-live=key.as_str()>
-                            {live_value(*key, &c.views.article, lang)}
+                            {live_value(*key, c.views.article(), lang)}
                         </span>
                     }
                     .into_any(),

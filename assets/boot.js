@@ -89,17 +89,50 @@ function staticOnly(err) {
   if (err) console.warn("The interactive charts could not start:", err);
 }
 
+// Fetches and compiles the WebAssembly (streaming when the server labels it application/wasm),
+// so that it compiles while the glue loads and the page paints.
+function compileWasm(url) {
+  // The page's preload hint for it carries its integrity; the request must match to reuse it.
+  const hint = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === url);
+  const init = hint && hint.integrity ? { integrity: hint.integrity } : {};
+  return fetch(url, init).then((res) => {
+    if (!res.ok) throw new Error(`failed to fetch ${url}: ${res.status}`);
+    const type = (res.headers.get("Content-Type") || "").split(";")[0].trim();
+    if (type === "application/wasm" && typeof WebAssembly.compileStreaming === "function") {
+      return WebAssembly.compileStreaming(res);
+    }
+    return res.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
+}
+
+// Resolves once the prerendered page has had its chance to paint: taking it over is one long
+// task, and run before the first frame it would hold back the text and charts the reader came
+// for. A page that is not painting (hidden, or an iframe the browser throttles) waits at most
+// 100 ms.
+function afterPaint() {
+  if (document.visibilityState !== "visible") return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+  });
+}
+
 async function start() {
   if (started) return;
   started = true;
   const tag = bootTag;
-  if (!tag || typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+  if (!tag || typeof WebAssembly !== "object" || typeof WebAssembly.compile !== "function") {
     staticOnly(null);
     return;
   }
   try {
-    const mod = await import(new URL(tag.dataset.js, document.baseURI).href);
-    await mod.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI).href });
+    const compiled = compileWasm(new URL(tag.dataset.wasm, document.baseURI).href);
+    const glue = import(new URL(tag.dataset.js, document.baseURI).href);
+    const [mod, module] = await Promise.all([glue, compiled, afterPaint()]);
+    await mod.default({ module_or_path: module });
   } catch (err) {
     staticOnly(err);
   }

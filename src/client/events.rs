@@ -11,7 +11,7 @@ use crate::theme::ThemeChoice;
 use fund_core::framing::FramingId;
 use fund_core::model::Preset;
 use fund_core::yields::FlowDirection;
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

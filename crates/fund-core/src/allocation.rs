@@ -230,7 +230,7 @@ pub(crate) fn largest_remainder(exact: &[Decimal], target: Decimal) -> Vec<Decim
         .collect();
     let mut order: Vec<usize> = (0..exact.len()).collect();
     // Largest fraction first; stable sort keeps bucket order on ties.
-    order.sort_by(|&a, &b| fracs[b].cmp(&fracs[a]));
+    crate::order::sort_small_by(&mut order, |&a, &b| fracs[b].cmp(&fracs[a]));
     let sum: Decimal = counts.iter().copied().sum();
     let mut left = target - sum;
     let n = Decimal::from(exact.len());

@@ -256,7 +256,9 @@ pub fn round_parts(parts: &[Usd]) -> Vec<Usd> {
     let floor_sum: Decimal = floors.iter().map(|(_, f, _)| *f).sum();
     let mut extra = target - floor_sum;
     let mut order: Vec<usize> = (0..floors.len()).collect();
-    order.sort_by(|a, b| floors[*b].2.cmp(&floors[*a].2).then(a.cmp(b)));
+    crate::order::sort_small_by(&mut order, |a, b| {
+        floors[*b].2.cmp(&floors[*a].2).then(a.cmp(b))
+    });
     for i in order {
         if extra <= Decimal::ZERO {
             break;

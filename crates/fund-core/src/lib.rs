@@ -14,6 +14,7 @@ pub mod lang;
 pub mod model;
 pub mod money;
 pub mod msg;
+pub mod order;
 pub mod params;
 pub mod profit;
 pub mod scenario;

@@ -44,7 +44,7 @@ impl ProfitSplit {
         lang: Lang,
     ) -> Self {
         let mut points = points;
-        points.sort_by_key(|p| p.year);
+        fund_core::order::sort_small_by_key(&mut points, |p| p.year);
         let mut s = ProfitSplit {
             points,
             made_whole_year,

@@ -444,7 +444,8 @@ pub fn render_model(
     draw(id, model, &options(id, width, theme), lang)
 }
 
-/// What changes with the numbers: the marks, the view box, the words and the table.
+/// What changes with the numbers: the marks, the view box and the words (the table is
+/// [`ChartModel::table`], built only where it is shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartParts {
     /// View box width.
@@ -455,8 +456,6 @@ pub struct ChartParts {
     pub marks: String,
     /// Caption, description, source ids.
     pub text: ChartText,
-    /// The "Show data" table.
-    pub table: DataTable,
 }
 
 /// Draws only what changes with the numbers (the page keeps the static layer between inputs).
@@ -483,7 +482,6 @@ pub fn parts_of(
             .marks(&opts)
             .unwrap_or_else(|_| unavailable_mark(lang)),
         text: chart.text().clone(),
-        table: model.table(),
     }
 }
 

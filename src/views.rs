@@ -16,7 +16,13 @@ pub struct Views {
 impl Views {
     /// Derives both views from the model.
     pub fn of(model: &Model) -> Views {
-        let current = model.derive();
+        Views::after(model, None)
+    }
+
+    /// [`Views::of`], reusing from `prev` (the views before this input) what did not change
+    /// (see [`Model::derive_after`]); always equal to [`Views::of`].
+    pub fn after(model: &Model, prev: Option<&Views>) -> Views {
+        let current = model.derive_after(prev.map(|p| &p.current));
         let other_article = (current.framing().id() != fund_core::framing::FramingId::Article)
             .then(|| crate::live::article_view(model));
         Views {

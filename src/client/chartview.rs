@@ -45,7 +45,7 @@ pub struct ChartDom {
     /// opens (a drag does not rewrite cells nobody can see).
     data: Option<Element>,
     data_open: std::cell::Cell<bool>,
-    pending_table: RefCell<Option<DataTable>>,
+    table_behind: std::cell::Cell<bool>,
 }
 
 impl ChartDom {
@@ -99,7 +99,7 @@ impl ChartDom {
             prerendered: RefCell::new(Some(prerendered)),
             data,
             data_open: std::cell::Cell::new(data_open),
-            pending_table: RefCell::new(None),
+            table_behind: std::cell::Cell::new(false),
         })
     }
 
@@ -173,15 +173,18 @@ impl ChartDom {
             }
             shown.marks = new;
         }
-        if pre_words.is_some_and(|p| p == words_fingerprint(&parts.text, &parts.table)) {
-            // The prerendered words and table are these.
-            for s in [&self.title, &self.description].into_iter().flatten() {
-                s.assume(&parts.text.description);
+        if let Some(pre) = pre_words {
+            let table = model.table();
+            if pre == words_fingerprint(&parts.text, &table) {
+                // The prerendered words and table are these.
+                for s in [&self.title, &self.description].into_iter().flatten() {
+                    s.assume(&parts.text.description);
+                }
+                if let Some(c) = &self.caption {
+                    c.assume(&parts.text.caption);
+                }
+                shown.table = Some(table);
             }
-            if let Some(c) = &self.caption {
-                c.assume(&parts.text.caption);
-            }
-            shown.table = Some(parts.table.clone());
         }
         if let Some(t) = &self.title {
             t.set(&parts.text.description);
@@ -192,11 +195,16 @@ impl ChartDom {
         if let Some(d) = &self.description {
             d.set(&parts.text.description);
         }
+        // The table is built only when it can be seen; a shut one is marked behind and built
+        // when it opens.
         if self.data.is_some() && !self.data_open.get() {
-            *self.pending_table.borrow_mut() = Some(parts.table);
-        } else if shown.table.as_ref() != Some(&parts.table) {
-            self.show_table(shown.table.as_ref(), &parts.table);
-            shown.table = Some(parts.table);
+            self.table_behind.set(true);
+        } else {
+            let table = model.table();
+            if shown.table.as_ref() != Some(&table) {
+                self.show_table(shown.table.as_ref(), &table);
+                shown.table = Some(table);
+            }
         }
         if shown.framing != Some(framing) {
             for (f, line) in &self.sources {
@@ -246,14 +254,15 @@ impl ChartDom {
         }
     }
 
-    /// The "Show data" disclosure opened or shut: an opened table catches up at once.
-    pub fn data_toggled(&self) {
+    /// The "Show data" disclosure opened or shut: an opened table that fell behind catches up at
+    /// once, built by `table` from the current figures.
+    pub fn data_toggled(&self, table: impl FnOnce() -> Option<DataTable>) {
         let open = self.data.as_ref().is_some_and(|e| e.has_attribute("open"));
         self.data_open.set(open);
-        if !open {
+        if !open || !self.table_behind.replace(false) {
             return;
         }
-        if let Some(table) = self.pending_table.borrow_mut().take() {
+        if let Some(table) = table() {
             let mut shown = self.shown.borrow_mut();
             if shown.table.as_ref() != Some(&table) {
                 self.show_table(shown.table.as_ref(), &table);

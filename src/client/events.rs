@@ -42,7 +42,14 @@ pub fn install(app: App, d: Rc<Dom>) {
     for (k, chart) in d.charts.iter().enumerate() {
         if let Some(details) = chart.data_disclosure() {
             let d = d.clone();
-            listen(details, "toggle", move |_| d.charts[k].data_toggled());
+            let (id, lang) = (chart.id, app.lang);
+            listen(details, "toggle", move |_| {
+                d.charts[k].data_toggled(|| {
+                    app.views.with_untracked(|v| {
+                        crate::charts::build_live(id, &v.current, lang).map(|m| m.table())
+                    })
+                })
+            });
         }
     }
     if let Some(dlg) = d.dialog.as_ref() {

@@ -234,7 +234,7 @@ pub fn start() {
     let (state, notices) = crate::url::read(&browser::location_search());
     let layout = crate::layout::layout_for(browser::viewport_width(), embed.is_some());
     let model = RwSignal::new(state.model().clone());
-    let views = Memo::new(move |_| model.with(Views::of));
+    let views = Memo::new(move |prev: Option<&Views>| model.with(|m| Views::after(m, prev)));
     let theme_choice = RwSignal::new(state.theme());
     let system_dark = RwSignal::new(browser::prefers_dark());
     let printing = RwSignal::new(false);

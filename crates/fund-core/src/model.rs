@@ -321,6 +321,18 @@ impl Model {
 
     /// Everything the page shows, computed from the model in one go.
     pub fn derive(&self) -> Derived {
+        self.derive_after(None)
+    }
+
+    /// [`Model::derive`], reusing from `prev` (an earlier derivation, of any model) what cannot
+    /// have changed: the profit split's year-by-year schedule, the costliest part, when its own
+    /// inputs are the same (a slider for the allocation does not redo it). The result is always
+    /// equal to [`Model::derive`]'s.
+    pub fn derive_after(&self, prev: Option<&Derived>) -> Derived {
+        let profit = match prev {
+            Some(p) if p.profit.inputs() == &self.profit => p.profit.clone(),
+            _ => schedule(&self.profit),
+        };
         let framing = builtin(self.framing);
         let other_framing = builtin(self.framing.other());
         let scenario = self.scenario_for(framing);
@@ -350,7 +362,7 @@ impl Model {
             usdjpy: self.usdjpy,
             scale,
             other_allocation,
-            profit: schedule(&self.profit),
+            profit,
             yield_effect: yield_effect(&flow),
             step: self.step,
         }

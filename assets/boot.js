@@ -107,10 +107,19 @@ function compileWasm(url) {
 
 // Resolves once the prerendered page has had its chance to paint: taking it over is one long
 // task, and run before the first frame it would hold back the text and charts the reader came
-// for. A page that is not painting (hidden, or an iframe the browser throttles) waits at most
+// for. A page that has painted already (an embed started by the reader's intent, usually) does
+// not wait; one that is not painting (hidden, or an iframe the browser throttles) waits at most
 // 100 ms.
+function hasPainted() {
+  try {
+    return performance.getEntriesByType("paint").length > 0;
+  } catch (_) {
+    return false;
+  }
+}
+
 function afterPaint() {
-  if (document.visibilityState !== "visible") return Promise.resolve();
+  if (document.visibilityState !== "visible" || hasPainted()) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     requestAnimationFrame(() => setTimeout(() => {
@@ -131,7 +140,8 @@ async function start() {
   try {
     const compiled = compileWasm(new URL(tag.dataset.wasm, document.baseURI).href);
     const glue = import(new URL(tag.dataset.js, document.baseURI).href);
-    const [mod, module] = await Promise.all([glue, compiled, afterPaint()]);
+    const [mod, module] = await Promise.all([glue, compiled]);
+    await afterPaint();
     await mod.default({ module_or_path: module });
   } catch (err) {
     staticOnly(err);

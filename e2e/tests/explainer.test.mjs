@@ -3,14 +3,12 @@
 // charts and the live numbers, invalid values are refused visibly, presets, framing and theme
 // switches work, every chart has an accessible title, and nothing logs an error.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DESKTOP,
   PHONE,
   TEST_TIMEOUT,
-  launchBrowser,
-  serveDist,
   withPage,
   until,
   changed,
@@ -28,21 +26,15 @@ import {
   showChart,
   openData,
   screenshots,
+  onDist,
 } from './helpers.mjs';
 
 const CHARTS = ['waffle', 'allocation', 'income', 'context'];
 
 let browser;
 let server;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+onDist((b, s) => {
+  [browser, server] = [b, s];
 });
 
 const desktop = { viewport: DESKTOP };

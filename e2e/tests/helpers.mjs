@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../server.mjs';
@@ -54,6 +55,24 @@ export async function launchBrowser() {
 export async function serveDist(options = {}) {
   requireDist();
   return startServer({ root: DIST, ...options });
+}
+
+/**
+ * The usual suite setup: before the tests, the test server on dist/ and one browser, handed to
+ * `ready(browser, server)`; after them, both shut.
+ */
+export function onDist(ready) {
+  let browser;
+  let server;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    ready(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

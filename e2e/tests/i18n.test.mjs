@@ -5,11 +5,11 @@
 // (besides sources' own titles, names and acronyms); and with scripts off `/ja/` is Japanese,
 // readable and drawn.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, DESKTOP, PHONE, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErrors, until, changed, becomes, sel, chartSvg, liveText, inputValue, showChart, waitForTakeover, pointerNudge } from './helpers.mjs';
+import { DIST, DESKTOP, PHONE, TEST_TIMEOUT, openPage, assertNoErrors, until, changed, becomes, sel, chartSvg, liveText, inputValue, showChart, waitForTakeover, pointerNudge, onDist } from './helpers.mjs';
 
 const SLUGS = fs.readdirSync(path.join(DIST, 'embed')).sort();
 /** Every page, as a path from the site's root, with its language and its counterpart. */
@@ -39,15 +39,8 @@ const ALLOWED_PHRASES = ['[A-Z][a-z]+ et al\\.', 'TBS NEWS DIG'];
 
 let browser;
 let server;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+onDist((b, s) => {
+  [browser, server] = [b, s];
 });
 
 /** The attributes of every `<tag …>` in `html` (a small parser for the build's own markup). */

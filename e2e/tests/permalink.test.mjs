@@ -2,13 +2,11 @@
 // the same state in a fresh one; moving between steps pushes history entries that Back and Forward
 // walk, while slider changes replace the current entry.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DESKTOP,
   TEST_TIMEOUT,
-  launchBrowser,
-  serveDist,
   openPage,
   assertNoErrors,
   becomes,
@@ -17,17 +15,13 @@ import {
   inputValue,
   text,
   showChart,
+  onDist,
 } from './helpers.mjs';
 
 let browser;
 let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+onDist((b, s) => {
+  [browser, server] = [b, s];
 });
 
 async function type(page, testid, value) {

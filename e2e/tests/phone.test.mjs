@@ -6,13 +6,11 @@
 // slider in the record section. Prints the page's total height; screenshots for people in
 // /tmp/e2e-phone-{light,dark}-{top,walkthrough,controls}.png.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PHONE,
   TEST_TIMEOUT,
-  launchBrowser,
-  serveDist,
   withPage,
   until,
   becomes,
@@ -24,6 +22,7 @@ import {
   openControls,
   screenshot,
   screenshots,
+  onDist,
 } from './helpers.mjs';
 
 const CHARTS = ['waffle', 'allocation', 'income', 'context', 'framings', 'profit-split', 'yield-effect', 'tracker'];
@@ -32,15 +31,8 @@ const MIN_VISIBLE = 0.6;
 
 let browser;
 let server;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+onDist((b, s) => {
+  [browser, server] = [b, s];
 });
 
 /**

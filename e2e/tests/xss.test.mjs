@@ -3,9 +3,9 @@
 // in the page from the start, hidden) shows a refused value of a known parameter as text only;
 // unknown parameters (here `treasuries`, which is not a key) are ignored without a notice.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESKTOP, TEST_TIMEOUT, launchBrowser, serveDist, openPage, assertNoErrors, sleep } from './helpers.mjs';
+import { DESKTOP, TEST_TIMEOUT, openPage, assertNoErrors, sleep, onDist } from './helpers.mjs';
 
 const PROBES = [
   ['framing', '<script>alert(1)</script>'],
@@ -19,13 +19,8 @@ const PROBES = [
 
 let browser;
 let server;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+onDist((b, s) => {
+  [browser, server] = [b, s];
 });
 
 /** Everything in the DOM that looks like an injected payload. */

@@ -8,8 +8,9 @@ use fund_charts::charts::{
 #[cfg(not(target_arch = "wasm32"))]
 use fund_charts::Tracker;
 use fund_charts::{
-    BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable, EstimateFigure, Framings,
-    IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Waffle, YieldEffect,
+    Banner, BannerKind, BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable,
+    EstimateFigure, Framings, IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Waffle,
+    YieldEffect,
 };
 use fund_core::allocation::Allocation;
 use fund_core::figures;
@@ -159,17 +160,28 @@ fn allocation_sources(d: &Derived) -> Vec<String> {
 
 fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) -> RenderedChart {
     let chart = model.chart();
+    let banner = model.banner().draw(options).ok();
+    let offset = banner.as_ref().map_or(0, |b| b.height);
     // A drawing error leaves an empty chart whose title says so, never a nested document.
-    let svg = chart.render(options).unwrap_or_else(|_| ChartSvg {
-        kind: chart.kind(),
-        width: options.layout_width(),
-        height: 40,
-        theme: options.theme,
-        id: options.id.clone(),
-        title: msg::page::chart_unavailable(lang).to_string(),
-        static_layer: String::new(),
-        marks: unavailable_mark(lang),
-    });
+    let svg = match chart.render(options) {
+        Ok(svg) => ChartSvg {
+            height: svg.height + offset,
+            static_layer: with_banner(banner.as_ref(), &svg.static_layer),
+            offset,
+            ..svg
+        },
+        Err(_) => ChartSvg {
+            kind: chart.kind(),
+            width: options.layout_width(),
+            height: 40 + offset,
+            theme: options.theme,
+            id: options.id.clone(),
+            title: msg::page::chart_unavailable(lang).to_string(),
+            static_layer: with_banner(banner.as_ref(), ""),
+            marks: unavailable_mark(lang),
+            offset,
+        },
+    };
     RenderedChart {
         id,
         svg,
@@ -178,10 +190,23 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) ->
     }
 }
 
-/// One chart's model: the figures it draws, comparable, so the page can skip drawing a chart whose
-/// figures did not change.
+/// The static layer under the banner: the banner's elements, then the chart's own static layer
+/// moved down by the banner's height.
+fn with_banner(banner: Option<&fund_charts::BannerLayer>, static_layer: &str) -> String {
+    match banner {
+        Some(b) => format!(
+            "{}\n<g transform=\"{}\">\n{}\n</g>",
+            b.svg,
+            fund_charts::svg::marks_transform(b.height),
+            static_layer
+        ),
+        None => static_layer.to_string(),
+    }
+}
+
+/// What a chart's figures are drawn with: the charts crate's model of each chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChartModel {
+pub enum ChartBody {
     /// The waffle.
     Waffle(Waffle),
     /// Dollars by bucket, with the amounts in yen for its table.
@@ -200,6 +225,15 @@ pub enum ChartModel {
     /// only: the browser never redraws it, so neither it nor the record's data is in the wasm.
     #[cfg(not(target_arch = "wasm32"))]
     Tracker(Tracker),
+}
+
+/// One chart's model: the figures it draws and the banner that says what they are (the
+/// article's claim, the record, or an illustration), comparable, so the page can skip drawing a
+/// chart whose figures did not change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartModel {
+    body: ChartBody,
+    banner: Banner,
 }
 
 /// A column of yen amounts at the reader's USD/JPY, added to a chart's data table.
@@ -226,10 +260,25 @@ impl YenColumn {
 }
 
 impl ChartModel {
+    /// A model of `body` under `banner`.
+    pub fn new(body: ChartBody, banner: Banner) -> Self {
+        ChartModel { body, banner }
+    }
+
+    /// The figures drawn.
+    pub fn body(&self) -> &ChartBody {
+        &self.body
+    }
+
+    /// The banner at the top of the drawing.
+    pub fn banner(&self) -> &Banner {
+        &self.banner
+    }
+
     /// The "Show data" table: the chart's own, plus the yen column where there is one.
     pub fn table(&self) -> DataTable {
         let mut table = self.chart().table();
-        if let ChartModel::Allocation(_, yen) = self {
+        if let ChartBody::Allocation(_, yen) = &self.body {
             if yen.cells.len() == table.rows.len() {
                 table.columns.push(yen.header.clone());
                 for (row, cell) in table.rows.iter_mut().zip(&yen.cells) {
@@ -242,16 +291,16 @@ impl ChartModel {
 
     /// The model as the charts crate's renderer.
     pub fn chart(&self) -> &dyn Chart {
-        match self {
-            ChartModel::Waffle(c) => c,
-            ChartModel::Allocation(c, _) => c,
-            ChartModel::Income(c) => c,
-            ChartModel::Context(c) => c,
-            ChartModel::Framings(c) => c,
-            ChartModel::ProfitSplit(c) => c,
-            ChartModel::YieldEffect(c) => c,
+        match &self.body {
+            ChartBody::Waffle(c) => c,
+            ChartBody::Allocation(c, _) => c,
+            ChartBody::Income(c) => c,
+            ChartBody::Context(c) => c,
+            ChartBody::Framings(c) => c,
+            ChartBody::ProfitSplit(c) => c,
+            ChartBody::YieldEffect(c) => c,
             #[cfg(not(target_arch = "wasm32"))]
-            ChartModel::Tracker(c) => c,
+            ChartBody::Tracker(c) => c,
         }
     }
 }
@@ -262,17 +311,58 @@ impl ChartModel {
 pub fn build(id: ChartId, d: &Derived, lang: Lang) -> ChartModel {
     match build_live(id, d, lang) {
         Some(model) => model,
-        None => ChartModel::Tracker(Tracker::new(
-            crate::record_view::tracker(lang).clone(),
-            crate::record_view::tracker_sources(),
-            lang,
-        )),
+        None => ChartModel::new(
+            ChartBody::Tracker(Tracker::new(
+                crate::record_view::tracker(lang).clone(),
+                crate::record_view::tracker_sources(),
+                lang,
+            )),
+            banner(ChartId::Tracker, d.allocation().framing(), lang),
+        ),
     }
 }
 
 /// [`build`] for the charts that follow the reader's numbers; `None` for the tracker. The
 /// browser only calls this, so the record's data (and its reader) stay out of the WebAssembly.
 pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
+    let body = build_body(id, d, lang)?;
+    Some(ChartModel::new(
+        body,
+        banner(id, d.allocation().framing(), lang),
+    ))
+}
+
+/// Which kind of drawing chart `id` is under `framing`, and the sentence its banner says.
+pub fn banner_words(id: ChartId, framing: FramingId, lang: Lang) -> (BannerKind, &'static str) {
+    use fund_core::msg::banner as b;
+    match (id, framing) {
+        (
+            ChartId::Waffle | ChartId::Allocation | ChartId::Income | ChartId::Context,
+            FramingId::Article,
+        ) => (BannerKind::Claim, b::claim(lang)),
+        (ChartId::Income, FramingId::Record) => (BannerKind::Illustration, b::record_income(lang)),
+        (ChartId::Context, FramingId::Record) => (BannerKind::Record, b::record_context(lang)),
+        (ChartId::Waffle | ChartId::Allocation, FramingId::Record) => {
+            (BannerKind::Record, b::record(lang))
+        }
+        (ChartId::Framings, _) => (BannerKind::Claim, b::framings(lang)),
+        (ChartId::ProfitSplit, _) => (BannerKind::Illustration, b::profit(lang)),
+        (ChartId::YieldEffect, _) => (BannerKind::Claim, b::yields(lang)),
+        (ChartId::Tracker, _) => (BannerKind::Record, b::tracker(lang)),
+    }
+}
+
+/// The banner of chart `id` under `framing`: what the drawing is, and the record's date.
+pub fn banner(id: ChartId, framing: FramingId, lang: Lang) -> Banner {
+    let (kind, line) = banner_words(id, framing, lang);
+    Banner {
+        kind,
+        line: line.to_string(),
+        as_of: figures::record_as_of_line(lang),
+    }
+}
+
+fn build_body(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartBody> {
     let a = d.allocation();
     Some(match id {
         ChartId::Waffle => {
@@ -280,9 +370,9 @@ pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
                 .into_iter()
                 .zip(d.waffle().iter().map(|&n| n as u32))
                 .collect();
-            ChartModel::Waffle(Waffle::new(a.total(), buckets, allocation_sources(d), lang))
+            ChartBody::Waffle(Waffle::new(a.total(), buckets, allocation_sources(d), lang))
         }
-        ChartId::Allocation => ChartModel::Allocation(
+        ChartId::Allocation => ChartBody::Allocation(
             AllocationChart::new(
                 a.total(),
                 bucket_figures(a, lang),
@@ -319,7 +409,7 @@ pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
                 .flat_map(|r| r.sources().iter().cloned())
                 .collect();
             ids.extend(allocation_sources(d));
-            ChartModel::Income(Income::new(rows, dedup(ids), lang))
+            ChartBody::Income(Income::new(rows, dedup(ids), lang))
         }
         ChartId::Context => {
             let s = d.scale();
@@ -349,7 +439,7 @@ pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
             ];
             let mut ids: Vec<String> = s.sources().iter().map(|x| x.to_string()).collect();
             ids.extend(allocation_sources(d));
-            ChartModel::Context(Context::new(figs, dedup(ids), lang))
+            ChartBody::Context(Context::new(figs, dedup(ids), lang))
         }
         ChartId::Framings => {
             let other = d.other_allocation();
@@ -378,7 +468,7 @@ pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
                 dedup(ids),
                 lang,
             );
-            ChartModel::Framings(chart)
+            ChartBody::Framings(chart)
         }
         ChartId::ProfitSplit => {
             let s = d.profit();
@@ -395,7 +485,7 @@ pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
-            ChartModel::ProfitSplit(ProfitSplit::new(points, s.made_whole_year(), ids, lang))
+            ChartBody::ProfitSplit(ProfitSplit::new(points, s.made_whole_year(), ids, lang))
         }
         ChartId::YieldEffect => {
             let e = d.yield_effect();
@@ -416,7 +506,7 @@ pub fn build_live(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartModel> {
                     .flat_map(|x| x.sources().iter().map(|s| s.to_string()))
                     .collect(),
             );
-            ChartModel::YieldEffect(YieldEffect::new(estimates, ids, lang))
+            ChartBody::YieldEffect(YieldEffect::new(estimates, ids, lang))
         }
         ChartId::Tracker => return None,
     })
@@ -454,6 +544,8 @@ pub struct ChartParts {
     pub height: u32,
     /// The marks layer (SVG elements).
     pub marks: String,
+    /// How far the marks are moved down, below the banner (px in the view box).
+    pub offset: u32,
     /// Caption, description, source ids.
     pub text: ChartText,
 }
@@ -475,12 +567,14 @@ pub fn parts_of(
     let chart = model.chart();
     let opts = options(id, width, theme);
     let w = opts.layout_width();
+    let offset = model.banner().draw(&opts).map_or(0, |b| b.height);
     ChartParts {
         width: w,
-        height: chart.height(w),
+        height: chart.height(w) + offset,
         marks: chart
             .marks(&opts)
             .unwrap_or_else(|_| unavailable_mark(lang)),
+        offset,
         text: chart.text().clone(),
     }
 }
@@ -493,10 +587,12 @@ pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: L
 
 /// [`render_static`] for a model already built.
 pub fn static_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> String {
-    model
-        .chart()
-        .static_layer(&options(id, width, theme))
-        .unwrap_or_default()
+    let opts = options(id, width, theme);
+    let banner = model.banner().draw(&opts).ok();
+    with_banner(
+        banner.as_ref(),
+        &model.chart().static_layer(&opts).unwrap_or_default(),
+    )
 }
 
 /// What a chart shows when drawing fails.

@@ -4,6 +4,7 @@
 
 use crate::charts::ChartId;
 use crate::theme::ThemeChoice;
+use fund_core::framing::FramingId;
 use fund_core::model::Model;
 use fund_core::params::{self, ControlsParam, ParamNotice, UrlState};
 use fund_core::Lang;
@@ -20,6 +21,44 @@ pub fn embed_slugs() -> Vec<&'static str> {
 /// parameter that was refused (and fell back to its default).
 pub fn read(query: &str) -> (UrlState, Vec<ParamNotice>) {
     params::parse(query, STEP_COUNT, &embed_slugs())
+}
+
+/// The framing a page starts in when its link names none. The explainer walks through the
+/// article's reasoning, so it starts in the article's framing (every chart of it labelled as the
+/// article's claim). An embed page (and the social card of one) is published on its own, in other
+/// people's articles, so it starts in the record's framing: a newsroom that pastes an embed as it
+/// comes publishes what the sources say, and the article's claim only when it asks for it.
+pub fn default_framing(embed: bool) -> FramingId {
+    if embed {
+        FramingId::Record
+    } else {
+        FramingId::Article
+    }
+}
+
+/// The model a page shows before any link changes it (see [`default_framing`]).
+pub fn default_model(embed: bool) -> Model {
+    let mut m = Model::default();
+    // Both framings are built in and valid: cannot be refused.
+    let _ = m.set_framing(default_framing(embed));
+    m
+}
+
+/// [`read`] for a page: an embed page whose link names no framing starts in
+/// [`default_framing`]`(true)`.
+pub fn read_page(query: &str, embed: bool) -> (UrlState, Vec<ParamNotice>) {
+    let (state, notices) = read(query);
+    let named = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .any(|(k, _)| k == "framing");
+    if named || default_framing(embed) == state.model().framing() {
+        return (state, notices);
+    }
+    let mut model = state.model().clone();
+    let _ = model.set_framing(default_framing(embed));
+    let out = UrlState::new(model, state.theme(), state.embed().map(str::to_string))
+        .with_lang(state.lang())
+        .with_controls(state.controls());
+    (out, notices)
 }
 
 /// Everything a link carries besides the reader's model.
@@ -99,6 +138,33 @@ mod tests {
             !page.contains("controls=") && page.contains("lang=ja"),
             "{page}"
         );
+    }
+
+    #[test]
+    fn embeds_start_in_the_record_unless_the_link_names_a_framing() {
+        assert_eq!(read_page("", true).0.model().framing(), FramingId::Record);
+        assert_eq!(
+            read_page("?a.treasuries=72", true).0.model().framing(),
+            FramingId::Record
+        );
+        assert_eq!(read_page("", false).0.model().framing(), FramingId::Article);
+        assert_eq!(
+            read_page("framing=article", true).0.model().framing(),
+            FramingId::Article
+        );
+        // A refused framing falls back to the page's default, with its notice.
+        let (state, notices) = read_page("framing=<b>", true);
+        assert_eq!(state.model().framing(), FramingId::Record);
+        assert_eq!(notices.len(), 1);
+        // The rest of the state is kept.
+        let (state, _) = read_page("a.treasuries=72&theme=dark&lang=ja&controls=none", true);
+        assert_eq!(
+            state.model().inputs_for(FramingId::Article).treasuries,
+            Decimal::from(72)
+        );
+        assert_eq!(state.theme(), ThemeChoice::Dark);
+        assert_eq!(state.lang(), Some(Lang::Ja));
+        assert_eq!(state.controls(), Some(ControlsParam::None));
     }
 
     #[test]

@@ -18,6 +18,7 @@ struct Shown {
     static_key: Option<(u32, Theme, Option<FramingId>)>,
     marks: Option<Vec<Mark>>,
     view_box: String,
+    offset: Option<u32>,
     table: Option<DataTable>,
     framing: Option<FramingId>,
 }
@@ -157,6 +158,21 @@ impl ChartDom {
         if shown.view_box != view_box {
             set_attr(&self.svg, "viewBox", &view_box);
             shown.view_box = view_box;
+        }
+        if shown.offset != Some(parts.offset) {
+            // The marks sit below the banner, whose height follows the layout and the framing.
+            if let Some(g) = &self.marks_g {
+                if parts.offset == 0 {
+                    let _ = g.remove_attribute("transform");
+                } else {
+                    set_attr(
+                        g,
+                        "transform",
+                        &fund_charts::svg::marks_transform(parts.offset),
+                    );
+                }
+            }
+            shown.offset = Some(parts.offset);
         }
         if let Some(g) = &self.marks_g {
             let new = parse(&parts.marks);

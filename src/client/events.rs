@@ -80,7 +80,8 @@ pub fn install(app: App, d: Rc<Dom>) {
         listen(&win, "keydown", move |ev| on_key(app, &d, &ev));
     }
     listen(&win, "popstate", move |_| {
-        let (state, _) = crate::url::read(&super::browser::location_search());
+        let (state, _) =
+            crate::url::read_page(&super::browser::location_search(), app.embed.is_some());
         let step = state.step();
         app.theme_choice.set(state.theme());
         app.model.set(state.into_model());

@@ -19,6 +19,7 @@
 //! through the DOM); it lays labels out with its own width estimate.
 #![deny(missing_docs)]
 
+pub mod banner;
 pub mod charts;
 mod draw;
 pub mod error;
@@ -29,6 +30,7 @@ pub mod svg;
 pub mod table;
 pub mod theme;
 
+pub use banner::{Banner, BannerKind, BannerLayer};
 pub use charts::allocation::{Allocation, RangeStatus};
 pub use charts::context::Context;
 pub use charts::framings::{Framing, Framings};

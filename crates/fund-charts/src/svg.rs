@@ -67,6 +67,9 @@ pub struct ChartSvg {
     pub static_layer: String,
     /// SVG elements that change with the numbers.
     pub marks: String,
+    /// How far down the marks are moved (px in the view box), below the chart's banner; 0 for
+    /// none. The static layer carries its own move.
+    pub offset: u32,
 }
 
 impl ChartSvg {
@@ -89,11 +92,30 @@ impl ChartSvg {
         ));
         out.push_str("<g class=\"fund-chart-static\">\n");
         out.push_str(&self.static_layer);
-        out.push_str("\n</g>\n<g class=\"fund-chart-marks\">\n");
+        out.push_str("\n</g>\n");
+        out.push_str(&marks_open(self.offset));
+        out.push('\n');
         out.push_str(&self.marks);
         out.push_str("\n</g>\n</svg>\n");
         out
     }
+}
+
+/// The opening tag of the marks group, moved down by `offset` px (below the banner).
+pub fn marks_open(offset: u32) -> String {
+    if offset == 0 {
+        "<g class=\"fund-chart-marks\">".to_string()
+    } else {
+        format!(
+            "<g class=\"fund-chart-marks\" transform=\"{}\">",
+            marks_transform(offset)
+        )
+    }
+}
+
+/// The `transform` of the marks group for a banner `offset` px high.
+pub fn marks_transform(offset: u32) -> String {
+    format!("translate(0 {offset})")
 }
 
 fn open_svg(kind: &str, width: u32, height: u32, theme: Theme, id: &str) -> String {
@@ -161,6 +183,7 @@ pub trait Chart {
             title: self.text().description.clone(),
             static_layer: self.static_layer(options)?,
             marks: self.marks(options)?,
+            offset: 0,
         })
     }
 

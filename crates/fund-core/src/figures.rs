@@ -5,6 +5,18 @@ use crate::money::Usd;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// The date the public record shown is as of (year, month, day): the latest date the sources
+/// reached. The deal tracker's data (`as_of` in the content crate's `tranches.json`) is kept
+/// equal to it by a test, and every chart's banner states it.
+pub const RECORD_AS_OF: (i32, u32, u32) = (2026, 10, 8);
+
+/// [`RECORD_AS_OF`] as a reader's line: "Record as of 8 Oct 2026; market figures end-2025 unless
+/// marked".
+pub fn record_as_of_line(lang: crate::lang::Lang) -> String {
+    let (y, m, d) = RECORD_AS_OF;
+    crate::msg::banner::as_of(lang, &crate::format::date(y, m, d, lang))
+}
+
 /// What a figure's value measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -139,9 +139,19 @@ impl PageSpec {
         format!("og/{}/{name}.png", self.lang.as_str())
     }
 
-    /// The chart drawn on the page's social card.
+    /// The chart drawn on the page's social card: an embed page's own chart, and for the
+    /// explainer the framings chart, which sets the article's claim beside the record (a card
+    /// showing the claim alone would state it as a finding wherever it is shared).
     pub fn card_chart(&self) -> ChartId {
-        self.embed.unwrap_or(ChartId::Allocation)
+        self.embed.unwrap_or(ChartId::Framings)
+    }
+
+    /// The state the page (and its card) shows before any link changes it: the explainer in the
+    /// article's framing, an embed page in the record's (`url::default_model`).
+    pub fn default_views(&self) -> Views {
+        Views::of(&japan_fund_explainer::url::default_model(
+            self.embed.is_some(),
+        ))
     }
 }
 
@@ -149,7 +159,7 @@ impl PageSpec {
 /// later gets its page with no change here). Titles and descriptions come from the language
 /// tables and from each chart's own caption and generated description at the default state.
 pub fn pages() -> Vec<PageSpec> {
-    let views = Views::of(&fund_core::model::Model::default());
+    let views = Views::of(&japan_fund_explainer::url::default_model(true));
     let mut out = Vec::new();
     for lang in Lang::ALL {
         out.push(PageSpec {
@@ -402,10 +412,12 @@ pub fn prerender_css() -> String {
     )
 }
 
-/// The page's 1200×630 social card: its title and its chart at the default state, in its
-/// language, drawn by the same renderer as `fund-export`.
-pub fn card_png(page: &PageSpec) -> Result<Vec<u8>, SiteError> {
-    let views = Views::of(&fund_core::model::Model::default());
+/// The page's 1200×630 social card as the SVG document that is rasterised: its title and its
+/// chart at the page's default state ([`PageSpec::default_views`]), in its language, drawn by the
+/// same renderer as `fund-export`. The chart carries its banner (what it shows and the record's
+/// date) in its own text.
+pub fn card_svg(page: &PageSpec) -> String {
+    let views = page.default_views();
     let title = match page.embed {
         None => msg::page::headline(page.lang).to_string(),
         Some(c) => {
@@ -420,12 +432,22 @@ pub fn card_png(page: &PageSpec) -> Result<Vec<u8>, SiteError> {
             .caption
         }
     };
-    fund_export::social_card_png(
+    fund_export::social_card_svg(
         &title,
         page.card_chart(),
         &views.current,
         Theme::Light,
         page.lang,
+    )
+}
+
+/// The page's social card ([`card_svg`]) as a 1200×630 PNG.
+pub fn card_png(page: &PageSpec) -> Result<Vec<u8>, SiteError> {
+    fund_export::svg_to_png(
+        &card_svg(page),
+        fund_export::CARD_WIDTH,
+        fund_export::CARD_HEIGHT,
+        None,
     )
     .map_err(|e| SiteError::Image(e.to_string()))
 }

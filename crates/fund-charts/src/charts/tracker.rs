@@ -200,10 +200,7 @@ impl Chart for Tracker {
         let i = t.inputs();
         let lang = self.lang;
         let usd = |u: Usd| format::usd(u, lang);
-        let status = |s: Status| match s {
-            Status::Confirmed => m::legend_confirmed(lang),
-            Status::Reported => m::legend_reported(lang),
-        };
+        let status = |s: Status| s.label(lang);
         let mut rows: Vec<Vec<String>> = t
             .points()
             .iter()

@@ -27,7 +27,7 @@ pub const APP_SOURCES: &[&[&str]] = &[
 ];
 use fund_core::format;
 use fund_core::money::Usd;
-use fund_core::tracker::{Day, Selection, Status, Tracker, TrackerInputs};
+use fund_core::tracker::{Day, Selection, Tracker, TrackerInputs};
 use fund_core::{msg, Lang};
 use std::sync::OnceLock;
 
@@ -53,10 +53,7 @@ pub fn tracker_from(t: &fund_content::Tranches, lang: Lang) -> Option<Tracker> {
                 date: day(tr.date())?,
                 label,
                 amount: Usd::billions(amount),
-                status: match p.status() {
-                    fund_content::AmountStatus::Confirmed => Status::Confirmed,
-                    fund_content::AmountStatus::Reported => Status::Reported,
-                },
+                status: p.status().into(),
             })
         })
         .collect();
@@ -221,9 +218,10 @@ mod tests {
     #[test]
     fn tracker_follows_the_data() {
         let t = tracker(Lang::En);
-        // 33.3 + 2.1 + 0.6 confirmed; roughly 40 reported; 514 left.
+        // 33.3 + 2.1 + 0.6 confirmed; 73 announced as candidates, not confirmed; 514 left.
         assert_eq!(t.confirmed(), Usd::billions(d("36")));
-        assert_eq!(t.reported(), Usd::billions(d("40")));
+        assert_eq!(t.reported(), Usd::billions(d("73")));
+        assert_eq!(t.candidates(), Usd::billions(d("73")));
         assert_eq!(t.remaining(), Usd::billions(d("514")));
         // 8 Oct 2026 to 19 Jan 2029 is 834 days: 514 × 365.25 / 834 = 225.106… a year.
         assert_eq!(t.days_left(), 834);
@@ -234,7 +232,7 @@ mod tests {
         assert!(t
             .points()
             .iter()
-            .any(|p| p.selection.label.ends_with("(amount approximate)")));
+            .any(|p| p.selection.status == fund_core::tracker::Status::Candidate));
         let ids = tracker_sources();
         assert!(ids.iter().any(|s| s == "jiji-tranche-2026-02"), "{ids:?}");
         assert!(ids.iter().all(|s| fund_content::source(s).is_some()));
@@ -244,13 +242,13 @@ mod tests {
     fn as_of_comes_from_the_data() {
         let line = as_of_line(Lang::En);
         assert!(
-            line.contains("8 Oct 2026") && line.contains("4 Dec 2026"),
+            line.contains("8 Oct 2026") && line.contains("7 Dec 2026"),
             "{line}"
         );
         assert!(fund_charts::prose_problems(&line).is_empty());
         let ja = as_of_line(Lang::Ja);
         assert!(
-            ja.contains("2026年10月8日") && ja.contains("2026年12月4日"),
+            ja.contains("2026年10月8日") && ja.contains("2026年12月7日"),
             "{ja}"
         );
         assert!(fund_charts::prose_problems(&ja).is_empty(), "{ja}");

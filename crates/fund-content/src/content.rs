@@ -678,7 +678,7 @@ impl Content {
                     sum += amount;
                 }
                 self.cite(|| format!("tranches.json, {pentry}"), p.sources())?;
-                if p.status() == crate::AmountStatus::Confirmed
+                if p.status().needs_a_news_or_official_source()
                     && self.only_aggregators(p.sources())
                 {
                     return Err(ContentError::ConfirmedFromAggregator {

@@ -235,8 +235,8 @@ pub enum ContentError {
         /// Which entry.
         entry: String,
     },
-    /// An amount marked confirmed cites only aggregator (\[X\]) sources.
-    #[error("{file}.json, {entry}: marked confirmed but every source is an aggregator ([X]); mark it reported or cite a [P] or [S] source")]
+    /// An amount marked confirmed or candidate cites only aggregator (\[X\]) sources.
+    #[error("{file}.json, {entry}: marked confirmed or candidate but every source is an aggregator ([X]); mark it reported or cite a [P] or [S] source")]
     ConfirmedFromAggregator {
         /// Which content file.
         file: &'static str,

@@ -32,7 +32,7 @@ pub use content::{
 pub use date::{IsoDate, Precision};
 pub use error::ContentError;
 pub use record::RecordItem;
-pub use source::{Quality, Source};
+pub use source::{not_confirmed_marker, Quality, Source};
 pub use step::{Chart, LiveKey, Paragraph, Preset, Segment, Step};
 pub use timeline::TimelineEntry;
 pub use tranche::{AmountStatus, Project, Tranche, Tranches};

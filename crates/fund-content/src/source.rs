@@ -138,7 +138,8 @@ impl Source {
     /// `発行元「タイトル」(2025年7月28日)`.
     ///
     /// An author comes first when named; a described (not quoted) title is shown
-    /// without quotation marks; an undated source says so.
+    /// without quotation marks; an undated source says so; a pointer-only (\[X\]) source
+    /// always says it is not confirmed (see [`not_confirmed_marker`]).
     pub fn citation(&self, lang: Lang) -> String {
         let author = self.author.as_deref().unwrap_or("");
         let publisher = self.publisher(lang);
@@ -152,10 +153,44 @@ impl Source {
         } else {
             msg::content::citation(lang, publisher, title, &date)
         };
-        if author.is_empty() {
+        let cited = if author.is_empty() {
             base
         } else {
             msg::content::with_author(lang, author, &base)
+        };
+        // A pointer-only source never reads as a plain one: its citation says it is not
+        // confirmed, in the publisher as the data gives it or, failing that, at the end.
+        if self.quality == Quality::Aggregator && !cited.contains(not_confirmed_marker(lang)) {
+            format!("{cited}{}", not_confirmed_suffix(lang))
+        } else {
+            cited
         }
+    }
+
+    /// True when the source is pointer-only (\[X\]) and its publisher, as shown on source lines
+    /// and cards, already says it is not confirmed.
+    pub fn publisher_says_not_confirmed(&self, lang: Lang) -> bool {
+        self.publisher(lang).contains(not_confirmed_marker(lang))
+    }
+}
+
+/// The words that mark a pointer-only (\[X\]) source as not confirmed in `lang`: every such
+/// source's citation contains them.
+///
+/// Candidates for the language tables (`content.not_confirmed`); kept here until those are next
+/// edited.
+pub fn not_confirmed_marker(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "not confirmed",
+        Lang::Ja => "未確認",
+    }
+}
+
+/// What [`Source::citation`] appends to a pointer-only source whose publisher does not already
+/// say it is not confirmed (`content.not_confirmed_suffix`).
+fn not_confirmed_suffix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => " (not confirmed)",
+        Lang::Ja => "(未確認)",
     }
 }

@@ -2,7 +2,8 @@
 //! of projects with its amounts, each amount confirmed or only reported.
 
 use crate::IsoDate;
-use fund_core::{msg, Lang, Text};
+use fund_core::tracker::Status;
+use fund_core::{Lang, Text};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -10,8 +11,11 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AmountStatus {
-    /// Announced, and carried by an official page or a news report (\[P\] or \[S\]).
+    /// Announced as selected, and carried by an official page or a news report (\[P\] or \[S\]).
     Confirmed,
+    /// Announced as candidates (a joint document, news reports: \[P\] or \[S\]) but not
+    /// confirmed as selected: shown hatched and labelled, never counted as confirmed.
+    Candidate,
     /// Known only second-hand (\[X\]): shown hatched and labelled, never as fact.
     Reported,
 }
@@ -21,15 +25,30 @@ impl AmountStatus {
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::Confirmed => "confirmed",
+            Self::Candidate => "candidate",
             Self::Reported => "reported",
         }
     }
 
-    /// Reader-facing label in `lang`.
+    /// Reader-facing label in `lang` (the tracker's legend and table say the same).
     pub fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Self::Confirmed => msg::chart::tracker::legend_confirmed(lang),
-            Self::Reported => msg::chart::tracker::legend_reported(lang),
+        Status::from(*self).label(lang)
+    }
+
+    /// Whether a source of this quality must back the amount: an official page or a news
+    /// report (\[P\] or \[S\]) for anything announced.
+    pub fn needs_a_news_or_official_source(&self) -> bool {
+        matches!(self, Self::Confirmed | Self::Candidate)
+    }
+}
+
+/// The tracker draws each status as the core's [`Status`].
+impl From<AmountStatus> for Status {
+    fn from(s: AmountStatus) -> Status {
+        match s {
+            AmountStatus::Confirmed => Status::Confirmed,
+            AmountStatus::Candidate => Status::Candidate,
+            AmountStatus::Reported => Status::Reported,
         }
     }
 }
@@ -72,7 +91,7 @@ impl Project {
         self.approximate
     }
 
-    /// Confirmed or only reported.
+    /// Confirmed, announced as a candidate, or only reported.
     pub fn status(&self) -> AmountStatus {
         self.status
     }

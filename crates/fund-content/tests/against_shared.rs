@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 const FACTS: &str = "facts.md";
 const FACTS_2026: &str = "facts-2026.md";
+const FACTS_Q4: &str = "facts-2026-q4.md";
 const SEED: &str = "seed/000_32faa848a7821660.txt";
 
 /// Reads a file of `shared/`: beside the repository first, then `/work/shared`.
@@ -24,10 +25,15 @@ fn read(name: &str) -> Option<String> {
     None
 }
 
-/// Both sourced-facts files, one after the other (the 2026 addendum picks up its numbering
-/// where facts.md stops).
+/// The sourced-facts files, one after the other (each 2026 addendum picks up its numbering
+/// where the one before stops).
 fn all_facts() -> Option<String> {
-    Some(format!("{}\n{}", read(FACTS)?, read(FACTS_2026)?))
+    Some(format!(
+        "{}\n{}\n{}",
+        read(FACTS)?,
+        read(FACTS_2026)?,
+        read(FACTS_Q4)?
+    ))
 }
 
 #[test]
@@ -142,9 +148,10 @@ fn our_words_do_not_copy_the_article() {
 fn sources_from_2026_come_from_the_addendum() {
     // A source about 2026 events must point at a section the 2026 addendum actually has, and
     // an [X] item of the addendum never carries a link.
-    let Some(addendum) = read(FACTS_2026) else {
+    let (Some(addendum), Some(q4)) = (read(FACTS_2026), read(FACTS_Q4)) else {
         return;
     };
+    let addendum = format!("{addendum}\n{q4}");
     for s in sources() {
         let section = s.facts_section();
         let from_addendum = addendum.contains(&format!("**{section} "))

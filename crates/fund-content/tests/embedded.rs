@@ -138,8 +138,9 @@ fn aggregators_and_the_seed_are_never_linked() {
     assert!(seed.url().is_none());
     assert_eq!(
         seed.publisher(Lang::En),
-        "Unattributed web article (the seed text)"
+        "The article under review (unsigned, undated)"
     );
+    assert_eq!(seed.publisher(Lang::Ja), "検証対象の記事(筆者・日付不明)");
     // Reprints of White House fact sheets on non-news sites are cited unlinked.
     for id in [
         "wh-factsheet-2025-07",
@@ -167,7 +168,26 @@ fn citations_read_naturally() {
         "Will Chou, Hudson Institute, “Investing in Security and Success: Analysis of the US-Japan $550 Billion Strategic Investment Fund”, 5 Sep 2025"
     );
     let undated = source("seed-article").unwrap().citation(Lang::En);
-    assert!(undated.ends_with(", undated"), "{undated}");
+    assert!(undated.ends_with(", undated (not confirmed)"), "{undated}");
+    // A pointer-only source says it is not confirmed once, in its publisher…
+    assert_eq!(
+        source("ft-45days").unwrap().citation(Lang::En),
+        "Financial Times (not confirmed: read only as a reprint), Report that Japan has 45 days to fund a project the President selects, or face higher tariffs, 6 Sep 2025"
+    );
+    assert_eq!(
+        source("nhk-jbic-loans-2026-05").unwrap().citation(Lang::Ja),
+        "NHK(未確認、二次情報のみ)、JBICと民間銀行が第1弾の3案件に3400億円超の融資契約を結んだとの報道(2026年5月1日)"
+    );
+    // …or, failing that, at the end; a news source never does.
+    assert_eq!(
+        source("seed-article").unwrap().citation(Lang::Ja),
+        "検証対象の記事(筆者・日付不明)「Japan’s $550 Billion US Fund: Why Only 1–2% Will Go to Direct Investment」(日付不明)(未確認)"
+    );
+    let kyodo = source("kyodo-tranche2-2026-03").unwrap().citation(Lang::En);
+    assert_eq!(
+        kyodo,
+        "Kyodo News, “Japan, U.S. unveil 3 new business projects worth $73 billion total”, 20 Mar 2026"
+    );
     let described = source("cnbc-10y-2025-12").unwrap();
     assert!(described.title_is_description());
     assert!(!described.citation(Lang::En).contains('“'));
@@ -347,8 +367,13 @@ fn the_record_reaches_2026_and_labels_what_is_unconfirmed() {
         "2025-12-26",
         "2026-02-08",
         "2026-02-20",
+        "2026-02-24",
         "2026-03-19",
         "2026-05-01",
+        "2026-07-24",
+        "2026-09-07",
+        "2026-09-18",
+        "2026-10-08",
     ] {
         assert!(dates.iter().any(|x| x == d), "timeline lacks {d}");
     }
@@ -365,15 +390,143 @@ fn the_record_reaches_2026_and_labels_what_is_unconfirmed() {
             e.id()
         );
     }
-    // The reported second tranche has no total; only its one reported amount is given.
+    // The timeline runs to the record's as-of date (the deadline aside).
+    let last = timeline()
+        .iter()
+        .filter(|e| e.date() <= t.as_of())
+        .map(|e| e.date())
+        .max()
+        .unwrap();
+    assert_eq!(last, t.as_of());
+    // The second tranche: $73 billion for three projects, announced as candidates, never
+    // confirmed; no per-project amounts, so one entry for the three (q4 §1.21).
     let second = &t.tranches()[1];
-    assert!(second.total_billion().is_none());
+    assert_eq!(second.total_billion(), Some("73".parse().unwrap()));
     assert!(second
         .projects()
         .iter()
-        .all(|p| p.status() == fund_content::AmountStatus::Reported));
-    // Every claim was re-checked against the 2026 material on the review date.
-    for c in claims() {
-        assert_eq!(c.reviewed(), t.reviewed(), "{}", c.id());
+        .all(|p| p.status() == fund_content::AmountStatus::Candidate));
+    for id in ["kyodo-tranche2-2026-03", "nhk-tranche2-2026-03"] {
+        assert!(second.sources().iter().any(|s| s == id), "{id}");
     }
+    // Dropped: ZeroHedge, and any live blog, from everything a reader sees.
+    for s in sources() {
+        for lang in Lang::ALL {
+            assert!(!s.citation(lang).contains("ZeroHedge"), "{}", s.id());
+            assert!(!s.citation(lang).contains("ゼロヘッジ"), "{}", s.id());
+        }
+    }
+    assert_eq!(t.reviewed().iso(), "2026-12-07");
+    // No claim says it was checked after the record was.
+    for c in claims() {
+        assert!(c.reviewed() <= t.reviewed(), "{}", c.id());
+    }
+}
+
+/// Words that must never name a publisher: the places we read a source second-hand are not
+/// its publisher, and the project's own jargon is not for readers.
+const UNPUBLISHABLE: [&str; 12] = [
+    "repositor",
+    "github",
+    "aggregator",
+    "ai news",
+    "ai-written",
+    "ai digest",
+    "digest",
+    "summarised by",
+    "live blog",
+    "live update",
+    "seed",
+    "zerohedge",
+];
+const UNPUBLISHABLE_JA: [&str; 8] = [
+    "リポジトリ",
+    "まとめサイト",
+    "AI",
+    "ダイジェスト",
+    "ライブブログ",
+    "ライブ更新",
+    "シード",
+    "ゼロヘッジ",
+];
+
+#[test]
+fn publishers_are_original_publishers_and_pointer_only_sources_say_not_confirmed() {
+    for s in sources() {
+        let en = s.publisher(Lang::En).to_lowercase();
+        for w in UNPUBLISHABLE {
+            assert!(!en.contains(w), "{}: publisher {en:?} names {w:?}", s.id());
+        }
+        let ja = s.publisher(Lang::Ja);
+        for w in UNPUBLISHABLE_JA {
+            assert!(!ja.contains(w), "{}: publisher {ja:?} names {w:?}", s.id());
+        }
+        // Project jargon and live blogs stay out of titles and notes too.
+        for lang in Lang::ALL {
+            let texts = [Some(s.title(lang)), s.note(lang)];
+            for t in texts.into_iter().flatten() {
+                let lower = t.to_lowercase();
+                for w in [
+                    "seed",
+                    "live blog",
+                    "repositor",
+                    "ai-written",
+                    "ライブブログ",
+                    "リポジトリ",
+                ] {
+                    assert!(!lower.contains(w), "{}: {t:?} names {w:?}", s.id());
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let marker = fund_content::not_confirmed_marker(lang);
+            let citation = s.citation(lang);
+            if s.quality() == Quality::Aggregator {
+                // Never a plain source: the full citation says so, and so does the publisher
+                // (all that source lines and social cards show), the article itself aside.
+                assert!(citation.contains(marker), "{}: {citation}", s.id());
+                assert_eq!(citation.matches(marker).count(), 1, "{citation}");
+                if s.id() != "seed-article" {
+                    assert!(
+                        s.publisher(lang).contains(marker),
+                        "{}: {}",
+                        s.id(),
+                        s.publisher(lang)
+                    );
+                }
+            } else {
+                assert!(!citation.contains(marker), "{}: {citation}", s.id());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_renamed_sources_cite_their_original_publishers() {
+    let expect = [
+        (
+            "repos-tic-2026",
+            "US Department of the Treasury, TIC release",
+        ),
+        (
+            "repos-intervention-2026",
+            "Japan's Ministry of Finance data, as reported by CNBC",
+        ),
+        ("nhk-jbic-loans-2026-05", "NHK"),
+        ("tvasahi-2025-08", "TV Asahi"),
+        ("gurufocus-divyield-2025-06", "GuruFocus"),
+        ("ft-45days", "Financial Times"),
+        ("zerohedge-smr-2026-03", "Bloomberg"),
+    ];
+    for (id, publisher) in expect {
+        let s = source(id).unwrap_or_else(|| panic!("missing {id}"));
+        assert!(s.publisher(Lang::En).starts_with(publisher), "{id}");
+    }
+    let cnbc = source("repos-intervention-2026").unwrap();
+    assert_eq!(cnbc.date().map(|d| d.iso()).as_deref(), Some("2026-09-07"));
+    // Bloomberg's reactor story is a news report now, and may be linked.
+    assert_eq!(
+        source("zerohedge-smr-2026-03").unwrap().quality(),
+        Quality::Secondary
+    );
 }

@@ -666,8 +666,16 @@ fn tracker_amounts_must_add_up() {
     assert!(matches!(err(&f), ContentError::OverCeiling { .. }));
 
     let mut f = files();
-    project(&mut f, "tranche-2", "smr-tennessee-alabama")["amount_billion"] = json!("-1");
+    project(&mut f, "tranche-2", "second-tranche-candidates")["amount_billion"] = json!("-1");
     assert!(matches!(err(&f), ContentError::BadAmount { .. }));
+
+    // The candidates' total is Kyodo's $73 billion: the one entry must carry all of it.
+    let mut f = files();
+    project(&mut f, "tranche-2", "second-tranche-candidates")["amount_billion"] = json!("40");
+    assert!(matches!(
+        err(&f),
+        ContentError::AmountsDoNotAddUp { total, sum, .. } if total == "73" && sum == "40"
+    ));
 
     // Amounts are decimal strings; a misspelt one is refused with the entry named.
     let mut f = files();
@@ -677,14 +685,32 @@ fn tracker_amounts_must_add_up() {
 
 #[test]
 fn aggregator_only_items_are_marked_unconfirmed() {
+    // An amount known only from a pointer-only source may be shown as reported, never as
+    // confirmed or as an announced candidate.
+    for (status, refused) in [
+        ("reported", false),
+        ("candidate", true),
+        ("confirmed", true),
+    ] {
+        let mut f = files();
+        let p = project(&mut f, "tranche-2", "second-tranche-candidates");
+        p["sources"] = json!(["nhk-jbic-loans-2026-05"]);
+        p["status"] = json!(status);
+        if refused {
+            let e = err(&f);
+            assert!(
+                matches!(e, ContentError::ConfirmedFromAggregator { .. }),
+                "{status}: {e:?}"
+            );
+            names(&e, "tranches.json", "second-tranche-candidates");
+        } else {
+            f.load()
+                .expect("reported from a pointer-only source is allowed");
+        }
+    }
     let mut f = files();
-    project(&mut f, "tranche-2", "smr-tennessee-alabama")["status"] = json!("confirmed");
-    let e = err(&f);
-    assert!(
-        matches!(e, ContentError::ConfirmedFromAggregator { .. }),
-        "{e:?}"
-    );
-    names(&e, "tranches.json", "smr-tennessee-alabama");
+    project(&mut f, "tranche-2", "second-tranche-candidates")["status"] = json!("selected");
+    names(&err(&f), "tranches.json", "second-tranche-candidates");
 
     let mut f = files();
     f.entry("first-loans-signed")["title"]["en"] = json!("JBIC signs the first loan agreements");

@@ -127,8 +127,100 @@ impl Serialize for Day {
 pub enum Status {
     /// Announced and carried by an official page or a news report.
     Confirmed,
-    /// Known only second-hand (an aggregator, a live blog, a summary): not confirmed.
+    /// Announced as candidates (for example in a joint document) and reported by the news, but
+    /// not confirmed as selected: drawn hatched, never counted as confirmed.
+    Candidate,
+    /// Known only second-hand (an aggregator, a summary): not confirmed.
     Reported,
+}
+
+impl Status {
+    /// Whether the amount counts as confirmed money.
+    pub fn is_confirmed(self) -> bool {
+        matches!(self, Status::Confirmed)
+    }
+
+    /// Reader-facing label in `lang` (the tracker's legend and table).
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        use crate::msg::chart::tracker as m;
+        match self {
+            Status::Confirmed => m::legend_confirmed(lang),
+            Status::Candidate => words::legend_candidate(lang),
+            Status::Reported => m::legend_reported(lang),
+        }
+    }
+}
+
+/// The tracker's words that the language tables (`i18n/*.json`, `chart.tracker`) do not have
+/// yet: the candidate status and the labels that go with it, in every language.
+///
+/// They belong in the tables (keys as named on each function); they live here until the tables
+/// are next edited, so the tracker can say what the second tranche is without touching them.
+pub mod words {
+    use crate::lang::Lang;
+
+    /// `chart.tracker.legend_candidate`.
+    pub fn legend_candidate(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "Announced as candidates, not confirmed",
+            Lang::Ja => "候補として発表、未確定",
+        }
+    }
+
+    /// `chart.tracker.legend_unconfirmed`: the hatched swatch when candidates and second-hand
+    /// reports are both drawn.
+    pub fn legend_unconfirmed(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "Candidates or reports, not confirmed",
+            Lang::Ja => "候補・報道のみ(未確定)",
+        }
+    }
+
+    /// `chart.tracker.axis`: what the vertical axis counts.
+    pub fn axis(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "US$ billion, cumulative",
+            Lang::Ja => "億ドル(累計)",
+        }
+    }
+
+    /// `chart.tracker.col_including_candidates`.
+    pub fn col_including(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "Including not confirmed",
+            Lang::Ja => "未確定分を含む累計",
+        }
+    }
+
+    /// `chart.tracker.candidates`: the description's clause on candidates, after the confirmed
+    /// money (`amount`: the candidates; `all`: confirmed and not; `pct`: `all` as a share of the
+    /// ceiling).
+    pub fn candidates(lang: Lang, amount: &str, all: &str, pct: &str) -> String {
+        match lang {
+            Lang::En => format!(
+                " and a further {amount} was announced as candidates but not confirmed ({all}, {pct} of the ceiling, counting them)"
+            ),
+            Lang::Ja => format!(
+                "。ほかに{amount}が候補として発表されたが未確定(候補を含めると{all}、上限の{pct})"
+            ),
+        }
+    }
+
+    /// `chart.tracker.candidate_label`: the value label on the hatched block of candidates.
+    pub fn candidate_label(lang: Lang, amount: &str) -> String {
+        match lang {
+            Lang::En => format!("+{amount} candidates"),
+            Lang::Ja => format!("候補{amount}"),
+        }
+    }
+
+    /// `chart.tracker.reported_label`: the value label on a hatched block of reports.
+    pub fn reported_label(lang: Lang, amount: &str) -> String {
+        match lang {
+            Lang::En => format!("+{amount} reported"),
+            Lang::Ja => format!("報道{amount}"),
+        }
+    }
 }
 
 /// One amount selected for a project on a day.
@@ -226,7 +318,7 @@ pub struct TrackerPoint {
     pub selection: Selection,
     /// Confirmed money selected up to and including this one.
     pub cumulative_confirmed: Usd,
-    /// Confirmed and reported money up to and including this one.
+    /// Confirmed and not-confirmed (candidate or reported) money up to and including this one.
     pub cumulative_all: Usd,
 }
 
@@ -279,13 +371,10 @@ impl Tracker {
         let (mut confirmed, mut reported) = (Usd::ZERO, Usd::ZERO);
         let mut points = Vec::with_capacity(inputs.selections.len());
         for s in &inputs.selections {
-            match s.status {
-                Status::Confirmed => {
-                    confirmed = confirmed.checked_add(s.amount).ok_or_else(overflow)?
-                }
-                Status::Reported => {
-                    reported = reported.checked_add(s.amount).ok_or_else(overflow)?
-                }
+            if s.status.is_confirmed() {
+                confirmed = confirmed.checked_add(s.amount).ok_or_else(overflow)?
+            } else {
+                reported = reported.checked_add(s.amount).ok_or_else(overflow)?
             }
             points.push(TrackerPoint {
                 selection: s.clone(),
@@ -354,9 +443,45 @@ impl Tracker {
         self.confirmed
     }
 
-    /// Money reported but not confirmed.
+    /// Money not confirmed: announced as candidates, or only reported.
     pub fn reported(&self) -> Usd {
         self.reported
+    }
+
+    /// The not-confirmed money that was announced as candidates.
+    pub fn candidates(&self) -> Usd {
+        self.sum_of(Status::Candidate)
+    }
+
+    /// The not-confirmed money known only from reports.
+    pub fn reported_only(&self) -> Usd {
+        self.sum_of(Status::Reported)
+    }
+
+    fn sum_of(&self, status: Status) -> Usd {
+        self.inputs
+            .selections
+            .iter()
+            .filter(|s| s.status == status)
+            .try_fold(Usd::ZERO, |sum, s| sum.checked_add(s.amount))
+            .unwrap_or(Usd::ZERO)
+    }
+
+    /// Which kinds of not-confirmed money there are, in the order drawn.
+    pub fn unconfirmed_statuses(&self) -> Vec<Status> {
+        [Status::Candidate, Status::Reported]
+            .into_iter()
+            .filter(|st| self.inputs.selections.iter().any(|s| s.status == *st))
+            .collect()
+    }
+
+    /// Confirmed and not-confirmed money together as a percentage of the ceiling.
+    pub fn all_percent(&self) -> Decimal {
+        self.confirmed
+            .checked_add(self.reported)
+            .and_then(|all| all.dollars().checked_mul(Decimal::ONE_HUNDRED))
+            .and_then(|x| x.checked_div(self.inputs.ceiling.dollars()))
+            .unwrap_or(Decimal::ZERO)
     }
 
     /// The ceiling less the confirmed money (never below zero).
@@ -384,7 +509,7 @@ impl Tracker {
         self.needed
     }
 
-    /// The same, if the reported amounts were confirmed too.
+    /// The same, if the candidate and reported amounts were confirmed too.
     pub fn needed_if_reported(&self) -> Option<Pace> {
         self.needed_if_reported
     }
@@ -490,6 +615,64 @@ mod tests {
         assert_eq!(p[3].selection.status, Status::Reported);
         assert_eq!(p[3].cumulative_confirmed, bn("36"));
         assert_eq!(p[3].cumulative_all, bn("76"));
+    }
+
+    #[test]
+    fn candidates_are_drawn_apart_and_never_counted_as_confirmed() {
+        // The record as of 8 Oct 2026: $36 billion confirmed, $73 billion announced as
+        // candidates (q4 §1.21).
+        let inputs = TrackerInputs::new(
+            bn("550"),
+            day("2025-09-04"),
+            day("2026-10-08"),
+            day("2029-01-19"),
+            vec![
+                sel("2026-03-19", "73", Status::Candidate),
+                sel("2026-02-17", "36", Status::Confirmed),
+            ],
+        )
+        .unwrap();
+        let t = Tracker::new(inputs).unwrap();
+        assert_eq!(t.confirmed(), bn("36"));
+        assert_eq!(t.reported(), bn("73"), "everything not confirmed");
+        assert_eq!(t.candidates(), bn("73"));
+        assert_eq!(t.reported_only(), Usd::ZERO);
+        assert_eq!(t.unconfirmed_statuses(), vec![Status::Candidate]);
+        assert_eq!(t.remaining(), bn("514"));
+        // 109 / 550 = 19.818…%; 36 / 550 = 6.545…%.
+        assert_eq!(
+            t.all_percent().round_dp(1),
+            "19.8".parse::<Decimal>().unwrap()
+        );
+        assert_eq!(
+            t.confirmed_percent().round_dp(1),
+            "6.5".parse::<Decimal>().unwrap()
+        );
+        // 514 × 365.25 / 834 = 225.106…; with the candidates, 441 × 365.25 / 834 = 193.13…
+        assert_eq!(
+            t.needed().unwrap().per_year.in_billions().round_dp(1),
+            "225.1".parse::<Decimal>().unwrap()
+        );
+        assert_eq!(
+            t.needed_if_reported()
+                .unwrap()
+                .per_year
+                .in_billions()
+                .round_dp(1),
+            "193.1".parse::<Decimal>().unwrap()
+        );
+        let p = t.points();
+        assert_eq!(p[1].selection.status, Status::Candidate);
+        assert_eq!(p[1].cumulative_confirmed, bn("36"));
+        assert_eq!(p[1].cumulative_all, bn("109"));
+        assert!(!Status::Candidate.is_confirmed() && !Status::Reported.is_confirmed());
+        for lang in crate::lang::Lang::ALL {
+            assert_ne!(Status::Candidate.label(lang), Status::Reported.label(lang));
+        }
+        assert_eq!(
+            Status::Candidate.label(crate::lang::Lang::Ja),
+            "候補として発表、未確定"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The deal tracker: money selected for projects over time against the ceiling and the deadline,
 //! confirmed amounts solid, reported ones hatched, with the pace needed to reach the ceiling.
 
-use crate::draw::{layer, text_width, Anchor, Font, Painter, BASE, SMALL};
+use crate::draw::{layer, text_width, wrap, Anchor, Font, Painter, BASE, SMALL};
 use crate::error::ChartError;
 use crate::layout::{background, hatched_bar, PAD};
 use crate::scale::{dec, f, nice_domain, Linear};
@@ -10,16 +10,17 @@ use crate::table::{ChartText, DataTable};
 use crate::theme::Colours;
 use fund_core::format;
 use fund_core::msg::chart::tracker as m;
-use fund_core::tracker::{Day, Status, Tracker as Figures};
+use fund_core::tracker::{words, Day, Status, Tracker as Figures};
 use fund_core::{Lang, Usd};
 
-/// The legend's labels in `lang`: the solid area, the hatched area, the dashed pace line.
-pub fn legend_labels(lang: Lang) -> [&'static str; 3] {
-    [
-        m::legend_confirmed(lang),
-        m::legend_reported(lang),
-        m::legend_pace(lang),
-    ]
+/// What the hatched area holds, in `lang`: candidates, second-hand reports, or both (with
+/// neither, the reported label, as before any candidate was drawn).
+fn hatched_label(statuses: &[Status], lang: Lang) -> &'static str {
+    match statuses {
+        [Status::Candidate] => Status::Candidate.label(lang),
+        [] | [Status::Reported] => Status::Reported.label(lang),
+        _ => words::legend_unconfirmed(lang),
+    }
 }
 
 /// The tracker model: the core's tracker figures.
@@ -52,6 +53,16 @@ fn day_x(d: Day) -> f64 {
 }
 
 impl Tracker {
+    /// The legend's labels: the solid area, the hatched area (what it holds: candidates or
+    /// reports, never confirmed), the dashed pace line.
+    pub fn legend_labels(&self) -> [&'static str; 3] {
+        [
+            m::legend_confirmed(self.lang),
+            hatched_label(&self.figures.unconfirmed_statuses(), self.lang),
+            m::legend_pace(self.lang),
+        ]
+    }
+
     /// Builds the model, with its words in `lang`.
     pub fn new(figures: Figures, source_ids: Vec<String>, lang: Lang) -> Self {
         let i = figures.inputs();
@@ -89,8 +100,16 @@ impl Tracker {
             &format::usd(i.ceiling(), lang),
             &format::percent(t.confirmed_percent().round_dp(1)),
         );
-        if t.reported() > Usd::ZERO {
-            s.push_str(&m::reported(lang, &format::usd(t.reported(), lang)));
+        if t.candidates() > Usd::ZERO {
+            s.push_str(&words::candidates(
+                lang,
+                &format::usd(t.candidates(), lang),
+                &format::usd(t.confirmed() + t.reported(), lang),
+                &format::percent(t.all_percent().round_dp(1)),
+            ));
+        }
+        if t.reported_only() > Usd::ZERO {
+            s.push_str(&m::reported(lang, &format::usd(t.reported_only(), lang)));
         }
         match t.needed() {
             Some(p) => {
@@ -157,8 +176,8 @@ impl Tracker {
         }
     }
 
-    fn legend(p: &Painter<'_>, width: u32, c: &Colours, lang: Lang) -> Result<(), ChartError> {
-        let items = legend_labels(lang);
+    fn legend(&self, p: &Painter<'_>, width: u32, c: &Colours) -> Result<(), ChartError> {
+        let items = self.legend_labels();
         let one_row = Self::legend_rows(width) == 1;
         let mut x = PAD;
         for (k, label) in items.iter().enumerate() {
@@ -200,10 +219,7 @@ impl Chart for Tracker {
         let i = t.inputs();
         let lang = self.lang;
         let usd = |u: Usd| format::usd(u, lang);
-        let status = |s: Status| match s {
-            Status::Confirmed => m::legend_confirmed(lang),
-            Status::Reported => m::legend_reported(lang),
-        };
+        let status = |s: Status| s.label(lang);
         let mut rows: Vec<Vec<String>> = t
             .points()
             .iter()
@@ -254,7 +270,11 @@ impl Chart for Tracker {
                 fund_core::msg::chart::col_amount(lang).into(),
                 m::col_status(lang).into(),
                 m::col_confirmed(lang).into(),
-                m::col_including(lang).into(),
+                if t.candidates() > Usd::ZERO {
+                    words::col_including(lang).into()
+                } else {
+                    m::col_including(lang).into()
+                },
             ],
             rows,
         }
@@ -270,8 +290,12 @@ impl Chart for Tracker {
         let c = options.colours();
         layer(width, height, |p| {
             background(p, width, height, c)?;
-            p.text(m::axis(self.lang), (PAD, 10.0), Font::new(SMALL, c.muted))?;
-            Self::legend(p, width, c, self.lang)
+            p.text(
+                words::axis(self.lang),
+                (PAD, 10.0),
+                Font::new(SMALL, c.muted),
+            )?;
+            self.legend(p, width, c)
         })
     }
 
@@ -359,35 +383,101 @@ impl Chart for Tracker {
             // The as-of date.
             let xa = fr.x.map(day_x(i.as_of()));
             p.dashed(&[(xa, fr.top), (xa, fr.bottom)], c.muted, 1, 2, 3)?;
-            // The pace needed from the as-of date to the ceiling at the deadline.
+            // The pace needed from the as-of date to the ceiling at the deadline, labelled left
+            // of (above) the pace line and always right of the dotted as-of line; on one line if
+            // it fits there, else on two, each line ending where the pace line passes its height.
             if let Some(pace) = t.needed() {
                 let y0 = fr.y.map(b(t.confirmed()));
                 p.dashed(&[(xa, y0), (xd, yc)], c.text, 2, 5, 3)?;
                 let text = m::needed_label(self.lang, &format::usd(pace.per_year, self.lang));
-                let w = text_width(&text, SMALL);
-                // Left of the line, where the line is far enough right for the label to fit.
                 let span = (xd - xa).max(1.0);
-                let at = ((fr.left + w + 10.0 - xa) / span).clamp(0.5, 0.9);
-                let (lx, ly) = (xa + at * (xd - xa), y0 + at * (yc - y0));
-                p.text(
-                    &text,
-                    (lx - 10.0, ly),
-                    Font::new(SMALL, c.text).anchor(Anchor::End),
-                )?;
+                let full = text_width(&text, SMALL);
+                let lines = if full + 16.0 <= span * 0.95 {
+                    vec![text]
+                } else {
+                    wrap(&text, SMALL, full * 0.6)
+                };
+                let widest = lines
+                    .iter()
+                    .map(|l| text_width(l, SMALL))
+                    .fold(0.0, f64::max);
+                let at = ((widest + 16.0) / span).clamp(0.5, 0.95);
+                let ly = y0 + at * (yc - y0);
+                let n = lines.len();
+                for (k, line) in lines.iter().enumerate() {
+                    let y = ly - 14.0 * (n - 1 - k) as f64;
+                    // Where the pace line runs 7 px below this line's centre.
+                    let along = if (yc - y0).abs() > f64::EPSILON {
+                        ((y + 7.0 - y0) / (yc - y0)).clamp(at, 1.0)
+                    } else {
+                        at
+                    };
+                    let right = (xa + along * span - 10.0).max(xa + 6.0 + text_width(line, SMALL));
+                    p.text(
+                        line,
+                        (right, y),
+                        Font::new(SMALL, c.text).anchor(Anchor::End),
+                    )?;
+                }
             }
-            // The confirmed total, left of the as-of line above the areas, when it fits there.
-            let total = m::total_label(self.lang, &format::usd(t.confirmed(), self.lang));
+            // The amounts, left of the as-of line above the areas: the confirmed total (bold) over
+            // the hatched amount, each on one line where it fits and on two where it does not.
             let top_of_areas = t
                 .points()
                 .last()
                 .map(|p| fr.y.map(b(p.cumulative_all)))
                 .unwrap_or(fr.bottom);
-            if xa - 4.0 - text_width(&total, BASE) >= fr.left + 2.0 {
-                p.text(
-                    &total,
-                    (xa - 4.0, (top_of_areas - 12.0).max(yc + 14.0)),
-                    Font::new(BASE, c.text).bold().anchor(Anchor::End),
-                )?;
+            let room = xa - 4.0 - (fr.left + 2.0);
+            let mut labels: Vec<(String, bool)> = Vec::new();
+            if t.reported() > Usd::ZERO {
+                let amount = format::usd(t.reported(), self.lang);
+                let text = if t.reported_only() > Usd::ZERO {
+                    words::reported_label(self.lang, &amount)
+                } else {
+                    words::candidate_label(self.lang, &amount)
+                };
+                labels.push((text, false));
+            }
+            labels.push((
+                m::total_label(self.lang, &format::usd(t.confirmed(), self.lang)),
+                true,
+            ));
+            let mut y = (top_of_areas - 12.0).min(fr.bottom - 12.0);
+            // Past the plot's left edge only where no tick label is beside the line.
+            let wide_room = xa - 4.0 - PAD;
+            let clear_of_ticks =
+                |y: f64| fr.y_ticks.iter().all(|v| (fr.y.map(*v) - y).abs() > 12.0);
+            for (text, bold) in labels {
+                let px = if text_width(&text, BASE) <= room {
+                    BASE
+                } else {
+                    SMALL
+                };
+                // Wider than the plot's edge allows: one line a little higher, clear of the tick
+                // labels, if there is such a place; else wrapped.
+                let clear = (0..16)
+                    .map(|k| y - 2.0 * f64::from(k))
+                    .find(|yy| clear_of_ticks(*yy) && *yy - 14.0 > yc);
+                let lines = if text_width(&text, px) <= room {
+                    vec![text]
+                } else if let Some(yy) = clear.filter(|_| text_width(&text, px) <= wide_room) {
+                    y = yy;
+                    vec![text]
+                } else {
+                    wrap(&text, px, room)
+                };
+                if lines.iter().any(|l| text_width(l, px) > wide_room)
+                    || y - 14.0 * lines.len() as f64 <= yc
+                {
+                    continue;
+                }
+                for line in lines.iter().rev() {
+                    let font = Font::new(px, c.text).anchor(Anchor::End);
+                    let font = if bold { font.bold() } else { font };
+                    p.text(line, (xa - 4.0, y), font)?;
+                    y -= px + 2.0;
+                }
+                y -= 4.0;
             }
             Ok(())
         })

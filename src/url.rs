@@ -10,7 +10,7 @@ use fund_core::params::{self, ControlsParam, ParamNotice, UrlState};
 use fund_core::Lang;
 
 /// How many steps the walkthrough has (the content's `steps.json`; a test checks they agree).
-pub const STEP_COUNT: usize = 9;
+pub const STEP_COUNT: usize = 8;
 
 /// The chart slugs `?embed=` accepts.
 pub fn embed_slugs() -> Vec<&'static str> {

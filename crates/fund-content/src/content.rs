@@ -477,6 +477,18 @@ impl Content {
                     claim: missing.clone(),
                 });
             }
+            if let Some(other) = s
+                .claims()
+                .iter()
+                .filter_map(|c| self.claim(c))
+                .find(|c| c.step() != id && self.step(c.step()).is_some())
+            {
+                return Err(ContentError::ClaimShownTwice {
+                    claim: other.id().to_owned(),
+                    step: id.to_owned(),
+                    home: other.step().to_owned(),
+                });
+            }
         }
         for c in &self.claims {
             if let Some(home) = self.step(c.step()) {

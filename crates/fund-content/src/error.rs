@@ -123,6 +123,17 @@ pub enum ContentError {
         /// Its home step.
         step: String,
     },
+    /// A claim is listed beside a step other than its own: each claim is shown once, in the
+    /// step where the article makes it.
+    #[error("claim {claim:?} is shown beside step {step:?}, but its own step is {home:?}; show each claim once")]
+    ClaimShownTwice {
+        /// The claim id.
+        claim: String,
+        /// The step that lists it.
+        step: String,
+        /// Its home step.
+        home: String,
+    },
     /// Steps are not numbered `step-1`, `step-2`, … in order.
     #[error("step number {position} has id {id:?}; expected {expected:?}")]
     StepOrder {

@@ -320,16 +320,25 @@ fn claims_and_steps_must_point_at_each_other() {
     assert!(matches!(err(&f), ContentError::UnknownStep { step, .. } if step == "step-99"));
 
     let mut f = files();
-    f.step("step-9")["claims"] = json!(["no-such-claim"]);
+    f.step("step-8")["claims"] = json!(["no-such-claim"]);
     assert!(
         matches!(err(&f), ContentError::UnknownClaim { claim, .. } if claim == "no-such-claim")
     );
 
     let mut f = files();
-    f.claim("agency-mbs")["step"] = json!("step-9");
+    f.step("step-3")["claims"] = json!(["treasuries-share", "index-funds", "japan-holds-1tn", "adds-to-holdings", "direct-sectors"]);
     assert!(matches!(
         err(&f),
-        ContentError::ClaimMissingFromStep { claim, step } if claim == "agency-mbs" && step == "step-9"
+        ContentError::ClaimMissingFromStep { claim, step } if claim == "agency-mbs" && step == "step-3"
+    ));
+
+    // Each claim is shown once: a second step listing it is refused.
+    let mut f = files();
+    f.step("step-8")["claims"] = json!(["treasuries-share"]);
+    assert!(matches!(
+        err(&f),
+        ContentError::ClaimShownTwice { claim, step, home }
+            if claim == "treasuries-share" && step == "step-8" && home == "step-3"
     ));
 }
 
@@ -353,14 +362,14 @@ fn steps_must_be_numbered_in_order() {
 #[test]
 fn steps_need_two_to_four_paragraphs() {
     let mut f = files();
-    f.step("step-9")["paragraphs"]["en"] = json!(["Only one paragraph."]);
+    f.step("step-8")["paragraphs"]["en"] = json!(["Only one paragraph."]);
     assert!(matches!(
         err(&f),
         ContentError::ParagraphCount { count: 1, .. }
     ));
 
     let mut f = files();
-    f.step("step-9")["paragraphs"]["ja"] = json!(["一。", "二。", "三。", "四。", "五。"]);
+    f.step("step-8")["paragraphs"]["ja"] = json!(["一。", "二。", "三。", "四。", "五。"]);
     assert!(matches!(
         err(&f),
         ContentError::ParagraphCount { count: 5, .. }
@@ -417,7 +426,7 @@ fn bad_placeholders_are_refused() {
         ("Empty {} braces.", "empty"),
     ] {
         let mut f = files();
-        f.step("step-9")["paragraphs"]["en"] = json!(["Fine.", bad]);
+        f.step("step-8")["paragraphs"]["en"] = json!(["Fine.", bad]);
         json_err(&f, "steps", needle);
     }
 }
@@ -442,7 +451,7 @@ fn texts_must_be_plain() {
         );
     }
     let mut f = files();
-    f.step("step-9")["paragraphs"]["ja"] = json!(["問題なし。", "<i>マークアップ</i>は{total}。"]);
+    f.step("step-8")["paragraphs"]["ja"] = json!(["問題なし。", "<i>マークアップ</i>は{total}。"]);
     assert!(matches!(err(&f), ContentError::NotPlainText { .. }));
 
     let mut f = files();

@@ -14,9 +14,12 @@ pub const RESERVES_SOURCES: &[&str] = &[
 ];
 /// Sources named in the page header (the fund's size, the 1–2%, the article).
 pub const HEADER_SOURCES: &[&str] = &[
+    "seed-article",
     "wh-factsheet-2025-07",
     "bloomberg-akazawa-2025-07",
-    "seed-article",
+    "stlfed-2025-11",
+    "jiji-tranche-2026-02",
+    "kyodo-tranche2-2026-03",
 ];
 /// Every source id the app itself cites (beyond the core's figures and the content's claims).
 pub const APP_SOURCES: &[&[&str]] = &[

@@ -37,9 +37,8 @@ pub fn FullPage() -> impl IntoView {
         <div class="page">
             <header class="masthead">
                 <p class="kicker">{msg::page::kicker(lang)}</p>
-                <h1>{msg::page::headline(lang)}</h1>
-                <p class="dek">{msg::page::dek(lang)}</p>
-                <p class="source-line">{msg::page::header_figures(lang)}</p>
+                <h1 data-testid="headline">{msg::page::headline(lang)}</h1>
+                <p class="dek" data-testid="dek">{msg::page::dek(lang)}</p>
                 <SourceLine ids=header_sources/>
                 <Toolbar/>
                 <StaticNotice/>

@@ -84,7 +84,10 @@ fn ProfitSplitCard() -> impl IntoView {
             <h3>{msg::page::profit_heading(lang)}</h3>
             <p>{msg::page::profit_text(lang)}</p>
             <SourceLine ids=ids(&crate::record_view::PROFIT_SOURCES[..2])/>
-            <p class="assumption-note">{msg::page::profit_model(lang)}</p>
+            <details class="method">
+                <summary>{msg::page::method_heading(lang)}</summary>
+                <p class="assumption-note">{msg::page::profit_model(lang)}</p>
+            </details>
             <div class="card-controls">
                 <crate::components::notices::NeedsScript/>
                 <ProfitControls/>
@@ -123,7 +126,10 @@ fn YieldCard() -> impl IntoView {
                 {yield_summary(c.views.current.yield_effect(), lang)}
             </p>
             <ChartFigure id=ChartId::YieldEffect/>
-            <p class="assumption-note">{fund_core::yields::illustration_note(lang)}</p>
+            <details class="method">
+                <summary>{msg::page::method_heading(lang)}</summary>
+                <p class="assumption-note">{fund_core::yields::illustration_note(lang)}</p>
+            </details>
         </div>
     }
 }
@@ -177,7 +183,7 @@ fn Timeline() -> impl IntoView {
                     {msg::page::later(lang)}
                 </button>
             </div>
-            <details class="timeline-list" data-keep="timeline" open>
+            <details class="timeline-list" data-keep="timeline">
                 <summary>{msg::page::all_events(lang, &n.to_string())}</summary>
                 <ol>{items}</ol>
             </details>
@@ -189,7 +195,18 @@ fn Timeline() -> impl IntoView {
 #[component]
 pub fn RecordSection() -> impl IntoView {
     let lang = ctx().lang;
-    let items = fund_content::record()
+    let card = |r: &'static fund_content::RecordItem| {
+        view! {
+            <div class="card" data-testid=format!("record-{}", r.id())>
+                <h3>{r.heading(lang)}</h3>
+                <p>{r.text(lang)}</p>
+                <SourceLine ids=r.sources().to_vec()/>
+            </div>
+        }
+    };
+    let (brief, rest) = fund_content::record().split_at(fund_content::record().len().min(1));
+    let brief = brief.iter().map(card).collect_view();
+    let items = rest
         .iter()
         .map(|r| {
             view! {
@@ -207,6 +224,7 @@ pub fn RecordSection() -> impl IntoView {
             <p class="dek">{msg::page::record_dek(lang)}</p>
             <p class="as-of" data-testid="record-as-of">{crate::record_view::as_of_line(lang)}</p>
             <div class="record-grid">
+                {brief}
                 <TrackerCard/>
                 <Scorecard/>
                 <div class="card">

@@ -93,7 +93,7 @@ pub fn References() -> impl IntoView {
         <section class="references" id="references" aria-labelledby="references-heading">
             <h2 id="references-heading">{msg::content::references(lang)}</h2>
             <p class="assumption-note">{msg::content::quality_key(lang)}</p>
-            <details class="references-list" data-keep="references" open>
+            <details class="references-list" data-keep="references">
                 <summary>{msg::content::all_sources(lang, &fund_content::sources().len().to_string())}</summary>
                 <ol>{items}</ol>
             </details>

@@ -111,6 +111,9 @@ pub struct RenderedChart {
     pub text: ChartText,
     /// The "Show data" table.
     pub table: DataTable,
+    /// What the drawing shows (the article's claim, the record, an illustration) and the
+    /// record's date, as drawn at the top of the chart; downloads carry it too.
+    pub banner: Banner,
 }
 
 fn dedup(mut ids: Vec<String>) -> Vec<String> {
@@ -187,6 +190,7 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) ->
         svg,
         text: chart.text().clone(),
         table: model.table(),
+        banner: model.banner().clone(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::charts::{ChartId, RenderedChart};
 use crate::theme::ThemeChoice;
 use crate::url::LinkState;
 use fund_charts::theme::Colours;
-use fund_charts::{ChartSvg, DataTable, Theme};
+use fund_charts::{ChartSvg, Theme};
 use fund_core::allocation::Allocation;
 use fund_core::framing::FramingId;
 use fund_core::model::{Derived, Model};
@@ -139,12 +139,43 @@ pub fn background(theme: Theme) -> String {
     Colours::hex(theme.colours().background)
 }
 
-/// The CSV file: a UTF-8 byte-order mark, then the table's CSV.
-pub fn csv_document(table: &DataTable) -> String {
+/// The CSV file: a UTF-8 byte-order mark, a title line holding the chart's banner (what the
+/// figures are: the article's claim, the record or an illustration, and the record's date, so
+/// the claim travels with its figures), an empty line, then the table's CSV.
+pub fn csv_document(chart: &RenderedChart) -> String {
     let mut out = String::new();
     out.push(UTF8_BOM);
-    out.push_str(&table.to_csv());
+    let title = format!("{} {}", chart.banner.line, chart.banner.as_of);
+    out.push('"');
+    out.push_str(&title.replace('"', "\"\""));
+    out.push_str("\"\r\n\r\n");
+    out.push_str(&chart.table.to_csv());
     out
+}
+
+/// What the figures in a download are, as its metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteRef {
+    /// `claim` (the article's, which no source supports), `record` or `illustration`.
+    pub kind: &'static str,
+    /// The banner's sentence, as drawn at the top of the chart.
+    pub line: String,
+    /// The record's date line.
+    pub as_of: String,
+}
+
+impl NoteRef {
+    fn of(banner: &fund_charts::Banner) -> NoteRef {
+        NoteRef {
+            kind: match banner.kind {
+                fund_charts::BannerKind::Claim => "claim",
+                fund_charts::BannerKind::Record => "record",
+                fund_charts::BannerKind::Illustration => "illustration",
+            },
+            line: banner.line.clone(),
+            as_of: banner.as_of.clone(),
+        }
+    }
 }
 
 /// A source in the JSON download.
@@ -225,6 +256,9 @@ pub struct JsonExport<'a> {
     pub title: String,
     /// The chart's one-sentence description.
     pub description: String,
+    /// What the figures are (the article's claim, the record, an illustration) and the record's
+    /// date: the chart's banner.
+    pub note: NoteRef,
     /// The permalink of the state the figures were computed for.
     pub generated_from: String,
     /// The sources behind the figures.
@@ -255,6 +289,7 @@ pub fn json_document(
         lang: lang.as_str(),
         title: chart.text.caption.clone(),
         description: chart.text.description.clone(),
+        note: NoteRef::of(&chart.banner),
         generated_from: permalink.to_string(),
         sources: chart
             .text
@@ -575,7 +610,7 @@ mod tests {
     fn csv_starts_with_a_bom() {
         let d = Model::default().derive();
         let r = rendered(ChartId::Allocation, &d);
-        let csv = csv_document(&r.table);
+        let csv = csv_document(&r);
         assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
         assert_eq!(
             csv.strip_prefix('\u{FEFF}'),

@@ -266,7 +266,7 @@ async fn the_client_takes_the_page_over_and_follows_the_reader() {
     );
     assert_eq!(files[0].0, "japan-fund-allocation.svg");
     assert_eq!(files[0].1, export::svg_document(&chart.svg));
-    assert_eq!(files[1].1, export::csv_document(&chart.table));
+    assert_eq!(files[1].1, export::csv_document(&chart));
     let json: serde_json::Value = serde_json::from_str(&files[2].1).unwrap();
     assert_eq!(json["chart"], "allocation");
     assert!(json["data"]["rows"].is_array());

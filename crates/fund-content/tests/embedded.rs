@@ -354,7 +354,10 @@ fn timeline_has_the_key_dates_in_order() {
 fn record_leads_with_the_deal_in_brief() {
     let brief = &record()[0];
     assert_eq!(brief.id(), "record-brief");
-    assert_eq!(record_item("record-brief").map(|r| r.id()), Some("record-brief"));
+    assert_eq!(
+        record_item("record-brief").map(|r| r.id()),
+        Some("record-brief")
+    );
     for word in ["loans", "guarantees", "President", "1–2%"] {
         assert!(brief.text(Lang::En).contains(word), "{word}");
     }

@@ -326,7 +326,13 @@ fn claims_and_steps_must_point_at_each_other() {
     );
 
     let mut f = files();
-    f.step("step-3")["claims"] = json!(["treasuries-share", "index-funds", "japan-holds-1tn", "adds-to-holdings", "direct-sectors"]);
+    f.step("step-3")["claims"] = json!([
+        "treasuries-share",
+        "index-funds",
+        "japan-holds-1tn",
+        "adds-to-holdings",
+        "direct-sectors"
+    ]);
     assert!(matches!(
         err(&f),
         ContentError::ClaimMissingFromStep { claim, step } if claim == "agency-mbs" && step == "step-3"

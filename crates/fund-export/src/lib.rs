@@ -350,7 +350,7 @@ pub fn export(req: &ExportRequest) -> Result<Vec<u8>, ExportError> {
     let (chart, derived) = rendered(req.chart, &state, width, req.theme, lang);
     Ok(match req.format {
         Format::Svg => export::svg_document(&chart.svg).into_bytes(),
-        Format::Csv => export::csv_document(&chart.table).into_bytes(),
+        Format::Csv => export::csv_document(&chart).into_bytes(),
         Format::Json => {
             let link = permalink_for(&state, chart.svg.theme, &req.base_url, lang);
             let tracker;

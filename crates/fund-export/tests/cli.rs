@@ -125,7 +125,7 @@ fn svg_follows_the_state() {
 fn csv_is_the_browsers_download() {
     let q = "a.treasuries=60&usdjpy=150";
     let got = stdout(&["allocation", "--query", q, "--format", "csv"]);
-    let expected = export::csv_document(&browser_chart(ChartId::Allocation, q, 640, None).table);
+    let expected = export::csv_document(&browser_chart(ChartId::Allocation, q, 640, None));
     assert_eq!(String::from_utf8(got.clone()).unwrap(), expected);
     assert!(got.starts_with(&[0xEF, 0xBB, 0xBF]), "BOM");
     let text = String::from_utf8(got).unwrap();

@@ -10,6 +10,8 @@
 //! takes the page over (`japan_fund_explainer::client`).
 #![deny(missing_docs)]
 
+pub mod reading;
+
 use fund_charts::Theme;
 use fund_core::{msg, Lang};
 use japan_fund_explainer::charts::{render, ChartId};
@@ -468,7 +470,7 @@ pub fn downloads(id: ChartId, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, Site
     for format in Format::ALL {
         let bytes = match format {
             Format::Svg => export::svg_document(&chart.svg).into_bytes(),
-            Format::Csv => export::csv_document(&chart.table).into_bytes(),
+            Format::Csv => export::csv_document(&chart).into_bytes(),
             Format::Json => {
                 let tracker;
                 let data = match export::chart_data(id, &d) {

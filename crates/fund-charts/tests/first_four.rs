@@ -103,7 +103,11 @@ fn waffle_text_and_table() {
         "{}",
         t.description
     );
-    assert!(t.caption.contains("rounded to whole squares"), "{}", t.caption);
+    assert!(
+        t.caption.contains("rounded to whole squares"),
+        "{}",
+        t.caption
+    );
 }
 
 #[test]
@@ -171,7 +175,10 @@ fn allocation_range_marks_iff_range_given() {
         0
     );
     let table = none.table();
-    assert!(table.rows.iter().all(|r| r[3] == "none given (our assumption)"));
+    assert!(table
+        .rows
+        .iter()
+        .all(|r| r[3] == "none given (our assumption)"));
     all_themes_and_widths(&none);
     let texts = check_document(&none.full_svg(&opts(360, Theme::Light)));
     assert!(

@@ -132,8 +132,9 @@ pub fn colour(framing: FramingId, role: BucketRole) -> usize {
         (FramingId::Article, BucketRole::RemainderFirst) => 1,
         (FramingId::Article, BucketRole::RemainderSecond) => 2,
         (FramingId::Record, BucketRole::RemainderFirst) => 4,
-        (FramingId::Record, BucketRole::RemainderSecond) => 5,
-        (FramingId::Record, BucketRole::Treasuries) => 6,
+        // Olive, not sky blue: nothing in the record may be mistaken for the Treasuries blue.
+        (FramingId::Record, BucketRole::RemainderSecond) => 6,
+        (FramingId::Record, BucketRole::Treasuries) => 5,
     }
 }
 
@@ -427,16 +428,19 @@ fn build_body(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartBody> {
             let figs = vec![
                 ContextFigure {
                     label: part_label.to_string(),
+                    short_label: String::new(),
                     amount: s.treasuries_amount(),
                     note: d.framing().name(lang).to_string(),
                 },
                 ContextFigure {
-                    label: holdings.label_in(lang).to_string(),
+                    label: msg::chart::context::holdings(lang).to_string(),
+                    short_label: msg::chart::context::holdings_short(lang).to_string(),
                     amount: s.japan_holdings(),
                     note: msg::page::as_of(lang, holdings.as_of_in(lang)),
                 },
                 ContextFigure {
                     label: market.label_in(lang).to_string(),
+                    short_label: msg::chart::context::market_short(lang).to_string(),
                     amount: s.marketable_total(),
                     note: msg::page::as_of(lang, market.as_of_in(lang)),
                 },
@@ -471,6 +475,10 @@ fn build_body(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartBody> {
                 ),
                 dedup(ids),
                 lang,
+            )
+            .with_short_names(
+                msg::chart::framings::short_article(lang).to_string(),
+                msg::chart::framings::short_record(lang).to_string(),
             );
             ChartBody::Framings(chart)
         }
@@ -498,6 +506,8 @@ fn build_body(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartBody> {
                 .iter()
                 .map(|x| EstimateFigure {
                     label: x.label(lang).to_string(),
+                    short_label: x.short_label(lang).to_string(),
+                    note: x.study_note(lang).to_string(),
                     low_bp: x.low_bp(),
                     central_bp: Some(x.central_bp()),
                     high_bp: x.high_bp(),
@@ -768,7 +778,7 @@ mod tests {
         assert!(
             r.text
                 .description
-                .starts_with("This fund's Treasuries part ("),
+                .starts_with("The article's Treasury share ("),
             "{}",
             r.text.description
         );

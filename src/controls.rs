@@ -340,7 +340,7 @@ pub fn control_text(
             let label = bucket.map(|b| b.label(lang)).unwrap_or_default();
             let note = bucket.map(|b| b.yield_note(lang)).unwrap_or_default();
             let hint = if bucket.is_some_and(|b| b.yield_is_assumption()) {
-                m::assumption_hint(lang, note)
+                assumption_hint(note, lang)
             } else {
                 note.to_string()
             };
@@ -355,6 +355,22 @@ pub fn control_text(
         ControlKey::FlowMonths => owned(m::flow_months_label(lang), m::flow_months_hint(lang)),
     };
     ControlText { label, hint }
+}
+
+/// A note shown as an assumption, with exactly one "Assumption: " prefix: the framing data's
+/// notes may already start with one ("assumption: a guarantee fee…"), and a second would read
+/// "Assumption: assumption: …".
+pub fn assumption_hint(note: &str, lang: Lang) -> String {
+    let prefix = msg::controls::assumption_hint(lang, "");
+    let prefix = prefix.trim();
+    let mut rest = note.trim_start();
+    while let Some(head) = rest.get(..prefix.len()) {
+        if !head.eq_ignore_ascii_case(prefix) {
+            break;
+        }
+        rest = rest[prefix.len()..].trim_start();
+    }
+    msg::controls::assumption_hint(lang, rest)
 }
 
 fn owned(label: &str, hint: &str) -> (String, String) {
@@ -604,6 +620,81 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn assumption_notes_carry_one_prefix() {
+        assert_eq!(
+            assumption_hint("assumption: a guarantee fee", Lang::En),
+            "Assumption: a guarantee fee"
+        );
+        assert_eq!(
+            assumption_hint("a guarantee fee", Lang::En),
+            "Assumption: a guarantee fee"
+        );
+        assert_eq!(assumption_hint("仮定：保証料", Lang::Ja), "仮定：保証料");
+        for f in FramingId::ALL {
+            for k in ControlKey::all() {
+                for lang in Lang::ALL {
+                    let t = control_text(k, f, false, lang);
+                    for w in [&t.label, &t.hint] {
+                        assert!(
+                            fund_charts::doubled_prefix(w).is_none(),
+                            "{k:?} {f:?} {lang:?}: {w}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every string of a JSON value.
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn no_reader_facing_text_doubles_a_prefix() {
+        // "Assumption: assumption: …" and 「仮定：仮定：」 reached readers: neither the tables of
+        // words, nor the framing data's notes, nor any chart's drawn text, caption, description
+        // or table, in either language, framing or layout, may say a prefix twice.
+        let mut texts = Vec::new();
+        for json in [
+            include_str!("../crates/fund-core/i18n/en.json"),
+            include_str!("../crates/fund-core/i18n/ja.json"),
+            include_str!("../crates/fund-core/data/framings.json"),
+        ] {
+            strings(&serde_json::from_str(json).unwrap(), &mut texts);
+        }
+        for f in FramingId::ALL {
+            let mut m = Model::default();
+            m.set_framing(f).unwrap();
+            let d = m.derive();
+            for id in ChartId::ALL {
+                for lang in Lang::ALL {
+                    for width in [360, 640] {
+                        let r =
+                            crate::charts::render(id, &d, width, fund_charts::Theme::Light, lang);
+                        texts.push(r.svg.full_svg());
+                        texts.push(r.text.caption.clone());
+                        texts.push(r.text.description.clone());
+                        texts.extend(r.table.columns.iter().cloned());
+                        texts.extend(r.table.rows.iter().flatten().cloned());
+                    }
+                }
+            }
+        }
+        let problems: Vec<String> = texts
+            .iter()
+            .filter_map(|t| fund_charts::doubled_prefix(t))
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(fund_charts::doubled_prefix("Assumption: assumption: a fee").is_some());
     }
 
     #[test]

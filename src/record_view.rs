@@ -143,7 +143,47 @@ fn phase_label(p: Phase, lang: Lang) -> &'static str {
     }
 }
 
-/// The year-by-year table of the profit split.
+/// An amount of the year-by-year table, at the table's one precision, $0.1 million:
+/// `"$513.6 million"`, `"$0.0 million"`; in Japanese to the nearest 10万ドル: `"5億1360万ドル"`,
+/// `"0ドル"`.
+fn table_amount(amount: Usd, lang: Lang) -> String {
+    use rust_decimal::{Decimal, RoundingStrategy::MidpointAwayFromZero};
+    let dollars = amount.dollars();
+    let neg = if dollars.is_sign_negative() {
+        "−"
+    } else {
+        ""
+    };
+    match lang {
+        Lang::En => {
+            let m = (dollars.abs() / Decimal::from(1_000_000))
+                .round_dp_with_strategy(1, MidpointAwayFromZero);
+            let text = format!("{m:.1}");
+            let (whole, tenth) = text.split_once('.').unwrap_or((&text, "0"));
+            let whole = format::group_thousands(whole.parse().unwrap_or_default());
+            if m.is_zero() {
+                "$0.0 million".to_string()
+            } else {
+                format!("{neg}${whole}.{tenth} million")
+            }
+        }
+        Lang::Ja => {
+            // Whole units of 10万ドル, written as 億 and 万.
+            let tenths = (dollars.abs() / Decimal::from(100_000))
+                .round_dp_with_strategy(0, MidpointAwayFromZero);
+            let oku = (tenths / Decimal::from(1000)).trunc();
+            let man = (tenths - oku * Decimal::from(1000)) * Decimal::TEN;
+            match (oku.is_zero(), man.is_zero()) {
+                (true, true) => "0ドル".to_string(),
+                (false, true) => format!("{neg}{oku}億ドル"),
+                (true, false) => format!("{neg}{man}万ドル"),
+                (false, false) => format!("{neg}{oku}億{man}万ドル"),
+            }
+        }
+    }
+}
+
+/// The year-by-year table of the profit split: every amount at one precision ($0.1 million).
 pub fn profit_table(s: &ProfitSchedule, lang: Lang) -> DataTable {
     use msg::profit as m;
     DataTable {
@@ -164,11 +204,11 @@ pub fn profit_table(s: &ProfitSchedule, lang: Lang) -> DataTable {
             .map(|y| {
                 vec![
                     y.year().to_string(),
-                    format::usd_dp(y.cash(), 2, lang),
-                    format::usd_dp(y.interest_accrued(), 2, lang),
-                    format::usd_dp(y.balance_end(), 2, lang),
-                    format::usd_dp(y.to_japan(), 2, lang),
-                    format::usd_dp(y.to_us(), 2, lang),
+                    table_amount(y.cash(), lang),
+                    table_amount(y.interest_accrued(), lang),
+                    table_amount(y.balance_end(), lang),
+                    table_amount(y.to_japan(), lang),
+                    table_amount(y.to_us(), lang),
                     phase_label(y.phase(), lang).to_string(),
                 ]
             })
@@ -273,9 +313,37 @@ mod tests {
         assert!(ja.contains("20年目") && ja.contains("250億ドル"), "{ja}");
         let t = profit_table(&s, Lang::En);
         assert_eq!(t.rows.len(), 25);
-        assert_eq!(t.rows[0][4], "$500 million");
+        assert_eq!(t.rows[0][4], "$500.0 million");
+        // One precision for every amount of the table, zeros included.
+        for row in &t.rows {
+            for cell in &row[1..6] {
+                let number = cell.trim_start_matches('$').trim_end_matches(" million");
+                assert!(
+                    number.split_once('.').is_some_and(|(_, f)| f.len() == 1),
+                    "{cell}"
+                );
+            }
+        }
+        assert_eq!(
+            table_amount(Usd::new(d("513649999")), Lang::En),
+            "$513.6 million"
+        );
+        assert_eq!(
+            table_amount(Usd::new(d("501460000")), Lang::En),
+            "$501.5 million"
+        );
+        assert_eq!(table_amount(Usd::new(d("0")), Lang::En), "$0.0 million");
+        assert_eq!(
+            table_amount(Usd::new(d("1234567890")), Lang::En),
+            "$1,234.6 million"
+        );
+        assert_eq!(
+            table_amount(Usd::new(d("513649999")), Lang::Ja),
+            "5億1360万ドル"
+        );
         assert_eq!(t.rows[24][6], "90/10 to the US");
         assert_eq!(profit_table(&s, Lang::Ja).rows[0][4], "5億ドル");
+        assert_eq!(profit_table(&s, Lang::Ja).rows[0][3], "95億ドル");
     }
 
     #[test]

@@ -151,16 +151,19 @@ fn main() {
         vec![
             ContextFigure {
                 label: "The fund's Treasury part".into(),
+                short_label: String::new(),
                 amount: Usd::billions(d("412.5")),
                 note: "this explainer's allocation".into(),
             },
             ContextFigure {
                 label: "Japan's Treasury holdings".into(),
+                short_label: String::new(),
                 amount: Usd::billions(d("1185.5")),
                 note: "Dec 2025".into(),
             },
             ContextFigure {
                 label: "All marketable Treasuries".into(),
+                short_label: String::new(),
                 amount: Usd::billions(d("29571.6")),
                 note: "Dec 2025".into(),
             },
@@ -197,6 +200,8 @@ fn main() {
         vec![
             EstimateFigure {
                 label: "Fed QE event studies".into(),
+                short_label: String::new(),
+                note: String::new(),
                 low_bp: d("-25"),
                 central_bp: Some(d("-15")),
                 high_bp: d("-5"),
@@ -204,6 +209,8 @@ fn main() {
             },
             EstimateFigure {
                 label: "Foreign official purchases (Warnock)".into(),
+                short_label: String::new(),
+                note: String::new(),
                 low_bp: d("-40"),
                 central_bp: Some(d("-30.5")),
                 high_bp: d("-20"),
@@ -211,6 +218,8 @@ fn main() {
             },
             EstimateFigure {
                 label: "Term-premium model".into(),
+                short_label: String::new(),
+                note: String::new(),
                 low_bp: d("-8"),
                 central_bp: None,
                 high_bp: d("2"),

@@ -47,6 +47,8 @@ pub struct IncomeFigure {
 pub struct ContextFigure {
     /// What the amount is, e.g. "Japan's Treasury holdings".
     pub label: String,
+    /// A shorter name for narrow layouts (empty: the label, fitted).
+    pub short_label: String,
     /// The amount.
     pub amount: Usd,
     /// A short note, e.g. the date of the figure ("Dec 2025").
@@ -70,6 +72,10 @@ pub struct ProfitPoint {
 pub struct EstimateFigure {
     /// The study, e.g. "Fed QE studies".
     pub label: String,
+    /// A shorter name for narrow layouts (empty: the label, fitted).
+    pub short_label: String,
+    /// The study's own, unscaled figure, for the data table (empty: none).
+    pub note: String,
     /// Low end.
     pub low_bp: Decimal,
     /// Central estimate, if the study gives one.

@@ -42,7 +42,9 @@ pub use charts::yield_effect::{linear_note, YieldEffect};
 pub use error::ChartError;
 pub use figures::{BucketFigure, ContextFigure, EstimateFigure, IncomeFigure, ProfitPoint};
 pub use svg::{unavailable_svg, Chart, ChartSvg, RenderOptions};
-pub use table::{keeps_capital, mid_sentence, prose_problems, ChartText, DataTable};
+pub use table::{
+    doubled_prefix, keeps_capital, mid_sentence, prose_problems, ChartText, DataTable,
+};
 
 /// Splits text into the units a line may not break inside (Latin words; single Japanese
 /// characters, with closing punctuation kept to the character before it), each saying whether a

@@ -249,12 +249,38 @@ pub fn mid_sentence(label: &str, lang: Lang) -> String {
     }
 }
 
+/// A label prefix said twice in a row, "Assumption: assumption: …" or 「仮定：仮定：…」 (any
+/// word followed by a colon and then the same word again, case aside), described; `None` if
+/// there is none.
+pub fn doubled_prefix(text: &str) -> Option<String> {
+    for colon in [':', '：'] {
+        let parts: Vec<&str> = text.split(colon).collect();
+        // parts[i + 1] is followed by a colon too: a prefix of its own.
+        for i in 0..parts.len().saturating_sub(2) {
+            let before = parts[i]
+                .rsplit(|c: char| c.is_whitespace() || "(（「、。,;".contains(c))
+                .next()
+                .unwrap_or("")
+                .trim();
+            if before.chars().any(char::is_alphanumeric)
+                && parts[i + 1].trim().eq_ignore_ascii_case(before)
+            {
+                return Some(format!("doubled prefix “{before}{colon}” in {text:?}"));
+            }
+        }
+    }
+    None
+}
+
 /// Problems a reader would notice in generated text: a word written twice in a row
 /// ("framing framing", "枠組み枠組み"), a common word capitalised after a comma (", This"), and in
 /// Japanese text, English words left untranslated (acronyms and names in [`LATIN_IN_JAPANESE`]
 /// excepted) or a full stop after a full stop.
 pub fn prose_problems(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if let Some(p) = doubled_prefix(text) {
+        out.push(p);
+    }
     if text.chars().any(crate::draw::is_wide) {
         let chars: Vec<char> = text.chars().collect();
         for n in 2..=6 {
@@ -373,6 +399,11 @@ mod tests {
             "米国債、融資、保証"
         );
         assert!(!prose_problems("記事の枠組み枠組みでは").is_empty());
+        assert!(doubled_prefix("Assumption: assumption: a fee").is_some());
+        assert!(doubled_prefix("仮定：仮定：保証料").is_some());
+        assert!(!prose_problems("Assumption: assumption: a fee").is_empty());
+        assert!(doubled_prefix("Assumption: a fee. Note: assumption").is_none());
+        assert!(doubled_prefix("仮定：保証料").is_none());
         assert!(!prose_problems("米国債の比率はshareです").is_empty());
         assert!(prose_problems("日本のJBICとNEXIが5500億ドルを融資。").is_empty());
     }

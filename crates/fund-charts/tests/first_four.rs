@@ -93,7 +93,21 @@ fn waffle_text_and_table() {
     let svg = w.full_svg(&opts(800, Theme::Light));
     let texts = check_document(&svg);
     assert!(texts.contains(&"75%".to_string()));
-    assert!(texts.contains(&"US Treasury bonds and bills".to_string()));
+    // The legend names each bucket one way at every width (its short name).
+    assert!(texts.contains(&"treasuries".to_string()));
+    let narrow = check_document(&w.full_svg(&opts(360, Theme::Light)));
+    assert!(narrow.contains(&"treasuries".to_string()));
+    // Squares are whole: a bucket they do not match exactly is "about" so many squares.
+    assert!(
+        t.description.contains("about 2 squares ($8.3 billion)"),
+        "{}",
+        t.description
+    );
+    assert!(
+        t.caption.contains("rounded to whole squares"),
+        "{}",
+        t.caption
+    );
 }
 
 #[test]
@@ -161,11 +175,14 @@ fn allocation_range_marks_iff_range_given() {
         0
     );
     let table = none.table();
-    assert!(table.rows.iter().all(|r| r[3] == "range not given"));
+    assert!(table
+        .rows
+        .iter()
+        .all(|r| r[3] == "none given (our assumption)"));
     all_themes_and_widths(&none);
     let texts = check_document(&none.full_svg(&opts(360, Theme::Light)));
     assert!(
-        texts.iter().any(|t| t.contains("range not given")),
+        texts.iter().any(|t| t.contains("our assumption")),
         "{texts:?}"
     );
     assert_eq!(a.range_dollars(0), Some((bn("385"), bn("440"))));
@@ -234,7 +251,7 @@ fn allocation_description_and_outside_range_flag() {
     let table = a.table();
     assert_eq!(table.rows[0][4], "outside article's range");
     assert_eq!(table.rows[1][4], "within");
-    assert_eq!(table.rows[2][3], "range not given");
+    assert_eq!(table.rows[2][3], "none given (our assumption)");
     let texts = all_themes_and_widths(&a);
     assert!(texts.iter().any(|t| t.contains("outside")));
 }
@@ -285,16 +302,19 @@ fn context_uses_a_log_scale_and_says_so() {
         vec![
             ContextFigure {
                 label: "The fund's Treasury part".into(),
+                short_label: String::new(),
                 amount: bn("412.5"),
                 note: "".into(),
             },
             ContextFigure {
                 label: "Japan's Treasury holdings".into(),
+                short_label: String::new(),
                 amount: bn("1185.5"),
                 note: "Dec 2025".into(),
             },
             ContextFigure {
                 label: "All marketable Treasuries".into(),
+                short_label: String::new(),
                 amount: bn("29571.6"),
                 note: "Dec 2025".into(),
             },
@@ -391,21 +411,25 @@ fn empty_zero_and_huge_inputs_do_not_panic() {
             vec![
                 ContextFigure {
                     label: "Zero".into(),
+                    short_label: String::new(),
                     amount: Usd::ZERO,
                     note: "".into(),
                 },
                 ContextFigure {
                     label: "Negative".into(),
+                    short_label: String::new(),
                     amount: bn("-5"),
                     note: "n".into(),
                 },
                 ContextFigure {
                     label: "Huge".into(),
+                    short_label: String::new(),
                     amount: huge,
                     note: "n".into(),
                 },
                 ContextFigure {
                     label: "Tiny".into(),
+                    short_label: String::new(),
                     amount: Usd::new(Decimal::new(1, 28)),
                     note: "n".into(),
                 },
@@ -444,6 +468,7 @@ fn labels_are_escaped() {
     let c = Context::new(
         vec![ContextFigure {
             label: evil.into(),
+            short_label: String::new(),
             amount: bn("1"),
             note: evil.into(),
         }],

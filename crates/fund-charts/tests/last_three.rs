@@ -148,6 +148,8 @@ fn yield_effect_ranges_note_and_hatching() {
         vec![
             EstimateFigure {
                 label: "QE studies".into(),
+                short_label: String::new(),
+                note: String::new(),
                 low_bp: d("-25"),
                 central_bp: Some(d("-15")),
                 high_bp: d("-5"),
@@ -155,6 +157,8 @@ fn yield_effect_ranges_note_and_hatching() {
             },
             EstimateFigure {
                 label: "Official flows".into(),
+                short_label: String::new(),
+                note: String::new(),
                 low_bp: d("-20"),
                 central_bp: Some(d("-30.46")),
                 high_bp: d("-40"),
@@ -162,6 +166,8 @@ fn yield_effect_ranges_note_and_hatching() {
             },
             EstimateFigure {
                 label: "Model".into(),
+                short_label: String::new(),
+                note: String::new(),
                 low_bp: d("-8"),
                 central_bp: None,
                 high_bp: d("2"),
@@ -187,7 +193,35 @@ fn yield_effect_ranges_note_and_hatching() {
         "low and high swapped into order"
     );
     assert_eq!(table.rows[2][2], "not given");
-    assert_eq!(table.rows[1][4], "yes");
+    assert_eq!(table.rows[1][4], "larger: the scaling is a stretch");
+    assert_eq!(table.rows[0][4], "within them");
+    // The studies' own figures sit in their own column, never in the bar labels.
+    assert_eq!(table.columns[5], "The study's own figure (not scaled)");
+    // A range whose ends read the same is one figure.
+    let one = YieldEffect::new(
+        vec![EstimateFigure {
+            label: "Beltran et al. (2012), 5-year yield, long run".into(),
+            short_label: "Beltran 2012, long run".into(),
+            note: "about 20 bp for $100 billion in one month".into(),
+            low_bp: rust_decimal::Decimal::new(-21, 1),
+            central_bp: Some(rust_decimal::Decimal::new(-21, 1)),
+            high_bp: rust_decimal::Decimal::new(-21, 1),
+            beyond_measured: false,
+        }],
+        vec![],
+        Lang::En,
+    );
+    for width in [360, 640] {
+        let texts = check_document(&one.full_svg(&opts(width, Theme::Light)));
+        assert!(texts.iter().any(|t| t == "about −2.1 bp"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains(" to ")), "{texts:?}");
+        assert!(texts.iter().all(|t| !t.ends_with('…')), "{texts:?}");
+        // bp is explained where the chart's text uses it.
+        assert!(
+            texts.join(" ").contains("1 bp = 0.01 percentage point"),
+            "{texts:?}"
+        );
+    }
     let marks = m.marks(&opts(360, Theme::Light)).expect("marks");
     assert_eq!(
         count(&marks, "rect", |n| n.attribute("opacity") == Some("0.18")),
@@ -264,6 +298,8 @@ fn last_three_survive_empty_and_huge_inputs() {
             vec![
                 EstimateFigure {
                     label: "Zero".into(),
+                    short_label: String::new(),
+                    note: String::new(),
                     low_bp: Decimal::ZERO,
                     central_bp: Some(Decimal::ZERO),
                     high_bp: Decimal::ZERO,
@@ -271,6 +307,8 @@ fn last_three_survive_empty_and_huge_inputs() {
                 },
                 EstimateFigure {
                     label: "Huge".into(),
+                    short_label: String::new(),
+                    note: String::new(),
                     low_bp: Decimal::MIN,
                     central_bp: Some(Decimal::MAX),
                     high_bp: Decimal::MAX,
@@ -300,6 +338,8 @@ fn last_three_escape_labels() {
     let y = YieldEffect::new(
         vec![EstimateFigure {
             label: evil.into(),
+            short_label: String::new(),
+            note: String::new(),
             low_bp: d("-1"),
             central_bp: Some(d("0")),
             high_bp: d("1"),

@@ -152,7 +152,7 @@ pub fn study_estimates() -> Vec<StudyEstimate> {
         },
         StudyEstimate {
             id: "beltran-long-run",
-            label: "Beltran et al. (2012), 5-year yield, long run (about)",
+            label: "Beltran et al. (2012), 5-year yield, long run",
             basis: bn(100),
             low_bp: Decimal::from(20),
             central_bp: Decimal::from(20),
@@ -161,7 +161,7 @@ pub fn study_estimates() -> Vec<StudyEstimate> {
         },
         StudyEstimate {
             id: "kcfed-survey",
-            label: "Kansas City Fed (2025), average across studies (range 25–101 bp)",
+            label: "Kansas City Fed (2025), average across studies",
             basis: bn(141),
             low_bp: Decimal::from(25),
             central_bp: Decimal::from(57),
@@ -197,6 +197,27 @@ impl ScaledEstimate {
             "beltran-long-run" => m::beltran_long(lang),
             "kcfed-survey" => m::kcfed(lang),
             _ => self.label,
+        }
+    }
+    /// A shorter label for narrow layouts, in `lang`.
+    pub fn short_label(&self, lang: crate::lang::Lang) -> &'static str {
+        use crate::msg::estimate as m;
+        match self.id {
+            "beltran-short-run" => m::beltran_short_short(lang),
+            "beltran-long-run" => m::beltran_long_short(lang),
+            "kcfed-survey" => m::kcfed_short(lang),
+            _ => self.label,
+        }
+    }
+    /// The study's own figure, before any scaling, in `lang` (e.g. "40–60 bp for $100 billion
+    /// in one month").
+    pub fn study_note(&self, lang: crate::lang::Lang) -> &'static str {
+        use crate::msg::estimate as m;
+        match self.id {
+            "beltran-short-run" => m::beltran_short_note(lang),
+            "beltran-long-run" => m::beltran_long_note(lang),
+            "kcfed-survey" => m::kcfed_note(lang),
+            _ => "",
         }
     }
     /// Scaled low end in bp (smaller magnitude), signed.

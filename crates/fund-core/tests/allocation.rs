@@ -236,7 +236,7 @@ fn range_flags_and_row_fields() {
             r.label(fund_core::Lang::En),
             r.short_label(fund_core::Lang::En)
         ),
-        ("Direct equity and joint ventures", "Direct")
+        ("Direct equity and joint ventures", "Direct equity")
     );
     assert_eq!(a.treasuries_amount().dollars(), d("330000000000"));
     // Ends of the range are inside it.

@@ -458,6 +458,33 @@ pub fn card_png(page: &PageSpec) -> Result<Vec<u8>, SiteError> {
 /// chart's buttons link to them, so they work with scripts off; with scripts on, the browser
 /// makes the same files for the reader's numbers instead.
 pub fn downloads(id: ChartId, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    downloads_from(id, lang, &Origin::default())
+}
+
+/// The permalink a prerendered download records: the explainer in `lang` at the default state,
+/// with its full query, as the page itself writes it (`./?framing=article&…` with no public
+/// origin, `https://example.org/ja/?…` with one), never a bare `?`.
+pub fn default_permalink(lang: Lang, origin: &Origin) -> String {
+    use japan_fund_explainer::url::{write, LinkState};
+    let query = write(
+        &fund_core::model::Model::default(),
+        LinkState {
+            step: 0,
+            theme: japan_fund_explainer::theme::ThemeChoice::Auto,
+            embed: None,
+            lang,
+            controls: None,
+        },
+    );
+    origin.url(&format!("{}?{query}", lang.dir()), 0)
+}
+
+/// [`downloads`], their JSON recording the permalink under `origin` (see [`default_permalink`]).
+pub fn downloads_from(
+    id: ChartId,
+    lang: Lang,
+    origin: &Origin,
+) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
     let d = fund_core::model::Model::default().derive();
     let chart = render(
         id,
@@ -480,7 +507,7 @@ pub fn downloads(id: ChartId, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, Site
                         export::ChartData::Tracker(tracker)
                     }
                 };
-                let home = format!("{}?", lang.dir());
+                let home = default_permalink(lang, origin);
                 let cite = |s: &str| export::content_citation(s, lang);
                 export::json_document(&chart, data, &home, lang, &cite).into_bytes()
             }

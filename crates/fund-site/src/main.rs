@@ -7,7 +7,7 @@
 
 use fund_core::Lang;
 use fund_site::{
-    assemble, card_png, downloads, pages, prerender_css, render_body, Origin, SiteError,
+    assemble, card_png, downloads_from, pages, prerender_css, render_body, Origin, SiteError,
 };
 use japan_fund_explainer::charts::ChartId;
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ fn run() -> Result<(usize, usize), SiteError> {
     let mut files = 0;
     for lang in Lang::ALL {
         for id in ChartId::ALL {
-            for (name, bytes) in downloads(id, lang)? {
+            for (name, bytes) in downloads_from(id, lang, &origin)? {
                 write(&dir.join(lang.dir()).join("downloads").join(name), &bytes)?;
                 files += 1;
             }

@@ -3,7 +3,8 @@
 
 use fund_core::Lang;
 use fund_site::{
-    assemble, downloads, head_tags, pages, prerender_css, render_body, Origin, PageSpec,
+    assemble, default_permalink, downloads, downloads_from, head_tags, pages, prerender_css,
+    render_body, Origin, PageSpec,
 };
 use japan_fund_explainer::charts::ChartId;
 use japan_fund_explainer::controls::{embed_controls, ControlKey};
@@ -361,6 +362,29 @@ fn downloads_are_the_charts_files_in_each_language() {
         let json: serde_json::Value = serde_json::from_slice(&files[3].1).unwrap();
         assert_eq!(json["lang"], lang.as_str());
     }
+    // The JSON records the page's real permalink: the default state's full query, relative
+    // without a public origin, absolute with one; never a bare "?".
+    for lang in Lang::ALL {
+        let files = downloads(ChartId::Income, lang).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&files[3].1).unwrap();
+        let link = json["generated_from"].as_str().unwrap();
+        let page = match lang {
+            Lang::En => "./?",
+            Lang::Ja => "./ja/?",
+        };
+        assert!(link.starts_with(page), "{link}");
+        assert!(link.contains("framing=article"), "{link}");
+        assert!(link.contains(&format!("lang={}", lang.as_str())), "{link}");
+        assert_eq!(link, default_permalink(lang, &Origin::default()));
+    }
+    let origin = Origin::parse("https://example.org/explainer").unwrap();
+    let files = downloads_from(ChartId::Waffle, Lang::Ja, &origin).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&files[3].1).unwrap();
+    let link = json["generated_from"].as_str().unwrap();
+    assert!(
+        link.starts_with("https://example.org/explainer/ja/?") && link.contains("framing=article"),
+        "{link}"
+    );
     // The tracker's JSON carries the record's figures.
     let t = downloads(ChartId::Tracker, Lang::En).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&t[3].1).unwrap();

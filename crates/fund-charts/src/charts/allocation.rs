@@ -303,11 +303,9 @@ impl Chart for Allocation {
                     1.0,
                 )?;
                 let lang = self.lang;
-                let value = fund_core::msg::chart::pair(
-                    lang,
-                    &format::usd(b.amount, lang),
-                    &format::share(b.share),
-                );
+                let amount = format::usd(b.amount, lang);
+                let share = format::share(b.share);
+                let plain = m::mark_plain(lang, &amount, &share);
                 let status = RangeStatus::of(b.share, b.range);
                 let mut text_x = x0;
                 let candidates = match (status, b.range) {
@@ -326,17 +324,23 @@ impl Chart for Allocation {
                                 .bold(),
                         )?;
                         text_x = x0 + 19.0;
+                        let range = range_text(rg, lang);
                         vec![
-                            m::mark_outside_long(lang, &value, &range_text(rg, lang)),
-                            m::mark_outside_mid(lang, &value, &range_text(rg, lang)),
-                            m::mark_outside_short(lang, &value),
+                            m::mark_outside_long(lang, &amount, &share, &range),
+                            m::mark_outside_mid(lang, &amount, &share, &range),
+                            m::mark_outside_short(lang, &amount, &share),
                         ]
                     }
                     (_, Some(rg)) => vec![
-                        m::mark_within(lang, &value, &range_text(rg, lang)),
-                        value.clone(),
+                        m::mark_within(lang, &amount, &share, &range_text(rg, lang)),
+                        plain,
                     ],
-                    (_, None) => vec![m::mark_not_given(lang, &value), value.clone()],
+                    // No source gives this share: it is this explainer's assumption, and the
+                    // label says so at every width.
+                    (_, None) => vec![
+                        m::mark_not_given(lang, &amount, &share),
+                        m::mark_not_given_short(lang, &amount, &share),
+                    ],
                 };
                 let line = first_fitting(&candidates, SMALL, x1 - text_x);
                 p.text(&line, (text_x, r.value_y), Font::new(SMALL, c.text))?;

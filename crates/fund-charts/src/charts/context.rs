@@ -191,7 +191,7 @@ impl Chart for Context {
             background(p, width, height, c)?;
             for (i, fig) in self.figures.iter().enumerate() {
                 p.text(
-                    &crate::draw::fit(&fig.label, BASE, x1 - x0),
+                    &crate::layout::pick_label(&fig.label, &fig.short_label, BASE, x1 - x0),
                     (x0, row(i).label_y),
                     Font::new(BASE, c.text),
                 )?;

@@ -19,6 +19,7 @@ pub type Framing = (String, Vec<BucketFigure>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Framings {
     framings: [Framing; 2],
+    short_names: [String; 2],
     text: ChartText,
     lang: Lang,
 }
@@ -46,6 +47,7 @@ impl Framings {
     pub fn new(first: Framing, second: Framing, source_ids: Vec<String>, lang: Lang) -> Self {
         let mut f = Framings {
             framings: [first, second],
+            short_names: [String::new(), String::new()],
             text: ChartText::default(),
             lang,
         };
@@ -55,6 +57,13 @@ impl Framings {
             source_ids,
         };
         f
+    }
+
+    /// Gives the framings short names ("Article", "As signed") for column headings too narrow
+    /// for the full names: a heading never cuts or splits a word.
+    pub fn with_short_names(mut self, first: String, second: String) -> Self {
+        self.short_names = [first, second];
+        self
     }
 
     /// The two framings.
@@ -145,27 +154,42 @@ impl Framings {
         8.0 + 2.0 * BLOCK_H + 6.0
     }
 
-    /// Column headings: each framing's name in at most two lines.
+    /// Column headings: each framing's name in at most two lines (one for Japanese, which
+    /// would otherwise break mid-word), else both short names, never a word cut or split.
     fn headers(&self, width: u32) -> [Vec<String>; 2] {
         let col = Self::column_width(width) - 8.0;
-        let head = |name: &str| {
-            let mut lines = wrap(name, SMALL, col);
-            if lines.len() > 2 {
-                let sep = if name.chars().any(crate::draw::is_wide) {
-                    ""
-                } else {
-                    " "
-                };
-                let rest = lines[1..].join(sep);
-                lines.truncate(1);
-                lines.push(rest);
-            }
-            lines
-                .into_iter()
-                .map(|l| fit(&l, SMALL, col))
-                .collect::<Vec<_>>()
+        let whole = |name: &str| -> Option<Vec<String>> {
+            let lines = wrap(name, SMALL, col);
+            let max_lines = if name.chars().any(crate::draw::is_wide) {
+                1
+            } else {
+                2
+            };
+            (!lines.is_empty()
+                && lines.len() <= max_lines
+                && lines.iter().all(|l| text_width(l, SMALL) <= col))
+            .then_some(lines)
         };
-        [head(&self.framings[0].0), head(&self.framings[1].0)]
+        let cut = |name: &str| -> Vec<String> {
+            let mut lines = wrap(name, SMALL, col);
+            lines.truncate(2);
+            lines.into_iter().map(|l| fit(&l, SMALL, col)).collect()
+        };
+        let [a, b] = [&self.framings[0].0, &self.framings[1].0];
+        if let (Some(x), Some(y)) = (whole(a), whole(b)) {
+            return [x, y];
+        }
+        let [sa, sb] = &self.short_names;
+        if !sa.trim().is_empty() && !sb.trim().is_empty() {
+            return [
+                whole(sa).unwrap_or_else(|| cut(sa)),
+                whole(sb).unwrap_or_else(|| cut(sb)),
+            ];
+        }
+        [
+            whole(a).unwrap_or_else(|| cut(a)),
+            whole(b).unwrap_or_else(|| cut(b)),
+        ]
     }
 
     fn header_height(&self, width: u32) -> f64 {

@@ -207,7 +207,10 @@ impl Chart for Income {
                     &format::usd(r.amount, lang),
                 );
                 let assumption = fund_core::msg::chart::assumption(lang);
-                let candidates = if r.is_assumption {
+                let candidates = if r.is_assumption && r.yield_pct.is_zero() {
+                    // No bar to see: say what the zero means instead of labelling it.
+                    vec![m::not_counted(lang).to_string()]
+                } else if r.is_assumption {
                     vec![
                         fund_core::msg::chart::pair(lang, &value, assumption),
                         fund_core::msg::chart::pair(lang, &per_year, assumption),

@@ -1,6 +1,6 @@
 //! Waffle: the whole fund as a 10×10 grid, one square per 1%.
 
-use crate::draw::{fit, layer, text_width, Anchor, Font, BASE};
+use crate::draw::{fit, layer, Anchor, Font, BASE};
 use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
@@ -93,16 +93,20 @@ impl Waffle {
         let lang = self.lang;
         let total = format::usd(self.total, lang);
         let square = format::usd(self.square_value(), lang);
+        let square_value = self.square_value().dollars();
         let parts: Vec<String> = self
             .buckets
             .iter()
             .map(|(b, n)| {
                 let label = mid_sentence(&b.label, lang);
                 let amount = format::usd(b.amount, lang);
-                if *n == 1 {
-                    m::part_one(lang, &label, &amount)
-                } else {
-                    m::part(lang, &label, &count(*n), &amount)
+                // Squares are whole: say "about" unless they are exactly the amount.
+                let exact = square_value * Decimal::from(*n) == b.amount.dollars();
+                match (*n == 1, exact) {
+                    (true, true) => m::part_one(lang, &label, &amount),
+                    (true, false) => m::part_one_about(lang, &label, &amount),
+                    (false, true) => m::part(lang, &label, &count(*n), &amount),
+                    (false, false) => m::part_about(lang, &label, &count(*n), &amount),
                 }
             })
             .collect();
@@ -234,7 +238,9 @@ impl Chart for Waffle {
                     1.0,
                 )?;
                 let room = g.legend_w - 22.0 - VALUE_W;
-                let label = if text_width(&b.label, BASE) <= room {
+                // One name at every width: the short one (the table and the description give
+                // the full one), so the wide and narrow legends never name a bucket differently.
+                let label = if b.short_label.trim().is_empty() {
                     b.label.as_str()
                 } else {
                     b.short_label.as_str()

@@ -98,9 +98,12 @@ impl YieldEffect {
         s
     }
 
+    /// The notes under the axis: what "bp" means, then the scaling note.
     fn note_lines(&self, width: u32) -> Vec<String> {
         let (x0, x1) = plot_x(width);
-        wrap(m::linear_note(self.lang), SMALL, x1 - x0)
+        let mut lines = wrap(m::bp_note(self.lang), SMALL, x1 - x0);
+        lines.extend(wrap(m::linear_note(self.lang), SMALL, x1 - x0));
+        lines
     }
 
     fn plot_bottom(&self) -> f64 {
@@ -143,6 +146,7 @@ impl Chart for YieldEffect {
                 m::col_central(self.lang).into(),
                 m::col_high(self.lang).into(),
                 m::col_beyond(self.lang).into(),
+                m::col_study(self.lang).into(),
             ],
             rows: self
                 .estimates
@@ -158,11 +162,12 @@ impl Chart for YieldEffect {
                             .unwrap_or_else(|| m::not_given(lang).to_string()),
                         format::basis_points(hi, lang),
                         if e.beyond_measured {
-                            fund_core::msg::chart::yes(lang)
+                            m::beyond_yes(lang)
                         } else {
-                            fund_core::msg::chart::no(lang)
+                            m::beyond_no(lang)
                         }
                         .to_string(),
+                        e.note.clone(),
                     ]
                 })
                 .collect(),
@@ -184,7 +189,7 @@ impl Chart for YieldEffect {
             background(p, width, height, c)?;
             for (i, e) in self.estimates.iter().enumerate() {
                 p.text(
-                    &pick_label(&e.label, "", BASE, x1 - x0),
+                    &pick_label(&e.label, &e.short_label, BASE, x1 - x0),
                     (x0, row(i).label_y),
                     Font::new(BASE, c.text),
                 )?;
@@ -252,14 +257,21 @@ impl Chart for YieldEffect {
                     p.circle((cx, cy), 5.0, c.text, true, 1)?;
                 }
                 let lang = self.lang;
-                let range = m::range(
-                    lang,
-                    &format::basis_points(lo, lang),
-                    &format::basis_points(hi, lang),
+                let (lo_text, hi_text) = (
+                    format::basis_points(lo, lang),
+                    format::basis_points(hi, lang),
                 );
+                // A range whose ends read the same is one figure: "about −2.1 bp".
+                let range = if lo_text == hi_text {
+                    m::about(lang, &lo_text)
+                } else {
+                    m::range(lang, &lo_text, &hi_text)
+                };
                 let with_central = match e.central_bp {
-                    Some(cb) => m::with_central(lang, &range, &format::basis_points(cb, lang)),
-                    None => range.clone(),
+                    Some(cb) if lo_text != hi_text => {
+                        m::with_central(lang, &range, &format::basis_points(cb, lang))
+                    }
+                    _ => range.clone(),
                 };
                 let candidates = if e.beyond_measured {
                     vec![

@@ -19,10 +19,7 @@ pub fn ClaimView(
             <span class=format!("verdict verdict-{}", v.as_str())>{v.label(lang)}</span>
             <span class="claim-text">{claim.text(lang)}</span>
             <p class="claim-reason">{claim.reason(lang)}</p>
-            <details class="claim-sources">
-                <summary>{msg::page::sources_toggle(lang, &claim.sources().len().to_string())}</summary>
-                <SourceLine ids=claim.sources().to_vec()/>
-            </details>
+            <SourceLine ids=claim.sources().to_vec() folded=true/>
         </li>
     }
 }

@@ -83,7 +83,7 @@ fn ProfitSplitCard() -> impl IntoView {
         <div class="card" id="profit-split">
             <h3>{msg::page::profit_heading(lang)}</h3>
             <p>{msg::page::profit_text(lang)}</p>
-            <SourceLine ids=ids(&crate::record_view::PROFIT_SOURCES[..2])/>
+            <SourceLine ids=ids(&crate::record_view::PROFIT_SOURCES[..2]) folded=true/>
             <details class="method">
                 <summary>{msg::page::method_heading(lang)}</summary>
                 <p class="assumption-note">{msg::page::profit_model(lang)}</p>
@@ -115,9 +115,9 @@ fn YieldCard() -> impl IntoView {
         <div class="card" id="yields">
             <h3>{msg::page::yields_heading(lang)}</h3>
             <p>{msg::page::yields_text(lang)}</p>
-            <SourceLine ids=ids(crate::record_view::YIELD_STUDY_SOURCES)/>
+            <SourceLine ids=ids(crate::record_view::YIELD_STUDY_SOURCES) folded=true/>
             <p>{msg::page::reserves_text(lang)}</p>
-            <SourceLine ids=ids(crate::record_view::RESERVES_SOURCES)/>
+            <SourceLine ids=ids(crate::record_view::RESERVES_SOURCES) folded=true/>
             <div class="card-controls">
                 <crate::components::notices::NeedsScript/>
                 <FlowControls/>
@@ -200,24 +200,13 @@ pub fn RecordSection() -> impl IntoView {
             <div class="card" data-testid=format!("record-{}", r.id())>
                 <h3>{r.heading(lang)}</h3>
                 <p>{r.text(lang)}</p>
-                <SourceLine ids=r.sources().to_vec()/>
+                <SourceLine ids=r.sources().to_vec() folded=true/>
             </div>
         }
     };
     let (brief, rest) = fund_content::record().split_at(fund_content::record().len().min(1));
     let brief = brief.iter().map(card).collect_view();
-    let items = rest
-        .iter()
-        .map(|r| {
-            view! {
-                <div class="card" data-testid=format!("record-{}", r.id())>
-                    <h3>{r.heading(lang)}</h3>
-                    <p>{r.text(lang)}</p>
-                    <SourceLine ids=r.sources().to_vec()/>
-                </div>
-            }
-        })
-        .collect_view();
+    let items = rest.iter().map(card).collect_view();
     view! {
         <section id="record" aria-labelledby="record-heading">
             <h2 id="record-heading">{msg::page::record_heading(lang)}</h2>

@@ -30,11 +30,16 @@ pub fn SourceLine(
     /// Whether the line starts hidden (the other framing's).
     #[prop(optional)]
     hidden: bool,
+    /// Whether the line is folded behind a "Sources (n)" disclosure (in running text, where
+    /// the citations would otherwise outweigh the words they support).
+    #[prop(optional)]
+    folded: bool,
 ) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let on_embed = c.embed.is_some();
     let base = if on_embed { c.home() } else { String::new() };
+    let count = ids.len();
     let links = ids
         .into_iter()
         .enumerate()
@@ -59,11 +64,22 @@ pub fn SourceLine(
             }
         })
         .collect_view();
-    view! {
+    let line = view! {
         <p class="source-line" data-framing=framing hidden=hidden>
             {msg::content::sources_label(lang)}
             {links}
         </p>
+    };
+    if folded {
+        view! {
+            <details class="source-details">
+                <summary>{msg::page::sources_toggle(lang, &count.to_string())}</summary>
+                {line}
+            </details>
+        }
+        .into_any()
+    } else {
+        line.into_any()
     }
 }
 

@@ -539,7 +539,7 @@ mod tests {
             ja.label.contains("米国債") && ja.hint.contains("70～80%"),
             "{ja:?}"
         );
-        assert_eq!(ja.valuetext.as_deref(), Some("基金の75%、4125億ドル"));
+        assert_eq!(ja.valuetext.as_deref(), Some("全体の75%、4125億ドル"));
         m.set_framing(FramingId::Record).unwrap();
         let rec = control(ControlKey::Treasuries, &m, &views(&m), Lang::En);
         assert!(rec.disabled);

@@ -612,10 +612,15 @@ mod tests {
         let r = rendered(ChartId::Allocation, &d);
         let csv = csv_document(&r);
         assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
-        assert_eq!(
-            csv.strip_prefix('\u{FEFF}'),
-            Some(r.table.to_csv().as_str())
-        );
+        // A title line with the banner (the article's claim, in the default framing), an empty
+        // line, then the table.
+        let (title, table) = csv
+            .strip_prefix('\u{FEFF}')
+            .and_then(|c| c.split_once("\r\n\r\n"))
+            .unwrap();
+        assert!(title.starts_with("\"The article’s claim, not a finding"), "{title}");
+        assert!(title.contains("Record as of 8 Oct 2026"), "{title}");
+        assert_eq!(table, r.table.to_csv());
     }
 
     fn json(id: ChartId, d: &Derived) -> Value {
@@ -886,7 +891,7 @@ mod tests {
         assert_eq!(format_long_date(1, 13, 2025), "1 December 2025");
         assert_eq!(
             cite_text("Where the $550 billion goes", "https://e.org/?a=1", (28, 7, 2025), Lang::En),
-            "“Where the $550 billion goes”, chart from “Japan’s $550 billion US fund: the article’s reasoning and the record” (interactive explainer), retrieved 28 July 2025, https://e.org/?a=1"
+            "“Where the $550 billion goes”, chart from “Japan’s $550 billion US pledge: one article’s claim checked against the record” (interactive explainer), retrieved 28 July 2025, https://e.org/?a=1"
         );
         let ja = cite_text(
             "5500億ドルの内訳",

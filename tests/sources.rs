@@ -103,5 +103,5 @@ fn every_chart_names_its_sources() {
 #[test]
 fn the_content_is_valid() {
     fund_content::validate().expect("embedded content validates");
-    assert!(fund_content::steps().len() >= 9);
+    assert!(fund_content::steps().len() >= 8);
 }

@@ -542,7 +542,7 @@ fn the_charts_record_date_is_the_trackers() {
     // Every chart's banner states fund_core::figures::RECORD_AS_OF; it must be the record's.
     let (y, m, d) = fund_core::figures::RECORD_AS_OF;
     assert_eq!(
-        fund_content::tranches().as_of().iso(),
+        fund_content::tranches().unwrap().as_of().iso(),
         format!("{y:04}-{m:02}-{d:02}")
     );
 }

@@ -182,6 +182,6 @@ mod tests {
     #[test]
     fn counts() {
         assert_eq!(word_count("The $550 billion – is 1–2% of it."), 7);
-        assert_eq!(char_count("日本の 5500億ドル。"), 10);
+        assert_eq!(char_count("日本の 5500億ドル。"), 11);
     }
 }

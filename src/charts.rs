@@ -167,8 +167,10 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) ->
     let banner = model.banner().draw(options).ok();
     let offset = banner.as_ref().map_or(0, |b| b.height);
     // A drawing error leaves an empty chart whose title says so, never a nested document.
+    let text = model.text(lang);
     let svg = match chart.render(options) {
         Ok(svg) => ChartSvg {
+            title: text.description.clone(),
             height: svg.height + offset,
             static_layer: with_banner(banner.as_ref(), &svg.static_layer),
             offset,
@@ -189,7 +191,7 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) ->
     RenderedChart {
         id,
         svg,
-        text: chart.text().clone(),
+        text,
         table: model.table(),
         banner: model.banner().clone(),
     }
@@ -278,6 +280,18 @@ impl ChartModel {
     /// The banner at the top of the drawing.
     pub fn banner(&self) -> &Banner {
         &self.banner
+    }
+
+    /// The chart's words, as the page, the SVG's title and the downloads show them: a chart
+    /// drawn as the article's claim says so in its caption and description too (the framings
+    /// chart names both framings already).
+    pub fn text(&self, lang: Lang) -> ChartText {
+        let mut t = self.chart().text().clone();
+        if self.banner.kind == BannerKind::Claim && !matches!(self.body, ChartBody::Framings(_)) {
+            t.caption = msg::banner::caption_claim(lang, &t.caption);
+            t.description = msg::banner::description_claim(lang, &t.description);
+        }
+        t
     }
 
     /// The "Show data" table: the chart's own, plus the yen column where there is one.
@@ -589,7 +603,7 @@ pub fn parts_of(
             .marks(&opts)
             .unwrap_or_else(|_| unavailable_mark(lang)),
         offset,
-        text: chart.text().clone(),
+        text: model.text(lang),
     }
 }
 
@@ -775,10 +789,11 @@ mod tests {
             texts.iter().all(|t| !t.contains("framing framing")),
             "{texts:?}"
         );
+        // Drawn in the article's framing, the description says first that this is its claim.
         assert!(
-            r.text
-                .description
-                .starts_with("The article's Treasury share ("),
+            r.text.description.starts_with(
+                "The article’s claim, which no source supports. The article's Treasury share ("
+            ),
             "{}",
             r.text.description
         );

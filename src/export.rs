@@ -618,7 +618,10 @@ mod tests {
             .strip_prefix('\u{FEFF}')
             .and_then(|c| c.split_once("\r\n\r\n"))
             .unwrap();
-        assert!(title.starts_with("\"The article’s claim, not a finding"), "{title}");
+        assert!(
+            title.starts_with("\"The article’s claim, not a finding"),
+            "{title}"
+        );
         assert!(title.contains("Record as of 8 Oct 2026"), "{title}");
         assert_eq!(table, r.table.to_csv());
     }

@@ -40,7 +40,7 @@ test('a permalink copied from one browser shows the same state in a fresh one', 
     await page.locator(sel('step-next')).click();
     await page.locator(sel('step-next')).click();
     await page.locator(sel('theme-dark')).click();
-    await becomes(() => text(page, 'step-position'), 'Step 3 of 9', 'the step position');
+    await becomes(() => text(page, 'step-position'), 'Step 3 of 8', 'the step position');
     // The URL is rewritten once the reader pauses.
     await until(async () => {
       const u = new URL(page.url());
@@ -63,7 +63,7 @@ test('a permalink copied from one browser shows the same state in a fresh one', 
     assert.equal(await inputValue(page, 'input-treasuries'), '72.5');
     assert.equal(await inputValue(page, 'input-direct'), '1.8');
     assert.equal(await inputValue(page, 'input-usdjpy'), '150');
-    await becomes(() => text(page, 'step-position'), 'Step 3 of 9', 'the step position in the fresh browser');
+    await becomes(() => text(page, 'step-position'), 'Step 3 of 8', 'the step position in the fresh browser');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await showChart(page, 'allocation');
     // 72.5% of $550 billion is $398.75 billion; shown to $0.1 billion so that the parts add up
@@ -87,15 +87,15 @@ test('Back and Forward walk the steps; slider changes do not add history entries
     await page.waitForTimeout(400);
     assert.equal(await entries(), start, 'typing values replaces the history entry');
     await page.locator(sel('step-next')).click();
-    await becomes(() => text(page, 'step-position'), 'Step 2 of 9', 'after Next');
+    await becomes(() => text(page, 'step-position'), 'Step 2 of 8', 'after Next');
     await page.locator(sel('step-next')).click();
-    await becomes(() => text(page, 'step-position'), 'Step 3 of 9', 'after Next twice');
+    await becomes(() => text(page, 'step-position'), 'Step 3 of 8', 'after Next twice');
     await page.goBack();
-    await becomes(() => text(page, 'step-position'), 'Step 2 of 9', 'after Back');
+    await becomes(() => text(page, 'step-position'), 'Step 2 of 8', 'after Back');
     await page.goBack();
-    await becomes(() => text(page, 'step-position'), 'Step 1 of 9', 'after Back twice');
+    await becomes(() => text(page, 'step-position'), 'Step 1 of 8', 'after Back twice');
     await page.goForward();
-    await becomes(() => text(page, 'step-position'), 'Step 2 of 9', 'after Forward');
+    await becomes(() => text(page, 'step-position'), 'Step 2 of 8', 'after Forward');
     // The values typed earlier survive the walk through history.
     assert.equal(await inputValue(page, 'input-treasuries'), '72');
     await assertNoErrors(t);

@@ -116,7 +116,7 @@ test('wasm blocked: the prerendered page stays, says its charts are not interact
     await t.page.reload({ waitUntil: 'load' });
     await until(() => t.page.locator(sel('notice-static')).isVisible(), { message: 'notice-static' });
     assert.ok(await t.page.locator(`${sel('chart-waffle')} svg`).first().isVisible());
-    assert.ok((await t.page.locator(sel('step-9')).innerText()).length > 200);
+    assert.ok((await t.page.locator(sel('step-3')).innerText()).length > 200);
     assert.ok(await t.page.locator(sel('needs-script')).first().isVisible());
     const errorsSoon = t.consoleErrors.length;
     await t.page.waitForTimeout(1500);

@@ -177,20 +177,13 @@ impl Source {
 /// The words that mark a pointer-only (\[X\]) source as not confirmed in `lang`: every such
 /// source's citation contains them.
 ///
-/// Candidates for the language tables (`content.not_confirmed`); kept here until those are next
-/// edited.
+/// From the language tables (`content.not_confirmed`).
 pub fn not_confirmed_marker(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "not confirmed",
-        Lang::Ja => "未確認",
-    }
+    fund_core::msg::content::not_confirmed(lang)
 }
 
 /// What [`Source::citation`] appends to a pointer-only source whose publisher does not already
 /// say it is not confirmed (`content.not_confirmed_suffix`).
 fn not_confirmed_suffix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => " (not confirmed)",
-        Lang::Ja => "(未確認)",
-    }
+    fund_core::msg::content::not_confirmed_suffix(lang)
 }

@@ -151,75 +151,46 @@ impl Status {
     }
 }
 
-/// The tracker's words that the language tables (`i18n/*.json`, `chart.tracker`) do not have
-/// yet: the candidate status and the labels that go with it, in every language.
-///
-/// They belong in the tables (keys as named on each function); they live here until the tables
-/// are next edited, so the tracker can say what the second tranche is without touching them.
+/// The tracker's words for the candidate status and the labels that go with it, from the
+/// language tables (`chart.tracker`).
 pub mod words {
     use crate::lang::Lang;
+    use crate::msg::chart::tracker as t;
 
-    /// `chart.tracker.legend_candidate`.
+    /// The hatched swatch of candidates.
     pub fn legend_candidate(lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => "Announced as candidates, not confirmed",
-            Lang::Ja => "候補として発表、未確定",
-        }
+        t::legend_candidate(lang)
     }
 
-    /// `chart.tracker.legend_unconfirmed`: the hatched swatch when candidates and second-hand
-    /// reports are both drawn.
+    /// The hatched swatch when candidates and second-hand reports are both drawn.
     pub fn legend_unconfirmed(lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => "Candidates or reports, not confirmed",
-            Lang::Ja => "候補・報道のみ(未確定)",
-        }
+        t::legend_unconfirmed(lang)
     }
 
-    /// `chart.tracker.axis`: what the vertical axis counts.
+    /// What the vertical axis counts.
     pub fn axis(lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => "US$ billion, cumulative",
-            Lang::Ja => "億ドル(累計)",
-        }
+        t::axis(lang)
     }
 
-    /// `chart.tracker.col_including_candidates`.
+    /// The table's column of totals including what is not confirmed.
     pub fn col_including(lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => "Including not confirmed",
-            Lang::Ja => "未確定分を含む累計",
-        }
+        t::col_including_candidates(lang)
     }
 
-    /// `chart.tracker.candidates`: the description's clause on candidates, after the confirmed
-    /// money (`amount`: the candidates; `all`: confirmed and not; `pct`: `all` as a share of the
-    /// ceiling).
+    /// The description's clause on candidates, after the confirmed money (`amount`: the
+    /// candidates; `all`: confirmed and not; `pct`: `all` as a share of the ceiling).
     pub fn candidates(lang: Lang, amount: &str, all: &str, pct: &str) -> String {
-        match lang {
-            Lang::En => format!(
-                " and a further {amount} was announced as candidates but not confirmed ({all}, {pct} of the ceiling, counting them)"
-            ),
-            Lang::Ja => format!(
-                "。ほかに{amount}が候補として発表されたが未確定(候補を含めると{all}、上限の{pct})"
-            ),
-        }
+        t::candidates(lang, amount, all, pct)
     }
 
-    /// `chart.tracker.candidate_label`: the value label on the hatched block of candidates.
+    /// The value label on the hatched block of candidates.
     pub fn candidate_label(lang: Lang, amount: &str) -> String {
-        match lang {
-            Lang::En => format!("+{amount} candidates"),
-            Lang::Ja => format!("候補{amount}"),
-        }
+        t::candidate_label(lang, amount)
     }
 
-    /// `chart.tracker.reported_label`: the value label on a hatched block of reports.
+    /// The value label on a hatched block of reports.
     pub fn reported_label(lang: Lang, amount: &str) -> String {
-        match lang {
-            Lang::En => format!("+{amount} reported"),
-            Lang::Ja => format!("報道{amount}"),
-        }
+        t::reported_label(lang, amount)
     }
 }
 

@@ -24,7 +24,8 @@ fn income_article_defaults() {
     let want = [
         ("treasuries", 412_500, "4.136", 17_061, false), // 412,500 × 4.136% = 17,061 exactly
         ("agency-mbs", 64_625, "5.34", 3_451, false),    // 3,450.975 → 3,451
-        ("index-funds", 64_625, "1.275", 824, false),    // 823.96875 → 824
+        // A second-hand pointer only (GuruFocus, not confirmed): drawn as an assumption.
+        ("index-funds", 64_625, "1.275", 824, true), // 823.96875 → 824
         ("direct", 8_250, "0", 0, true),
     ];
     for (row, (id, amt, y, inc, ass)) in t.rows().iter().zip(want) {

@@ -67,7 +67,8 @@ fn article_buckets_match_the_brief() {
             None,
             "11.75",
             "1.275",
-            false,
+            // A second-hand pointer only (GuruFocus, not confirmed): an assumption.
+            true,
             &["gurufocus-divyield-2025-06"],
         ),
         (
@@ -247,8 +248,8 @@ fn validation_refuses_bad_data() {
     assert!(problem(Framing::from_json(&shifted)).contains("differ"));
     // Unsourced yield not marked an assumption.
     assert!(problem(parse_edited(
-        "\"is_assumption\": true",
-        "\"is_assumption\": false"
+        "\"sources\": [],\n          \"is_assumption\": true",
+        "\"sources\": [],\n          \"is_assumption\": false"
     ))
     .contains("cites no source"));
     // "assumption" used as a source id.

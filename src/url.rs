@@ -53,11 +53,23 @@ pub fn read_page(query: &str, embed: bool) -> (UrlState, Vec<ParamNotice>) {
     let named = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
         .any(|(k, _)| k == "framing")
         && !notices.iter().any(|n| n.param() == "framing");
-    if named || default_framing(embed) == state.model().framing() {
+    // A link that sets only the article's numbers (`a.…`) and names no framing means the
+    // article's framing (as hand-made and older links do); otherwise the page's default.
+    let keys: Vec<String> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .map(|(k, _)| k.into_owned())
+        .collect();
+    let article_only =
+        keys.iter().any(|k| k.starts_with("a.")) && !keys.iter().any(|k| k.starts_with("r."));
+    let want = if article_only {
+        FramingId::Article
+    } else {
+        default_framing(embed)
+    };
+    if named || want == state.model().framing() {
         return (state, notices);
     }
     let mut model = state.model().clone();
-    let _ = model.set_framing(default_framing(embed));
+    let _ = model.set_framing(want);
     let out = UrlState::new(model, state.theme(), state.embed().map(str::to_string))
         .with_lang(state.lang())
         .with_controls(state.controls());
@@ -146,8 +158,17 @@ mod tests {
     #[test]
     fn embeds_start_in_the_record_unless_the_link_names_a_framing() {
         assert_eq!(read_page("", true).0.model().framing(), FramingId::Record);
+        // A link with only the article's numbers means the article's framing.
         assert_eq!(
             read_page("?a.treasuries=72", true).0.model().framing(),
+            FramingId::Article
+        );
+        assert_eq!(
+            read_page("?r.direct=2", true).0.model().framing(),
+            FramingId::Record
+        );
+        assert_eq!(
+            read_page("?usdjpy=150", true).0.model().framing(),
             FramingId::Record
         );
         assert_eq!(read_page("", false).0.model().framing(), FramingId::Article);

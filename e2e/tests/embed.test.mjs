@@ -308,9 +308,10 @@ for (const lang of ['en', 'ja']) {
         }
         // The shown controls work: a slider moves the chart and the host resizes if needed.
         if (controls !== 'none') {
+          // Embeds start in the record's framing, which has no Treasuries: the equity slider.
           const svg = await frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML);
-          await frame.locator(sel('slider-treasuries')).focus();
-          await frame.locator(sel('slider-treasuries')).press('ArrowLeft');
+          await frame.locator(sel('slider-direct')).focus();
+          await frame.locator(sel('slider-direct')).press('ArrowLeft');
           await changed(() => frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML), svg, 'the chart after the slider');
           await sized(page, frame, { message: 'iframe height equal to the content height after the slider' });
         }
@@ -514,8 +515,8 @@ test('hostile messages from the host: nothing runs, nothing changes, the width m
     await startEmbed(page, frame, t);
     // The reader has moved a slider: the state is not the default one.
     const svg0 = await frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML);
-    await frame.locator(sel('slider-treasuries')).focus();
-    await frame.locator(sel('slider-treasuries')).press('ArrowRight');
+    await frame.locator(sel('slider-direct')).focus();
+    await frame.locator(sel('slider-direct')).press('ArrowRight');
     await changed(() => frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"]').innerHTML), svg0, 'the chart after the slider');
     await sized(page, frame);
     // A first round trip: the embed answers pym's width message, and the state has settled.
@@ -523,7 +524,7 @@ test('hostile messages from the host: nothing runs, nothing changes, the width m
     const first = await roundTrip(page, since);
     assert.equal(first.count, 1, 'one height answer to one width message');
     const before = await embedState(frame);
-    assert.equal(before.values.find((v) => v.startsWith('slider-treasuries=')), 'slider-treasuries=75.5');
+    assert.equal(before.values.find((v) => v.startsWith('slider-direct=')), 'slider-direct=1.6');
 
     since = (await pymHeights(page)).length;
     const n = await postHostile(page);
@@ -566,8 +567,8 @@ test('hostile messages from the host: nothing runs, nothing changes, the width m
     assert.equal(third.count + fourth.count, 2, 'a width message from a sibling frame is not answered');
 
     // The embed still works for the reader afterwards.
-    await frame.locator(sel('slider-treasuries')).focus();
-    await frame.locator(sel('slider-treasuries')).press('ArrowLeft');
+    await frame.locator(sel('slider-direct')).focus();
+    await frame.locator(sel('slider-direct')).press('ArrowLeft');
     await changed(() => frame.evaluate(() => document.querySelector('[data-testid="chart-allocation"] .chart-svg:not([hidden]) svg')?.outerHTML), now.svg, 'the chart after the slider, after the messages');
     await assertNoErrors(t);
   } finally {
@@ -606,8 +607,8 @@ test('pym.js host at 520 and 360 px: the Japanese allocation embed sizes itself 
       // Once started, the slider updates the Japanese description, and the host follows the height.
       await startEmbed(page, frame, t);
       const before = r.description;
-      await frame.locator(sel('slider-treasuries')).focus();
-      await frame.locator(sel('slider-treasuries')).press('ArrowLeft');
+      await frame.locator(sel('slider-direct')).focus();
+      await frame.locator(sel('slider-direct')).press('ArrowLeft');
       const now = await changed(() => frame.evaluate(() => document.querySelector('[data-testid="description-allocation"]').textContent), before, 'the description after the slider');
       assert.match(now, /億ドル/, `still Japanese amounts (got ${now})`);
       await sized(page, frame, { message: 'iframe height equal to the content height after the slider' });

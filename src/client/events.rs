@@ -170,7 +170,9 @@ fn on_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
             clear_errors(d);
         }
         "preset-reset" => {
-            app.model.update(|m| m.reset());
+            // Back to the page's own defaults (an embed's start in the record's framing).
+            let embed = app.embed.is_some();
+            app.model.update(|m| *m = crate::url::default_model(embed));
             clear_errors(d);
         }
         "step-prev" => move_step(app, d, -1),

@@ -184,7 +184,7 @@ pub fn download(
     let file = export::file_name(chart.id, format, lang);
     let body = match format {
         Format::Svg => export::svg_document(&chart.svg),
-        Format::Csv => export::csv_document(&chart),
+        Format::Csv => export::csv_document(chart),
         Format::Json => match export::chart_data(chart.id, d) {
             Some(data) => {
                 let cite = |id: &str| page_citation(root, id);

@@ -282,6 +282,13 @@ impl ChartModel {
         &self.banner
     }
 
+    /// The view box height at a layout width, the banner included.
+    pub fn height(&self, width: u32) -> u32 {
+        let opts = RenderOptions::new(width, Theme::Light);
+        let banner = self.banner.draw(&opts).map_or(0, |b| b.height);
+        self.chart().height(opts.layout_width()) + banner
+    }
+
     /// The chart's words, as the page, the SVG's title and the downloads show them: a chart
     /// drawn as the article's claim says so in its caption and description too (the framings
     /// chart names both framings already).

@@ -371,6 +371,8 @@ pub fn permalink(href: &str) -> String {
 /// What the embed dialog lets a journalist choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EmbedOptions {
+    /// What the embed shows: the record (the default, safe to publish) or the article's claim.
+    pub framing: FramingId,
     /// The embed's theme (`auto` follows the host reader's system).
     pub theme: ThemeChoice,
     /// The embed's language.
@@ -383,8 +385,11 @@ pub struct EmbedOptions {
 /// reader's numbers and the chosen options in its query. `root` is the explainer's root URL
 /// (ending in `/`).
 pub fn embed_url(root: &str, id: ChartId, model: &Model, options: EmbedOptions) -> String {
+    let mut model = model.clone();
+    // Both framings are built in: cannot be refused.
+    let _ = model.set_framing(options.framing);
     let query = crate::url::write(
-        model,
+        &model,
         LinkState {
             step: 0,
             theme: options.theme,
@@ -441,7 +446,7 @@ pub fn embed_height(svg_height: u32, controls: ControlsParam) -> u32 {
     let extra = match controls {
         ControlsParam::None => 200,
         ControlsParam::Compact => 380,
-        ControlsParam::All => 700,
+        ControlsParam::All => 620,
     };
     let h = svg_height.saturating_add(extra).max(320);
     h.div_ceil(10) * 10
@@ -718,6 +723,7 @@ mod tests {
 
     fn options(lang: Lang, controls: ControlsParam) -> EmbedOptions {
         EmbedOptions {
+            framing: FramingId::Article,
             theme: ThemeChoice::Dark,
             lang,
             controls,

@@ -458,21 +458,17 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     };
     let root = site_root(d);
     let options = dlg.options();
-    let model = app.model.get_untracked();
+    let mut model = app.model.get_untracked();
     let url = crate::export::embed_url(&root, id, &model, options);
-    // The caption in the embed's language: from a live chart's model; the tracker's (which
-    // follows the record, not the reader) is the page's own.
-    let built = app
-        .views
-        .with_untracked(|v| build_live(id, &v.current, options.lang));
+    // The caption and height in the embed's language and framing: from a live chart's model
+    // (banner included); the tracker's (which follows the record, not the reader) is the page's.
+    let _ = model.set_framing(options.framing);
+    let built = build_live(id, &model.derive(), options.lang);
     let (caption, height) = match built {
-        Some(m) => {
-            let chart = m.chart();
-            (
-                chart.text().caption.clone(),
-                chart.height(crate::layout::WIDE_LAYOUT),
-            )
-        }
+        Some(m) => (
+            m.text(options.lang).caption,
+            m.height(crate::layout::WIDE_LAYOUT),
+        ),
         None => {
             let caption = by_testid(&d.root, &format!("chart-{}", id.slug()))
                 .and_then(|f| q(&f, ".caption"))

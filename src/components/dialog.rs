@@ -1,8 +1,9 @@
-//! The page's one "Embed this chart" dialog: options (controls, theme, language), the three
+//! The page's one "Embed this chart" dialog: options (what it shows, controls, theme, language), the three
 //! snippets (pym.js, AMP, plain iframe) with copy buttons, and a live preview at a chosen width.
 //! Drawn empty and closed; the browser fills it for the chart whose Embed button was pressed.
 
 use super::ctx;
+use fund_core::framing::FramingId;
 use fund_core::params::ControlsParam;
 use fund_core::{msg, Lang};
 use leptos::prelude::*;
@@ -38,6 +39,15 @@ pub fn EmbedDialog() -> impl IntoView {
             view! { <option value=c.as_str()>{label}</option> }
         })
         .collect_view();
+    // What the embed shows: the record by default (safe to publish as it comes), or the article's
+    // claim, which every chart then labels as a claim in its own text.
+    let framings = [
+        (FramingId::Record, msg::dialog::framing_record(lang)),
+        (FramingId::Article, msg::dialog::framing_article(lang)),
+    ]
+    .into_iter()
+    .map(|(f, label)| view! { <option value=f.as_str()>{label}</option> })
+    .collect_view();
     let themes = crate::theme::ThemeChoice::ALL
         .into_iter()
         .map(|t| view! { <option value=t.as_str()>{crate::theme::label(t, lang)}</option> })
@@ -55,6 +65,8 @@ pub fn EmbedDialog() -> impl IntoView {
             <h2 class="embed-title" id="embed-title">{msg::dialog::title(lang)}</h2>
             <p class="embed-note" data-testid="embed-note"></p>
             <div class="embed-options">
+                <label for="embed-option-framing">{msg::dialog::framing(lang)}</label>
+                <select id="embed-option-framing" data-testid="embed-option-framing">{framings}</select>
                 <label for="embed-option-controls">{msg::dialog::controls(lang)}</label>
                 <select id="embed-option-controls" data-testid="embed-option-controls">{controls}</select>
                 <label for="embed-option-theme">{msg::dialog::theme(lang)}</label>

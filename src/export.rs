@@ -446,7 +446,7 @@ pub fn embed_height(svg_height: u32, controls: ControlsParam) -> u32 {
     let extra = match controls {
         ControlsParam::None => 200,
         ControlsParam::Compact => 380,
-        ControlsParam::All => 620,
+        ControlsParam::All => 660,
     };
     let h = svg_height.saturating_add(extra).max(320);
     h.div_ceil(10) * 10

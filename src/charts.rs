@@ -139,13 +139,19 @@ pub fn colour(framing: FramingId, role: BucketRole) -> usize {
 }
 
 fn bucket_figures(a: &Allocation, lang: Lang) -> Vec<BucketFigure> {
+    bucket_figures_as(a, lang, false)
+}
+
+/// The buckets' figures, with their amounts as shown (rounded so a column adds up) or, for
+/// tables that set framings side by side, exact (so one share never shows as two amounts).
+fn bucket_figures_as(a: &Allocation, lang: Lang, exact: bool) -> Vec<BucketFigure> {
     a.rows()
         .iter()
         .map(|r| BucketFigure {
             id: r.bucket().to_string(),
             label: r.label(lang).to_string(),
             short_label: r.short_label(lang).to_string(),
-            amount: r.shown_amount(),
+            amount: if exact { r.amount() } else { r.shown_amount() },
             share: r.share(),
             range: r.range(),
             colour: colour(a.framing(), r.role()),
@@ -488,11 +494,11 @@ fn build_body(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartBody> {
             let chart = Framings::new(
                 (
                     builtin(FramingId::Article).name(lang).to_string(),
-                    bucket_figures(article, lang),
+                    bucket_figures_as(article, lang, true),
                 ),
                 (
                     builtin(FramingId::Record).name(lang).to_string(),
-                    bucket_figures(record, lang),
+                    bucket_figures_as(record, lang, true),
                 ),
                 dedup(ids),
                 lang,

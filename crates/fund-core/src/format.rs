@@ -122,6 +122,47 @@ pub fn usd_dp(amount: Usd, dp: u32, lang: Lang) -> String {
     }
 }
 
+/// A dollar amount exactly, unrounded, for tables that set framings side by side (where rounding
+/// each column to make it add up would show the same share as two amounts): `"$64.625 billion"`,
+/// `"$8.25 billion"`, `"$600 million"`; `"646億2500万ドル"`, `"1兆1855億ドル"`.
+pub fn usd_exact(amount: Usd, lang: Lang) -> String {
+    let v = amount.dollars();
+    let neg = v.is_sign_negative() && !v.is_zero();
+    let abs = v.abs();
+    match lang {
+        Lang::En => {
+            let billion = Decimal::from(1_000_000_000u64);
+            if abs >= billion {
+                let b = (abs / billion).normalize();
+                format!("{}${} billion", sign(neg), group_thousands(b))
+            } else {
+                let m = (abs / Decimal::from(1_000_000u64)).normalize();
+                format!("{}${} million", sign(neg), group_thousands(m))
+            }
+        }
+        Lang::Ja => {
+            let whole = abs.trunc();
+            let frac = (abs - whole).normalize();
+            let cho = Decimal::from(1_000_000_000_000u64);
+            let oku = Decimal::from(100_000_000u64);
+            let man = Decimal::from(10_000u64);
+            let mut out = String::new();
+            let mut rest = whole;
+            for (unit, name) in [(cho, "兆"), (oku, "億"), (man, "万")] {
+                let n = (rest / unit).trunc();
+                if !n.is_zero() {
+                    out.push_str(&format!("{n}{name}"));
+                }
+                rest -= n * unit;
+            }
+            if !rest.is_zero() || !frac.is_zero() || out.is_empty() {
+                out.push_str(&(rest + frac).normalize().to_string());
+            }
+            format!("{}{out}ドル", sign(neg))
+        }
+    }
+}
+
 /// A yen amount, converted at the reader's rate: `"¥61.9 trillion"`; `"約61.9兆円"` (約,
 /// "about", whenever the figure shown is rounded).
 pub fn yen(amount: Yen, lang: Lang) -> String {
@@ -276,6 +317,19 @@ pub fn round_parts(parts: &[Usd]) -> Vec<Usd> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn exact_amounts_are_never_rounded() {
+        let m = |millions: i64| Usd::new(Decimal::from(millions) * Decimal::from(1_000_000));
+        assert_eq!(usd_exact(m(64_625), Lang::En), "$64.625 billion");
+        assert_eq!(usd_exact(m(8_250), Lang::En), "$8.25 billion");
+        assert_eq!(usd_exact(m(412_500), Lang::En), "$412.5 billion");
+        assert_eq!(usd_exact(m(600), Lang::En), "$600 million");
+        assert_eq!(usd_exact(m(64_625), Lang::Ja), "646億2500万ドル");
+        assert_eq!(usd_exact(m(8_250), Lang::Ja), "82億5000万ドル");
+        assert_eq!(usd_exact(m(1_185_500), Lang::Ja), "1兆1855億ドル");
+        assert_eq!(usd_exact(m(0), Lang::Ja), "0ドル");
+    }
+
     use super::*;
     use std::str::FromStr;
 

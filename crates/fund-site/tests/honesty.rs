@@ -280,3 +280,34 @@ fn no_page_doubles_a_labels_prefix() {
         }
     }
 }
+
+#[test]
+fn one_share_shows_one_amount_across_the_framings_table() {
+    for lang in Lang::ALL {
+        for framing in FramingId::ALL {
+            let d = model(framing).derive();
+            let t = render(
+                ChartId::Framings,
+                &d,
+                WIDE_LAYOUT,
+                fund_charts::Theme::Light,
+                lang,
+            )
+            .table;
+            // Columns: bucket, then share and amount for each framing.
+            let mut seen: std::collections::HashMap<String, String> = Default::default();
+            for row in &t.rows {
+                for pair in row[1..].chunks(2) {
+                    let (share, amount) = (&pair[0], &pair[1]);
+                    if let Some(before) = seen.insert(share.clone(), amount.clone()) {
+                        assert_eq!(
+                            &before, amount,
+                            "{share} shows as {before} and {amount} ({lang:?})"
+                        );
+                    }
+                }
+            }
+            assert!(seen.len() > 3, "{:?}", t.rows);
+        }
+    }
+}

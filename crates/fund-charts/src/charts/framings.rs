@@ -236,9 +236,9 @@ impl Chart for Framings {
                     vec![
                         r.label.clone(),
                         cell(&r.figures[0], &|b| format::share(b.share)),
-                        cell(&r.figures[0], &|b| format::usd(b.amount, lang)),
+                        cell(&r.figures[0], &|b| format::usd_exact(b.amount, lang)),
                         cell(&r.figures[1], &|b| format::share(b.share)),
-                        cell(&r.figures[1], &|b| format::usd(b.amount, lang)),
+                        cell(&r.figures[1], &|b| format::usd_exact(b.amount, lang)),
                     ]
                 })
                 .collect(),

@@ -1,36 +1,13 @@
-// Two jobs, one file (see the README, "Embedding a chart" and "Publishing"):
-//
-// 1. On an embed page (`embed/<chart>/`), it tells the host how tall the page is, from the first
-//    paint on (before and without the WebAssembly), whenever that changes, in four formats:
-//      pym.js:    pymxPYMx<childId>xPYMxheightxPYMx<height>
-//      AMP:       {"sentinel":"amp","type":"embed-size","height":<height>}
-//      our own:   {"type":"japan-fund-explainer:height","chart":"<chart>","height":<height>}
-//      WordPress: {"message":"height","value":<height>,"secret":"<secret>"}, only when the frame's
-//                 address carries WordPress's `#?secret=…` (its oEmbed embeds do), which is kept
-//                 when the reader moves inside the frame (the language switch).
-//    Inside a sandbox with an opaque origin (WordPress frames embeds with
-//    sandbox="allow-scripts"), links that would leave the frame cannot open: the link to the full
-//    explainer and the source links then ask WordPress to follow them (its `link` message, which
-//    it obeys for the frame's own host while the frame has focus), and show their address so
-//    the reader can copy it wherever no host follows.
-//
-//    Messages from the host are untrusted. The only ones read are pym.js's width message, in its
-//    exact form, for this frame's childId, and WordPress's `ready` message with this frame's
-//    secret, each from the parent window; each only makes the page report its height again.
-//    Everything else is ignored: nothing from a message is parsed as markup, shown, stored or used
-//    to change the reader's numbers.
-//
-// 2. On any other page (a newsroom's article), it is the loader of the script embed: each
-//    `<div data-japan-fund-embed data-src="…/embed/<chart>/?…">` gets a responsive iframe of that
-//    embed page (on this script's own site only), kept as tall as the chart says it is. The div's
-//    `<noscript>` image stands in where scripts are off.
+// On an embed page (`embed/<chart>/`): tells the host how tall the page is, from the first paint
+// on and whenever it changes, as pym.js, AMP, our own and (with WordPress's `#?secret=`)
+// WordPress messages; keeps the secret when the reader moves inside the frame; inside an opaque
+// sandbox, a link that cannot open asks WordPress to follow it and shows its address. Messages
+// from the host are untrusted: only pym's exact width message for this childId and WordPress's
+// `ready` with this secret, from the parent, are read, and each only re-sends the height. See the
+// README ("Embedding a chart", "Publishing"). The script embed's loader is `loader.js`.
 (function () {
   var app = document.getElementById("app");
-  if (!(app && app.getAttribute("data-embed"))) {
-    loader(document.currentScript);
-    return;
-  }
-  if (window.parent === window) return;
+  if (!(app && app.getAttribute("data-embed")) || window.parent === window) return;
 
   // pym's parent passes childId; it is echoed back only if it is a plain identifier.
   var raw = new URLSearchParams(location.search).get("childId");
@@ -145,50 +122,4 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
-
-  // The script embed's loader (see 2. above).
-  function loader(script) {
-    var base = script && script.src ? script.src : null;
-    if (!base) return;
-    var home = new URL(base);
-    var boxes = document.querySelectorAll("[data-japan-fund-embed]");
-    for (var i = 0; i < boxes.length; i++) {
-      var box = boxes[i];
-      if (box.hasAttribute("data-japan-fund-ready")) continue;
-      var url;
-      try {
-        url = new URL(box.getAttribute("data-src") || "", base);
-      } catch (_) {
-        continue;
-      }
-      // Only this site's embed pages: the loader never frames another address.
-      if (url.origin !== home.origin || !/\/embed\/[a-z-]{1,40}\/$/.test(url.pathname)) continue;
-      var h = parseInt(box.getAttribute("data-height") || "", 10);
-      var frame = document.createElement("iframe");
-      frame.src = url.href;
-      frame.title = box.getAttribute("data-title") || "";
-      frame.setAttribute("width", "100%");
-      frame.setAttribute("height", String(h >= 100 && h <= 4000 ? h : 600));
-      frame.setAttribute("frameborder", "0");
-      frame.setAttribute("scrolling", "no");
-      frame.setAttribute("loading", "lazy");
-      frame.style.border = "0";
-      frame.style.width = "100%";
-      frame.style.display = "block";
-      box.setAttribute("data-japan-fund-ready", "");
-      box.appendChild(frame);
-    }
-    if (window.__japanFundEmbedLoader) return;
-    window.__japanFundEmbedLoader = true;
-    window.addEventListener("message", function (e) {
-      var d = e.data;
-      if (!d || typeof d !== "object" || d.type !== "japan-fund-explainer:height") return;
-      var h = d.height;
-      if (typeof h !== "number" || !(h >= 50 && h <= 10000)) return;
-      var frames = document.querySelectorAll("[data-japan-fund-embed] > iframe");
-      for (var j = 0; j < frames.length; j++) {
-        if (frames[j].contentWindow === e.source) frames[j].setAttribute("height", String(Math.ceil(h)));
-      }
-    });
-  }
 })();

@@ -48,8 +48,10 @@ pub fn default_model(embed: bool) -> Model {
 /// [`default_framing`]`(true)`.
 pub fn read_page(query: &str, embed: bool) -> (UrlState, Vec<ParamNotice>) {
     let (state, notices) = read(query);
+    // A framing the link names and the reader gets; a refused one falls back to the page's.
     let named = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .any(|(k, _)| k == "framing");
+        .any(|(k, _)| k == "framing")
+        && !notices.iter().any(|n| n.param() == "framing");
     if named || default_framing(embed) == state.model().framing() {
         return (state, notices);
     }

@@ -498,4 +498,6 @@ const ALSO_ALLOWED: &[&str] = &[
     "TRT",
     "amp",
     "iframe",
+    "ITC",
+    "USTR",
 ];

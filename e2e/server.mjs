@@ -9,6 +9,14 @@
 // paths, 404 for anything else (and for any path escaping `root`), optional extra headers, and
 // gzip when the request accepts it (so the bytes a browser transfers are realistic). Listens on
 // 127.0.0.1 only.
+//
+// Like a static host, it applies the site's own `_headers` file (Netlify / Cloudflare Pages
+// format, written by fund-site) when `root` has one: each rule whose path matches the request
+// adds its headers (a header set by two rules gets both values joined with ", ", as Cloudflare
+// does), a rule's path being matched against the path below the mount (`/embed/waffle/`) or the
+// whole path; `_headers` itself is never served. A missing file gets the nearest `404.html`
+// (Cloudflare's rule: the request's folder, then each parent) with status 404. Extra headers
+// given to startServer come last and replace the file's.
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -34,6 +42,7 @@ export const MIME = {
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.xml': 'application/xml; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 /** The strict policy the CSP test (and `--csp`) uses. */
@@ -41,7 +50,66 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.csv', '.map', '.xml']);
+/**
+ * Parses a `_headers` file: `[{ path, headers: [[name, value], …] }, …]`. A line without
+ * leading space is a path; an indented `Name: value` line belongs to the path above; `#` starts
+ * a comment. Throws on a header line before any path, or one without a colon.
+ */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
+    const at = line.indexOf(':');
+    if (!rules.length || at < 0) throw new Error(`_headers line ${i + 1}: ${JSON.stringify(line)}`);
+    rules.at(-1).headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+  }
+  return rules;
+}
+
+/** Whether a `_headers` rule path (`*` matches anything, `:name` one segment) matches `p`. */
+export function ruleMatches(rulePath, p) {
+  const re = rulePath
+    .split(/(\*|:[A-Za-z]\w*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${re}$`).test(p);
+}
+
+/** The headers the rules give path(s) `paths` (any of them matching): `{ name: value }`. */
+export function headersFor(rules, paths) {
+  const out = {};
+  const names = {};
+  for (const r of rules) {
+    if (!paths.some((p) => ruleMatches(r.path, p))) continue;
+    for (const [k, v] of r.headers) {
+      const key = k.toLowerCase();
+      if (names[key] !== undefined) out[names[key]] += `, ${v}`;
+      else {
+        names[key] = k;
+        out[k] = v;
+      }
+    }
+  }
+  return out;
+}
+
+/** Merges header objects, later ones replacing earlier ones whatever their case. */
+function mergeHeaders(...objs) {
+  const out = {};
+  for (const o of objs) {
+    for (const [k, v] of Object.entries(o || {})) {
+      for (const old of Object.keys(out)) if (old.toLowerCase() === k.toLowerCase()) delete out[old];
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+const COMPRESSIBLE = new Set(['.md', '.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.csv', '.map', '.xml']);
 
 function normaliseMount(mountPath) {
   let m = String(mountPath || '/');
@@ -54,16 +122,41 @@ function normaliseMount(mountPath) {
  * Starts the server. Resolves to `{ url, port, close }` where `url` ends with the mount path,
  * e.g. `http://127.0.0.1:41234/graphics/japan-fund/`.
  */
-export async function startServer({ root, mountPath = '/', headers = {}, port = 0, gzip = true, log = false } = {}) {
+export async function startServer({ root, mountPath = '/', headers = {}, port = 0, gzip = true, log = false, headersFile = true } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootAbs = path.resolve(root);
   const mount = normaliseMount(mountPath);
   const mountNoSlash = mount.slice(0, -1);
   const cache = new Map(); // absolute path -> gzipped Buffer (dist does not change during a run)
+  // The site's _headers rules, read again when the file changes.
+  let rulesCache = { mtime: -1, rules: [] };
+  const siteRules = async () => {
+    if (!headersFile) return [];
+    const stat = await fs.stat(path.join(rootAbs, '_headers')).catch(() => null);
+    if (!stat) return [];
+    if (stat.mtimeMs !== rulesCache.mtime) {
+      rulesCache = { mtime: stat.mtimeMs, rules: parseHeaders(await fs.readFile(path.join(rootAbs, '_headers'), 'utf8')) };
+    }
+    return rulesCache.rules;
+  };
 
   const send = (res, status, body, extra = {}) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers, ...extra });
+    res.writeHead(status, mergeHeaders({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, headers, extra));
     res.end(body);
+  };
+
+  // The nearest 404.html from `rel`'s folder up to root, if any.
+  const notFoundPage = async (rel) => {
+    let dir = path.posix.dirname('/' + rel + (rel.endsWith('/') ? 'x' : ''));
+    for (;;) {
+      const file = path.join(rootAbs, '.' + dir, '404.html');
+      if (file.startsWith(rootAbs + path.sep)) {
+        const body = await fs.readFile(file).catch(() => null);
+        if (body) return body;
+      }
+      if (dir === '/') return null;
+      dir = path.posix.dirname(dir);
+    }
   };
 
   const server = http.createServer(async (req, res) => {
@@ -85,6 +178,15 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
       }
       if (!pathname.startsWith(mount)) return send(res, 404, 'Not Found\n');
       const rel = pathname.slice(mount.length);
+      const rules = await siteRules();
+      const fromFile = headersFor(rules, [pathname, '/' + rel]);
+      const notFound = async () => {
+        const page = rel.includes('..') ? null : await notFoundPage(rel);
+        if (!page) return send(res, 404, 'Not Found\n', fromFile);
+        res.writeHead(404, mergeHeaders({ 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' }, fromFile, headers));
+        res.end(req.method === 'HEAD' ? undefined : page);
+      };
+      if (rel === '_headers') return notFound();
       // Resolve and make sure the result stays inside root (no ../ or absolute escapes).
       let file = path.resolve(rootAbs, '.' + path.posix.sep + rel);
       if (file !== rootAbs && !file.startsWith(rootAbs + path.sep)) return send(res, 404, 'Not Found\n');
@@ -94,7 +196,7 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
         file = path.join(file, 'index.html');
         stat = await fs.stat(file).catch(() => null);
       }
-      if (!stat || !stat.isFile()) return send(res, 404, 'Not Found\n');
+      if (!stat || !stat.isFile()) return notFound();
       // Refuse symlinks pointing out of root.
       const real = await fs.realpath(file);
       const realRoot = await fs.realpath(rootAbs);
@@ -103,7 +205,7 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
       const ext = path.extname(file).toLowerCase();
       const type = MIME[ext] || 'application/octet-stream';
       const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''));
-      const out = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', ...headers };
+      const out = mergeHeaders({ 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, fromFile, headers);
       let body;
       if (gzip && COMPRESSIBLE.has(ext)) {
         out.Vary = 'Accept-Encoding';

@@ -54,4 +54,21 @@ if [ "$want_browser" = 1 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 fi
+# 6. WordPress's own wp-embed.js, for the test that embeds a chart the way a WordPress post does
+#    (tests only): from Debian's wordpress package, unpacked into e2e/.cache/ (installing the
+#    package itself would also install and start Apache and PHP, which the test does not use).
+#    An installed package (/usr/share/wordpress) is used as it is.
+if [ "$want_browser" = 1 ]; then
+  wp_js=wp-includes/js/wp-embed.js
+  if [ ! -f "/usr/share/wordpress/$wp_js" ] && [ ! -f "e2e/.cache/wordpress/usr/share/wordpress/$wp_js" ]; then
+    say "unpacking Debian's wordpress package into e2e/.cache/wordpress"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    tmp=$(mktemp -d)
+    chmod 777 "$tmp"
+    (cd "$tmp" && { apt-get download wordpress >/dev/null 2>&1 || { $SUDO apt-get update -qq && apt-get download wordpress >/dev/null; }; })
+    mkdir -p e2e/.cache/wordpress
+    dpkg-deb -x "$tmp"/wordpress_*.deb e2e/.cache/wordpress
+    rm -rf "$tmp"
+  fi
+fi
 say "ready"

@@ -19,10 +19,12 @@ step "native tests";      REQUIRE_SHARED=${CI:+1} cargo test --workspace --locke
 step "in-browser tests";  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p japan-fund-explainer --target wasm32-unknown-unknown --locked
 step "release build";     trunk build --release --locked
 # Regression guards, not the targets (150 KiB page, 100 KiB embed; see the README's "Size"): the
-# page (prerendered HTML, wasm, scripts, styles) is about 272 KiB gzip today (the charts' banners and
-# honest labels added 9 KiB to the wasm and the HTML) and the allocation
-# embed about 15 KiB until the reader reaches for it (its wasm loads on intent). CI fails when
-# either grows past these ceilings, so no change gives the bytes back unnoticed.
-step "size budget";       node e2e/size.mjs --budget-gzip 286720 --budget-embed-gzip 16896
+# page (prerendered HTML, wasm, scripts, styles) is about 272 KiB gzip today and the allocation
+# embed about 16.8 KiB until the reader reaches for it (its wasm loads on intent). CI fails when
+# either grows past these ceilings, so no change gives the bytes back unnoticed. (Raised in
+# December 2026 from 270 and 16.5 KiB: the charts' banners and honest labels, about 9 KiB of wasm
+# and HTML; the page's structured data, about 0.6 KiB; the embed's WordPress protocol, discovery
+# links and structured data, about 1.2 KiB.)
+step "size budget";       node e2e/size.mjs --budget-gzip 286720 --budget-embed-gzip 17408
 step "end-to-end";        (cd e2e && npm test)
 step "fuzz (short run)";  FUZZ_SMOKE_CASES=5000 cargo test --release --manifest-path fuzz/Cargo.toml --test smoke

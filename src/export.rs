@@ -443,6 +443,8 @@ pub fn escape_js_string(value: &str) -> String {
 /// height plus room for its words and its controls, rounded up to 10 px. (pym.js, AMP and this
 /// project's own message then keep it exact.)
 pub fn embed_height(svg_height: u32, controls: ControlsParam) -> u32 {
+    // Measured at 520 px with the chart's banner line (e2e: the dialog's snippet-height test):
+    // the allocation embed needs its view box plus about 197, 354 and 655 px.
     let extra = match controls {
         ControlsParam::None => 200,
         ControlsParam::Compact => 380,
@@ -495,6 +497,55 @@ pub fn amp_snippet(url: &str, caption: &str, height: u32, lang: Lang) -> String 
         escape_attr(url),
         escape_attr(&embed_title(caption, lang)),
         escape_attr(msg::share::amp_more(lang)),
+    )
+}
+
+/// Where the script embed loads its loader from: the explainer's `loader.js`, at its root.
+pub fn script_src(root: &str) -> String {
+    format!("{root}loader.js")
+}
+
+/// The image the script embed shows where scripts are off: chart `id`'s embed page's default
+/// state, prerendered at build time (`<root>[ja/]embed/<chart>/chart.png`).
+pub fn fallback_png_url(root: &str, id: ChartId, lang: Lang) -> String {
+    format!("{root}{}embed/{}/chart.png", lang.dir(), id.slug())
+}
+
+/// The script embed, Datawrapper-style: one `<div>` naming the embed's address, the explainer's
+/// `loader.js` (which puts a responsive iframe in the div and keeps it as tall as the chart), and
+/// a `<noscript>` image of the chart at its default numbers, described by `alt`.
+pub fn script_snippet(
+    id: ChartId,
+    url: &str,
+    root: &str,
+    caption: &str,
+    alt: &str,
+    height: u32,
+    lang: Lang,
+) -> String {
+    format!(
+        "<div id=\"{}-script\" data-japan-fund-embed data-src=\"{}\" data-title=\"{}\" data-height=\"{height}\"><script defer src=\"{}\"></script><noscript><img src=\"{}\" alt=\"{}\" width=\"1280\" height=\"{}\" style=\"width:100%;height:auto\"></noscript></div>",
+        escape_attr(&pym_container_id(id)),
+        escape_attr(url),
+        escape_attr(&embed_title(caption, lang)),
+        escape_attr(&script_src(root)),
+        escape_attr(&fallback_png_url(root, id, lang)),
+        escape_attr(alt),
+        height.saturating_mul(PNG_SCALE),
+    )
+}
+
+/// The `html` of an oEmbed answer, in exactly the form WordPress's `wp_filter_oembed_result`
+/// keeps for a provider it does not know: a `<blockquote>` holding a link to the chart (without
+/// it, WordPress 5.9 and later never loads `wp-embed.js`, so the frame is never shown or resized),
+/// then one `<iframe>` with only `src`, `width`, `height`, `frameborder`, `marginwidth`,
+/// `marginheight`, `scrolling` and `title` (any other attribute would be dropped).
+pub fn oembed_html(link: &str, frame_src: &str, caption: &str, height: u32, lang: Lang) -> String {
+    let title = escape_attr(&embed_title(caption, lang));
+    format!(
+        "<blockquote><a href=\"{}\">{title}</a></blockquote><iframe src=\"{}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" marginwidth=\"0\" marginheight=\"0\" scrolling=\"no\" title=\"{title}\"></iframe>",
+        escape_attr(link),
+        escape_attr(frame_src),
     )
 }
 
@@ -882,9 +933,70 @@ mod tests {
     }
 
     #[test]
+    fn script_snippet_is_one_div_with_a_loader_and_an_image() {
+        let url = "https://example.org/j/embed/income/?controls=compact";
+        let s = script_snippet(
+            ChartId::Income,
+            url,
+            "https://example.org/j/",
+            HOSTILE,
+            HOSTILE,
+            480,
+            Lang::Ja,
+        );
+        assert!(s.starts_with("<div id=\"japan-fund-income-script\" data-japan-fund-embed data-src=\"https://example.org/j/embed/income/?controls=compact\""));
+        assert!(s.ends_with("</noscript></div>"));
+        assert_eq!(s.matches("<script").count(), 1);
+        assert!(s.contains("<script defer src=\"https://example.org/j/loader.js\"></script>"));
+        assert!(s.contains("<img src=\"https://example.org/j/ja/embed/income/chart.png\""));
+        assert!(!s.contains(HOSTILE), "caption and alt are escaped");
+        assert_eq!(
+            s.matches('<').count(),
+            7,
+            "div, script, /script, noscript, img, /noscript, /div: {s}"
+        );
+    }
+
+    #[test]
+    fn oembed_html_is_what_wordpress_keeps() {
+        let s = oembed_html(
+            "https://example.org/j/embed/waffle/",
+            "https://example.org/j/embed/waffle/",
+            HOSTILE,
+            560,
+            Lang::En,
+        );
+        assert!(s.starts_with("<blockquote><a href=\"https://example.org/j/embed/waffle/\">"));
+        assert!(s.contains("</a></blockquote><iframe src=\"https://example.org/j/embed/waffle/\" width=\"100%\" height=\"560\" frameborder=\"0\" marginwidth=\"0\" marginheight=\"0\" scrolling=\"no\" title=\""));
+        assert!(s.ends_with("\"></iframe>"));
+        assert!(!s.contains(HOSTILE));
+        // Only the attributes WordPress keeps, each quoted.
+        let mut rest = &s[s.find("<iframe").unwrap() + "<iframe".len()..];
+        let mut names = Vec::new();
+        while let Some((name, after)) = rest.trim_start().split_once("=\"") {
+            names.push(name.to_string());
+            rest = &after[after.find('"').unwrap() + 1..];
+        }
+        assert_eq!(
+            names,
+            [
+                "src",
+                "width",
+                "height",
+                "frameborder",
+                "marginwidth",
+                "marginheight",
+                "scrolling",
+                "title"
+            ]
+        );
+        assert_eq!(rest, "></iframe>");
+    }
+
+    #[test]
     fn embed_heights_follow_the_controls() {
         assert_eq!(embed_height(100, ControlsParam::None), 320);
-        assert_eq!(embed_height(301, ControlsParam::None), 510);
+        assert_eq!(embed_height(301, ControlsParam::None), 530);
         assert!(embed_height(300, ControlsParam::All) > embed_height(300, ControlsParam::Compact));
         assert!(embed_height(300, ControlsParam::Compact) > embed_height(300, ControlsParam::None));
         assert_eq!(

@@ -1,5 +1,5 @@
 // The test server itself (no browser, no dist/ needed): MIME types, directory index, mount path,
-// 404s, path traversal, extra headers and gzip.
+// 404s, path traversal, extra headers, gzip, and the site's own _headers and 404.html.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { startServer } from '../server.mjs';
+import { startServer, parseHeaders, ruleMatches } from '../server.mjs';
 
 let dir;
 let server;
@@ -95,4 +95,53 @@ test('gzip when accepted, identity otherwise', async () => {
   const wasm = await get(server.url + 'app_bg.wasm', { 'Accept-Encoding': 'gzip' });
   assert.equal(wasm.headers['content-type'], 'application/wasm');
   assert.deepEqual(zlib.gunzipSync(wasm.body), fs.readFileSync(path.join(dir, 'app_bg.wasm')));
+});
+
+test("_headers: parsed, applied by path below the mount (joined when two rules set one header), never served; the nearest 404.html", async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-headers-'));
+  try {
+    fs.writeFileSync(path.join(root, 'index.html'), 'home');
+    fs.mkdirSync(path.join(root, 'embed', 'x'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'embed', 'x', 'index.html'), 'embed');
+    fs.mkdirSync(path.join(root, 'ja'));
+    fs.writeFileSync(path.join(root, '404.html'), 'not found (en)');
+    fs.writeFileSync(path.join(root, 'ja', '404.html'), 'not found (ja)');
+    fs.writeFileSync(
+      path.join(root, '_headers'),
+      '# a comment\n/\n  X-Page: home\n/embed/*\n  X-Frame: any\n  X-Both: one\n/embed/:chart/\n  X-Both: two\n',
+    );
+    const rules = parseHeaders(fs.readFileSync(path.join(root, '_headers'), 'utf8'));
+    assert.deepEqual(rules.map((r) => r.path), ['/', '/embed/*', '/embed/:chart/']);
+    assert.throws(() => parseHeaders('  X-Orphan: 1\n'));
+    assert.equal(ruleMatches('/embed/:chart/', '/embed/waffle/'), true);
+    assert.equal(ruleMatches('/embed/:chart/', '/embed/waffle/x/'), false);
+    assert.equal(ruleMatches('/main-1.css', '/main-1xcss'), false, 'dots are literal');
+    const s = await startServer({ root, mountPath: '/m/', headers: { 'X-Extra': 'last' } });
+    try {
+      const home = await get(s.url);
+      assert.equal(home.headers['x-page'], 'home');
+      assert.equal(home.headers['x-frame'], undefined);
+      const embed = await get(s.url + 'embed/x/');
+      assert.equal(embed.headers['x-frame'], 'any');
+      assert.equal(embed.headers['x-both'], 'one, two', 'joined, as Cloudflare does');
+      assert.equal(embed.headers['x-extra'], 'last');
+      assert.equal((await get(s.url + '_headers')).status, 404);
+      const missing = await get(s.url + 'nothing/here');
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.toString(), 'not found (en)');
+      const ja = await get(s.url + 'ja/nothing/');
+      assert.equal(ja.status, 404);
+      assert.equal(ja.body.toString(), 'not found (ja)');
+    } finally {
+      await s.close();
+    }
+    const plain = await startServer({ root, headersFile: false });
+    try {
+      assert.equal((await get(plain.url)).headers['x-page'], undefined, 'headersFile: false ignores _headers');
+    } finally {
+      await plain.close();
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });

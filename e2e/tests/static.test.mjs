@@ -130,7 +130,8 @@ test('wasm blocked: the prerendered page stays, says its charts are not interact
 });
 
 test('an old ?embed= link lands on the chart’s embed page with its state', { timeout: TEST_TIMEOUT }, async () => {
-  const t = await openPage(browser, `${server.url}?embed=allocation&a.treasuries=60&theme=light`, { wait: false });
+  // (The app's links always carry the framing; embed pages start in the record's without one.)
+  const t = await openPage(browser, `${server.url}?embed=allocation&framing=article&a.treasuries=60&theme=light`, { wait: false });
   try {
     await until(() => t.page.url().includes('/embed/allocation/'), { message: 'the embed page URL' });
     await until(async () => !(await t.page.evaluate(() => document.body.hasAttribute('data-prerendered'))), { message: 'the app' });
@@ -248,7 +249,8 @@ test('an embed page downloads no wasm until the reader reaches for it; a link wi
     }
   }
   // Numbers in the link: the prerendered default would be wrong, so it starts at once.
-  const t = await openPage(browser, `${server.url}embed/allocation/?a.treasuries=60`, { wait: false, viewport: { width: 520, height: 900 } });
+  // (The app's links always carry the framing; embed pages start in the record's without one.)
+  const t = await openPage(browser, `${server.url}embed/allocation/?framing=article&a.treasuries=60`, { wait: false, viewport: { width: 520, height: 900 } });
   try {
     await until(() => started(t.page), { message: 'the app to start without intent' });
     await until(async () => /\$330 billion/.test((await text(t.page, 'description-allocation')) || ''), { message: 'the chart to show the link\u2019s 60%' });

@@ -31,7 +31,11 @@ function injected(page, origin) {
       const src = img.getAttribute('src') || '';
       if (src === 'x' || src.endsWith('/x')) found.push(`img[src=${src}]`);
     }
-    for (const s of document.querySelectorAll('script')) {
+    // The page's structured data is a data block, never run (its text is checked for markup).
+    for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
+      if (/[<>]/.test(s.textContent)) found.push(`markup in the JSON-LD: ${s.textContent.slice(0, 80)}`);
+    }
+    for (const s of document.querySelectorAll('script:not([type="application/ld+json"])')) {
       const src = s.getAttribute('src');
       if (!src) found.push(`inline <script>: ${s.textContent.slice(0, 80)}`);
       else if (!new URL(src, document.baseURI).href.startsWith(origin)) found.push(`foreign <script src=${src}>`);

@@ -477,7 +477,13 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
             (caption, 400)
         }
     };
-    dlg.fill(id, &url, &caption, height, app.lang);
+    // The script embed's image shows the embed page's default state (prerendered at build time),
+    // so its alt text describes that state, not the reader's.
+    let defaults = crate::views::Views::of(&crate::url::default_model(true));
+    let alt = build_live(id, &defaults.current, options.lang)
+        .map(|m| m.chart().text().description.clone())
+        .unwrap_or_else(|| caption.clone());
+    dlg.fill(id, &url, &root, &caption, &alt, height, app.lang);
 }
 
 fn on_dialog_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
@@ -494,6 +500,7 @@ fn on_dialog_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
         "embed-copy" => copy("embed-snippet"),
         "embed-copy-pym" => copy("embed-snippet-pym"),
         "embed-copy-amp" => copy("embed-snippet-amp"),
+        "embed-copy-script" => copy("embed-snippet-script"),
         "embed-close" => dlg.close(),
         _ => {}
     }

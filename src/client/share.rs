@@ -354,9 +354,20 @@ impl Dialog {
         }
     }
 
-    /// Fills the snippets and the preview for `url` (the embed's address), `caption` and the
+    /// Fills the snippets and the preview for `url` (the embed's address), `root` (the
+    /// explainer's), `caption`, `alt` (the script embed's image, at the default numbers) and the
     /// chart's height.
-    pub fn fill(&self, id: ChartId, url: &str, caption: &str, svg_height: u32, page_lang: Lang) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn fill(
+        &self,
+        id: ChartId,
+        url: &str,
+        root: &str,
+        caption: &str,
+        alt: &str,
+        svg_height: u32,
+        page_lang: Lang,
+    ) {
         let d = &self.dialog;
         let opts = self.options();
         let height = export::embed_height(svg_height, opts.controls);
@@ -380,6 +391,10 @@ impl Dialog {
         set(
             "embed-snippet",
             export::iframe_snippet(url, caption, height, lang),
+        );
+        set(
+            "embed-snippet-script",
+            export::script_snippet(id, url, root, caption, alt, height, lang),
         );
         self.preview(url, caption, height, lang);
     }

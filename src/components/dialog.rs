@@ -77,6 +77,7 @@ pub fn EmbedDialog() -> impl IntoView {
             {snippet("embed-snippet-pym", msg::dialog::pym(lang).to_string(), "embed-copy-pym", msg::dialog::copy(lang))}
             {snippet("embed-snippet-amp", msg::dialog::amp(lang).to_string(), "embed-copy-amp", msg::dialog::copy(lang))}
             {snippet("embed-snippet", msg::dialog::iframe(lang).to_string(), "embed-copy", msg::dialog::copy(lang))}
+            {snippet("embed-snippet-script", msg::dialog::script(lang).to_string(), "embed-copy-script", msg::dialog::copy(lang))}
             <p class="copy-status" role="status" data-testid="embed-status"></p>
             <div class="embed-preview-head">
                 <h3 class="embed-preview-title">{msg::dialog::preview(lang)}</h3>

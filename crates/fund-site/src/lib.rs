@@ -21,6 +21,8 @@ use japan_fund_explainer::views::Views;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+pub mod publish;
+
 /// What can go wrong while writing the site.
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
@@ -30,6 +32,9 @@ pub enum SiteError {
     /// The public origin setting is not an absolute http(s) URL.
     #[error("FUND_PUBLIC_ORIGIN must be an absolute http:// or https:// URL with no query, quotes or spaces (got {0:?})")]
     Origin(String),
+    /// A build setting is malformed.
+    #[error("{0} is malformed (got {1:?})")]
+    Setting(&'static str, String),
     /// An image could not be drawn.
     #[error("image: {0}")]
     Image(String),
@@ -74,6 +79,26 @@ impl Origin {
             s.push('/');
         }
         Ok(Origin(Some(s)))
+    }
+
+    /// The public address, if set.
+    pub fn absolute(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+
+    /// The site's path on its host: `/graphics/japan-fund/` for
+    /// `https://example.org/graphics/japan-fund/`, `/` without an origin (the host's root).
+    pub fn path(&self) -> String {
+        match &self.0 {
+            Some(o) => {
+                let after = o.split_once("://").map(|(_, r)| r).unwrap_or(o);
+                match after.find('/') {
+                    Some(i) => after[i..].to_string(),
+                    None => "/".into(),
+                }
+            }
+            None => "/".into(),
+        }
     }
 
     /// The URL of `path` (relative to the site's root) as seen from a page `depth` folders below
@@ -266,6 +291,22 @@ pub fn assemble(
     origin: &Origin,
     body: &str,
 ) -> Result<String, SiteError> {
+    assemble_with(shell, page, origin, &publish::Publishing::default(), body)
+}
+
+/// [`assemble`], with the publishing settings (the data's licence, the publication date) that
+/// the page's structured data carries. Also puts the oEmbed discovery link and the Markdown
+/// alternate early in the head (right after `<meta charset>`: WordPress reads at most 150 KB and
+/// stops at `</head>`), the JSON-LD at its end, and `crossorigin="anonymous"` on a stylesheet
+/// with `integrity` (inside a sandboxed frame, whose origin is opaque, a stylesheet fetched
+/// without CORS could not be checked against its hash and would not apply).
+pub fn assemble_with(
+    shell: &str,
+    page: &PageSpec,
+    origin: &Origin,
+    publishing: &publish::Publishing,
+    body: &str,
+) -> Result<String, SiteError> {
     let head_end = shell.find("</head>").ok_or(SiteError::Shell("</head>"))?;
     let body_open = shell.find("<body").ok_or(SiteError::Shell("<body>"))?;
     let body_start = body_open
@@ -299,6 +340,19 @@ pub fn assemble(
         head = head.replace("=\"./", &format!("=\"{prefix}"));
     }
     head = replace_between(&head, "<title>", "</title>", &escape(&page.title));
+    head = cors_stylesheets(&head);
+    let early = publish::early_head_tags(page, origin);
+    if !early.is_empty() {
+        let at = head
+            .find("<meta charset")
+            .and_then(|a| head[a..].find('>').map(|e| a + e + 1))
+            .or_else(|| {
+                head.find("<head")
+                    .and_then(|a| head[a..].find('>').map(|e| a + e + 1))
+            })
+            .ok_or(SiteError::Shell("<head>"))?;
+        head.insert_str(at, &format!("\n{early}"));
+    }
     // The shell's own description gives way to the page's (written with the other tags).
     if let Some(at) = head.find("<meta name=\"description\"") {
         let end = at + head[at..].find('>').map(|e| e + 1).unwrap_or(0);
@@ -316,8 +370,9 @@ pub fn assemble(
         None => (String::new(), ""),
     };
     Ok(format!(
-        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n<script src=\"{prefix}head.js\"></script>\n</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-root=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
+        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n<script src=\"{prefix}head.js\"></script>\n{ld}</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-root=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
         tags = head_tags(page, origin),
+        ld = publish::json_ld_tag(page, origin, publishing),
         embed_script = if page.embed.is_some() {
             format!("<script src=\"{prefix}embed.js\"></script>\n")
         } else {
@@ -358,6 +413,33 @@ fn start_on_intent(head: &str) -> String {
         ),
         1,
     )
+}
+
+/// Adds `crossorigin="anonymous"` to every `<link rel="stylesheet">` that has `integrity` and no
+/// `crossorigin`.
+fn cors_stylesheets(head: &str) -> String {
+    let mut out = String::with_capacity(head.len() + 64);
+    let mut rest = head;
+    while let Some(at) = rest.find("<link") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map(|e| at + e).unwrap_or(rest.len());
+        let tag = &rest[at..end];
+        out.push_str(tag);
+        if tag.contains("rel=\"stylesheet\"")
+            && tag.contains("integrity=")
+            && !tag.contains("crossorigin")
+        {
+            let trimmed = out.trim_end_matches('/').trim_end().len();
+            out.truncate(trimmed);
+            out.push_str(" crossorigin=\"anonymous\"");
+            if tag.trim_end().ends_with('/') {
+                out.push_str(" /");
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn scripts_in(s: &str) -> String {

@@ -522,4 +522,6 @@ const ALSO_ALLOWED: &[&str] = &[
     "TRT",
     "amp",
     "iframe",
+    "ITC",
+    "USTR",
 ];

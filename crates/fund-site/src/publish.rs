@@ -355,6 +355,7 @@ pub fn markdown(page: &PageSpec, origin: &Origin) -> Option<String> {
     s.push('\n');
     let root = origin.url("", depth);
     let options = EmbedOptions {
+        framing: model.framing(),
         theme: ThemeChoice::Auto,
         lang,
         controls: ControlsParam::Compact,

@@ -1,6 +1,6 @@
 //! Waffle: the whole fund as a 10×10 grid, one square per 1%.
 
-use crate::draw::{fit, layer, Anchor, Font, BASE};
+use crate::draw::{fit, layer, Anchor, Font, BASE, SMALL};
 use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
@@ -150,9 +150,16 @@ const LEGEND_ROW: f64 = 24.0;
 const VALUE_W: f64 = 64.0;
 
 impl Waffle {
+    /// Whether a bucket's share is no source's figure (no range given: our illustrative split of
+    /// the rest), marked `*` in the legend with a note under it.
+    fn has_assumed_shares(&self) -> bool {
+        self.buckets.iter().any(|(b, _)| b.range.is_none())
+    }
+
     fn geometry(&self, width: u32) -> Geometry {
         let w = f64::from(width);
-        let rows = self.buckets.len() as f64;
+        // One legend row per bucket, and one for the note on shares no source gives.
+        let rows = (self.buckets.len() + usize::from(self.has_assumed_shares())) as f64;
         let legend_h = rows * LEGEND_ROW;
         if width >= 560 {
             let side = (w * 0.45).min(360.0);
@@ -251,6 +258,18 @@ impl Chart for Waffle {
                     Font::new(BASE, c.text),
                 )?;
             }
+            if self.has_assumed_shares() {
+                let y = g.legend_y + self.buckets.len() as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
+                p.text(
+                    &fit(
+                        fund_core::msg::chart::waffle::assumed_note(self.lang),
+                        SMALL,
+                        g.legend_w,
+                    ),
+                    (g.legend_x, y),
+                    Font::new(SMALL, c.muted),
+                )?;
+            }
             Ok(())
         })
     }
@@ -272,7 +291,10 @@ impl Chart for Waffle {
             }
             for (i, (b, _)) in self.buckets.iter().enumerate() {
                 let y = g.legend_y + i as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
-                let value = format::share(b.share);
+                let mut value = format::share(b.share);
+                if b.range.is_none() {
+                    value.push('*');
+                }
                 p.text(
                     &value,
                     (g.legend_x + g.legend_w, y),

@@ -86,7 +86,9 @@ async function follows(page, frame, message) {
   await until(
     async () => {
       last = await heights(page, frame);
-      return last.content > 200 && Math.abs(last.iframe - last.content) <= 2;
+      // WordPress clamps an embed's height to 200–1000 px (wp-embed.js).
+      const want = Math.min(1000, Math.max(200, last.content));
+      return last.content > 200 && Math.abs(last.iframe - want) <= 2;
     },
     { message },
   ).catch((e) => {

@@ -199,7 +199,7 @@ fn allocation_description_and_outside_range_flag() {
     );
     assert_eq!(
         a.text().description,
-        "US Treasury bonds and bills take $412.5 billion (75%) of the $550 billion; Direct equity and joint ventures take $8.3 billion (1.5%)."
+        "US Treasury bonds and bills: $412.5 billion (75%) of the $550 billion; Direct equity and joint ventures: $8.3 billion (1.5%)."
     );
     assert!(a.range_status().iter().all(|s| *s != RangeStatus::Outside));
     let marks = a.marks(&opts(360, Theme::Light)).expect("marks");

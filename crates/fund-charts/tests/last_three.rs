@@ -61,11 +61,11 @@ fn framings_compare_bucket_by_bucket() {
     assert!(legend[4].figures[0].is_none());
     let desc = &m.text().description;
     assert!(
-        desc.contains("The article puts its largest part, 75%, in US Treasury bonds and bills"),
+        desc.contains("The article: its largest part, 75%, goes to US Treasury bonds and bills"),
         "{desc}"
     );
     assert!(
-        desc.contains("The record puts its largest part, 46.5%"),
+        desc.contains("; The record: its largest part, 46.5%"),
         "{desc}"
     );
     assert!(

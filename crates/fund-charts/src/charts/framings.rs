@@ -111,7 +111,12 @@ impl Framings {
         let mut parts = Vec::new();
         for (k, name) in [n0, n1].into_iter().enumerate() {
             if let Some(b) = largest(k) {
-                parts.push(m::largest(lang, name, &format::share(b.share), &b.label));
+                parts.push(m::largest(
+                    lang,
+                    name,
+                    &format::share(b.share),
+                    &crate::table::mid_sentence(&b.label, lang),
+                ));
             } else {
                 parts.push(m::no_buckets(lang, name));
             }

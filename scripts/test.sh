@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: format, lints (native and wasm32), docs,
 # native tests, in-browser tests (wasm-bindgen-test in headless Chromium), the release build with its
-# size budget, and the end-to-end tests against the release build served on loopback.
+# size budget, and the end-to-end tests against the release build served on loopback: the whole
+# suite in Chromium, then its core (e2e/core/) in Chromium, Firefox ESR and WebKitGTK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -23,5 +24,9 @@ step "release build";     trunk build --release --locked
 # embed about 15 KiB until the reader reaches for it (its wasm loads on intent). CI fails when
 # either grows past these ceilings, so no change gives the bytes back unnoticed.
 step "size budget";       node e2e/size.mjs --budget-gzip 276480 --budget-embed-gzip 16896
-step "end-to-end";        (cd e2e && npm test)
+step "end-to-end (Chromium)";  (cd e2e && npm test)
+# The core suite, the same test bodies in each engine (e2e/browsers/ drives them).
+step "end-to-end core (Chromium)";        (cd e2e && npm run --silent test:core:chromium)
+step "end-to-end core (Firefox ESR)";     (cd e2e && npm run --silent test:core:firefox)
+step "end-to-end core (WebKitGTK)";       (cd e2e && npm run --silent test:core:webkit)
 step "fuzz (short run)";  FUZZ_SMOKE_CASES=5000 cargo test --release --manifest-path fuzz/Cargo.toml --test smoke

@@ -63,7 +63,7 @@ function linkHasNumbers(tag) {
 
 let started = false;
 const target = redirect();
-// This script's own tag (head.js's tag carries data-wasm too, on the full page).
+// This script's tag (head.js's may carry data-wasm too).
 const bootTag = document.querySelector("script[data-js][data-wasm]");
 if (target) {
   location.replace(target);
@@ -91,10 +91,8 @@ function staticOnly(err) {
 }
 
 // Fetches and compiles the WebAssembly (streaming when the server labels it application/wasm),
-// so that it compiles while the glue loads and the page paints. The full page's head.js has
-// started the download already (window.__fundWasm): that response is used, so every browser
-// downloads the wasm once. Otherwise (an embed page, on the reader's intent) it is fetched here.
-// Either way the request carries the integrity the build wrote on this script's tag.
+// so that it compiles while the glue loads and the page paints. On the full page head.js has
+// started the one download (window.__fundWasm); an embed page fetches here. Both with integrity.
 function compileWasm(url, integrity) {
   const early = window.__fundWasm;
   window.__fundWasm = undefined;

@@ -13,22 +13,12 @@
     }
   }
   html.classList.add("js");
-  // The full page's WebAssembly: its one download starts here, from the page's first script,
-  // with the integrity the build wrote, and boot.js compiles that response. (A preload hint
-  // would be fetched a second time by Firefox, whose fetch() reuses a preload only without
-  // integrity, and by WebKit, which never reuses an as=fetch preload.) Not on a link that
-  // boot.js sends elsewhere (another language, an old ?embed= link), nor on embed pages, whose
-  // head.js tag has no data-wasm: they download on the reader's intent.
-  var me = document.currentScript;
-  var lang = params.get("lang");
-  var leaving = ((lang === "en" || lang === "ja") && lang !== html.lang) || params.has("embed");
-  if (me && me.getAttribute("data-wasm") && !leaving && typeof fetch === "function" && typeof WebAssembly === "object") {
-    var url = new URL(me.getAttribute("data-wasm"), document.baseURI).href;
-    var integrity = me.getAttribute("data-integrity");
-    var response = fetch(url, integrity ? { integrity: integrity } : {});
-    // boot.js reports a failure; until it takes the promise, a rejection is not "unhandled".
-    response.catch(function () {});
-    window.__fundWasm = { url: url, response: response };
+  // The full page's one wasm download, with integrity (fund-site: take_wasm_preload).
+  var me = document.currentScript, wasm = me && me.getAttribute("data-wasm"), lang = params.get("lang");
+  if (wasm && window.fetch && typeof WebAssembly == "object" && !params.has("embed") && !((lang == "en" || lang == "ja") && lang != html.lang)) {
+    var sri = me.getAttribute("data-integrity"), url = new URL(wasm, document.baseURI).href, res = fetch(url, sri ? { integrity: sri } : {});
+    res.catch(function () {});
+    window.__fundWasm = { url: url, response: res };
   }
   // On a phone (the stylesheet's one-column width) the page is long: the secondary lists start
   // shut (each step's record box, the list of sources), unless the link points into them. Done

@@ -239,7 +239,10 @@ fn assembled_pages_reroot_assets_set_the_language_and_mark_the_root() {
     // The embed's boot script checks the wasm's integrity when it downloads it; head.js does not
     // download it.
     assert!(boot.contains("data-integrity=\"sha384-AbC+/=\""), "{boot}");
-    assert!(out.contains("<script src=\"../../../head.js\"></script>"), "{out}");
+    assert!(
+        out.contains("<script src=\"../../../head.js\"></script>"),
+        "{out}"
+    );
     // The full page starts at once: its first script, head.js, before the stylesheets, starts the
     // one download of the wasm with its integrity (no preload hint, which Firefox and WebKit
     // would fetch a second time); the glue's modulepreload stays.
@@ -249,7 +252,10 @@ fn assembled_pages_reroot_assets_set_the_language_and_mark_the_root() {
     assert!(!full.contains("data-start"));
     let head_js = "<script src=\"./head.js\" data-wasm=\"./app-1_bg.wasm\" data-integrity=\"sha384-AbC+/=\"></script>";
     let at = full.find(head_js).unwrap_or_else(|| panic!("{full}"));
-    assert!(at < full.find("<link rel=\"stylesheet\"").unwrap(), "{full}");
+    assert!(
+        at < full.find("<link rel=\"stylesheet\"").unwrap(),
+        "{full}"
+    );
     assert_eq!(full.matches("head.js").count(), 1, "{full}");
     let boot = &full[full.find("<script type=\"module\"").unwrap()..];
     assert!(boot[..boot.find('>').unwrap()].contains("data-integrity=\"sha384-AbC+/=\""));

@@ -2,10 +2,10 @@
 // Usage: node e2e/look.mjs URL OUT.png [--width 1280 --height 800] [--selector CSS] [--dark] [--full]
 //        [--no-js] (scripts off) [--block-wasm] (the WebAssembly request fails)
 //
-// In each browser: node e2e/look.mjs --browser chromium|firefox|webkit|all [URL] [--out DIR]
-//   screenshots the first screen of URL (default: dist/ served on loopback) at 1280×800 and at
-//   390×844, once the app has taken the page over, as DIR/look-<browser>-<w>x<h>.png (DIR
-//   defaults to /tmp). Driven through e2e/browsers/ (Chromium: playwright-core; Firefox ESR:
+// In each browser: node e2e/look.mjs --browser chromium|firefox|webkit|all [URL] [--path ja/] [--out DIR]
+//   screenshots the first screen of URL (default: dist/ served on loopback, at --path) at
+//   1280×800 and at 390×844, once the app has taken the page over, as
+//   DIR/look-<browser>[-<path>]-<w>x<h>.png (DIR defaults to /tmp). Driven through e2e/browsers/ (Chromium: playwright-core; Firefox ESR:
 //   puppeteer-core over WebDriver BiDi; WebKitGTK: WebKitWebDriver, the 390 px screen an iframe
 //   of that size since MiniBrowser's window is never that narrow).
 import path from "node:path";
@@ -23,9 +23,11 @@ if (args.includes("--browser")) {
   const which = opt("--browser", "all");
   const names = which === "all" ? BROWSERS : [which];
   const outDir = opt("--out", "/tmp");
-  const given = args.find((a, i) => /^https?:/.test(a) && args[i - 1] !== "--out");
+  const given = args.find((a) => /^https?:/.test(a));
   const server = given ? null : await startServer({ root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist") });
-  const url = given || server.url;
+  const sub = opt("--path", "");
+  const url = given || server.url + sub;
+  const tag = sub ? `-${sub.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}` : "";
   for (const name of names) {
     const browser = await launch(name);
     try {
@@ -42,7 +44,7 @@ if (args.includes("--browser")) {
             await new Promise((r) => setTimeout(r, 100));
           }
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          const file = path.join(outDir, `look-${name}-${viewport.width}x${viewport.height}.png`);
+          const file = path.join(outDir, `look-${name}${tag}-${viewport.width}x${viewport.height}.png`);
           await page.screenshot(file);
           const errors = await page.errors();
           console.log(`${file}: ${browser.version}, ${state ?? "not taken over in 30 s"}${errors.uncaught.length ? `; uncaught: ${errors.uncaught.join(" | ")}` : ""}${errors.console?.length ? `; console errors: ${errors.console.join(" | ")}` : ""}`);

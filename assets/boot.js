@@ -63,7 +63,8 @@ function linkHasNumbers(tag) {
 
 let started = false;
 const target = redirect();
-const bootTag = document.querySelector("script[data-wasm]");
+// This script's tag (head.js's may carry data-wasm too).
+const bootTag = document.querySelector("script[data-js][data-wasm]");
 if (target) {
   location.replace(target);
 } else if (bootTag && bootTag.dataset.start === "intent" && !linkHasNumbers(bootTag)) {
@@ -90,12 +91,13 @@ function staticOnly(err) {
 }
 
 // Fetches and compiles the WebAssembly (streaming when the server labels it application/wasm),
-// so that it compiles while the glue loads and the page paints.
-function compileWasm(url) {
-  // The page's preload hint for it carries its integrity; the request must match to reuse it.
-  const hint = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === url);
-  const init = hint && hint.integrity ? { integrity: hint.integrity } : {};
-  return fetch(url, init).then((res) => {
+// so that it compiles while the glue loads and the page paints. On the full page head.js has
+// started the one download (window.__fundWasm); an embed page fetches here. Both with integrity.
+function compileWasm(url, integrity) {
+  const early = window.__fundWasm;
+  window.__fundWasm = undefined;
+  const response = early && early.url === url ? early.response : fetch(url, integrity ? { integrity } : {});
+  return response.then((res) => {
     if (!res.ok) throw new Error(`failed to fetch ${url}: ${res.status}`);
     const type = (res.headers.get("Content-Type") || "").split(";")[0].trim();
     if (type === "application/wasm" && typeof WebAssembly.compileStreaming === "function") {
@@ -138,7 +140,7 @@ async function start() {
     return;
   }
   try {
-    const compiled = compileWasm(new URL(tag.dataset.wasm, document.baseURI).href);
+    const compiled = compileWasm(new URL(tag.dataset.wasm, document.baseURI).href, tag.dataset.integrity);
     const glue = import(new URL(tag.dataset.js, document.baseURI).href);
     const [mod, module] = await Promise.all([glue, compiled]);
     await afterPaint();

@@ -68,6 +68,17 @@
 //      500 ms. On the full page the allocation tab is selected first (charts out of view are only
 //      redrawn when they come into view) and the whole page is timed too (all linked charts).
 //   Also: the JS heap after load (CDP Performance.getMetrics) and the wasm linear memory.
+//   6. Update latency by browser (printed, no target): the same measurement as 5 (the same
+//      in-page `sliderLoop`) for the embed and the two peers in Chromium, Debian's Firefox ESR
+//      (puppeteer-core over WebDriver BiDi) and WebKitGTK's MiniBrowser (classic WebDriver,
+//      under Xvfb), all three driven the same way, through e2e/browsers/ (Chromium again, so its
+//      row is taken as the others are). These drivers have no init scripts before the page's
+//      own (classic WebDriver has none), so nothing of 2–4 is taken there: the page is loaded,
+//      made interactive (our embed by a pointer moving over it), and then timed. The embed is
+//      loaded in the article's framing (ENGINE_EMBED_QUERY): embed pages start in the record's,
+//      where the Treasuries slider, the one every column moves, has no role and is disabled.
+//      Each browser's clock step is printed beside its figures (cross-origin isolated pages).
+//      `--browsers chromium,firefox,webkit` (the default) picks them; `--browsers none` skips it.
 //
 // Time figures 2–4 are medians over --loads cold loads, each in a fresh browser context with the
 // cache disabled, the columns taken in turn within each round.
@@ -77,7 +88,7 @@
 // draws its chart).
 //
 //   node e2e/bench.mjs [--dist dist] [--json bench-results.json] [--inputs 250] [--loads 5]
-//                      [--native target/bench-native.jsonl]
+//                      [--native target/bench-native.jsonl] [--browsers chromium,firefox,webkit|none]
 //
 // --native: a JSON-lines file written by the native benches (BENCH_NATIVE_OUT=...), folded into
 // the JSON output and printed as a short summary.
@@ -92,6 +103,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { launch as launchEngine } from './browsers/index.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -130,12 +142,12 @@ const PROBE_VALUES = ['60', '90']; // slider values the interactive probe altern
 
 function usage(code) {
   const text =
-    'usage: node e2e/bench.mjs [--dist DIR] [--json OUT.json] [--inputs N] [--loads N] [--native FILE.jsonl]';
+    'usage: node e2e/bench.mjs [--dist DIR] [--json OUT.json] [--inputs N] [--loads N] [--native FILE.jsonl] [--browsers chromium,firefox,webkit|none]';
   (code ? console.error : console.log)(text);
   process.exit(code);
 }
 
-const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5, native: null };
+const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5, native: null, browsers: ['chromium', 'firefox', 'webkit'] };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -146,6 +158,7 @@ const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5,
     else if (a === '--inputs') opts.inputs = Number(next());
     else if (a === '--loads') opts.loads = Number(next());
     else if (a === '--native') opts.native = path.resolve(next());
+    else if (a === '--browsers') opts.browsers = next().split(',').filter((b) => b && b !== 'none');
     else if (a === '-h' || a === '--help') usage(0);
     else {
       console.error(`unknown argument ${a}`);
@@ -154,6 +167,7 @@ const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5,
   }
   if (!Number.isInteger(opts.inputs) || opts.inputs < 1) usage(2);
   if (!Number.isInteger(opts.loads) || opts.loads < 1) usage(2);
+  if (!opts.browsers.every((b) => ['chromium', 'firefox', 'webkit'].includes(b))) usage(2);
 }
 
 if (!fs.existsSync(path.join(opts.dist, 'index.html'))) {
@@ -770,6 +784,72 @@ async function latency(browser, col, { n }) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (6) Update latency in Firefox and WebKit, through the browser-neutral driver (e2e/browsers/)
+
+async function engineLatency(engine, col, { n }) {
+  const page = await engine.newPage({ viewport: VIEWPORT });
+  const url = col.ours ? col.url + ENGINE_EMBED_QUERY : col.url;
+  try {
+    await page.goto(url);
+    // Chart.js reports each draw through window.__benchRendered (sliderLoop listens on
+    // window.__bench.renderHooks); set up here, after load, as no init script can run earlier.
+    await page.evaluate(() => {
+      window.__bench = window.__bench || { renderHooks: [] };
+      window.__benchRendered = (value) => {
+        const t = performance.now();
+        for (const f of window.__bench.renderHooks) f(t, value);
+      };
+    });
+    // Interactive: the slider enabled, the chart drawn, and our pages taken over (the embed
+    // starts on the reader's intent: the pointer moves over it until it has).
+    const cfg = { slider: col.sliderSel, chart: col.latencyChart, hook: col.hook, ours: col.ours };
+    const start = Date.now();
+    for (let i = 0; ; i++) {
+      if (col.ours) await page.mouseMove(200 + (i % 9), 300);
+      const ready = await page.evaluate((c) => {
+        const s = document.querySelector(c.slider);
+        const drawn = c.hook || !!document.querySelector(`${c.chart} svg`);
+        const app = !c.ours || document.documentElement.classList.contains('app');
+        return !!s && !s.disabled && drawn && app;
+      }, cfg);
+      if (ready) break;
+      if (Date.now() - start > 30000) return { available: false, reason: 'not interactive within 30 s' };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (col.tab) await page.click(col.tab);
+    await new Promise((r) => setTimeout(r, 500));
+    const res = await page.evaluate(sliderLoop, { n, sliderSel: col.sliderSel, chartSel: col.latencyChart, scopeSel: null, hook: col.hook });
+    if (res.error) return { available: false, reason: res.error };
+    const timerResolutionMs = await page.evaluate(() => {
+      let min = Infinity;
+      let last = performance.now();
+      for (let i = 0; i < 200000 && min > 0.001; i++) {
+        const t = performance.now();
+        if (t > last) {
+          min = Math.min(min, t - last);
+          last = t;
+        }
+      }
+      return min;
+    });
+    const errors = await page.errors();
+    return {
+      available: true,
+      url,
+      chart: summarise(res.chart),
+      noChartChange: res.noChange,
+      crossOriginIsolated: res.crossOriginIsolated,
+      timerResolutionMs: round(timerResolutionMs, 4),
+      errors: [...(errors.console || []), ...errors.uncaught].map((e) => `${engine.name} ${col.label}: ${e}`),
+    };
+  } catch (e) {
+    return { available: false, reason: e.message.split('\n')[0].slice(0, 200) };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Heap after load, and wasm memory
 
 async function heap(browser, col) {
@@ -900,6 +980,10 @@ let browser;
 let results;
 let columns;
 let legacy;
+let engines = [];
+// The columns whose update latency is taken in every browser (6), and the embed's query there.
+const ENGINE_COLUMNS = ['embed', 'vegalite', 'chartjs'];
+const ENGINE_EMBED_QUERY = '?framing=article';
 try {
   browser = await chromium.launch(LAUNCH);
   const base = server.url; // ends with '/'
@@ -946,6 +1030,25 @@ try {
   for (const col of columns) col.heap = await heap(browser, col);
   process.stdout.write(`slider latency (${opts.inputs} inputs)… `);
   for (const col of columns) col.latency = await latency(browser, col, { n: opts.inputs });
+  // (6) The embed's and the peers' update latency in each browser.
+  engines = [];
+  for (const name of opts.browsers) {
+    process.stdout.write(`${name} latency… `);
+    let engine;
+    try {
+      engine = await launchEngine(name);
+    } catch (e) {
+      engines.push({ name, version: null, error: e.message.split('\n')[0] });
+      continue;
+    }
+    const entry = { name, version: engine.version, columns: {} };
+    try {
+      for (const col of columns.filter((c) => ENGINE_COLUMNS.includes(c.key))) entry.columns[col.key] = await engineLatency(engine, col, { n: opts.inputs });
+    } finally {
+      await engine.close().catch(() => {});
+    }
+    engines.push(entry);
+  }
   console.log('done');
 
   const never = columns.filter((c) => c.loads.firstChartMs == null);
@@ -966,6 +1069,7 @@ try {
     },
     targets: TARGETS,
     legacyEmbed: legacy,
+    engines,
     bytes: { disk },
     columns: Object.fromEntries(
       columns.map((c) => [
@@ -1051,6 +1155,21 @@ else if (!legacy.embedMode) console.log(`(${OUR_LEGACY_EMBED_QUERY} neither redi
   console.log(table(detail.map(([label, f]) => [label, ...columns.map(f)]), ['', ...columns.map((c) => c.label)]));
   const chartOf = (c) => (c.hook ? 'canvas draw (afterRender)' : c.chartSel);
   console.log(`(first chart / interactive watch: ${columns.map((c) => `${c.label}: ${chartOf(c)}`).join('; ')})`);
+}
+
+// Update latency per browser (6): printed, no target.
+if (opts.browsers.length) {
+  const cols = columns.filter((c) => ENGINE_COLUMNS.includes(c.key));
+  const cell = (l) => (l?.available ? `${fmtNum(l.chart?.medianMs, 3)} / ${fmtNum(l.chart?.p95Ms, 3)}` : `n/a (${l?.reason ?? 'not run'})`);
+  const rows = [];
+  for (const e of engines) {
+    if (e.error) rows.push([e.name, ...cols.map(() => `n/a (${e.error.slice(0, 60)})`), '–']);
+    else rows.push([e.name === 'chromium' ? `Chromium ${e.version}` : e.version, ...cols.map((c) => cell(e.columns[c.key])), `${Object.values(e.columns).find((l) => l.available)?.timerResolutionMs ?? '–'} ms`]);
+  }
+  console.log(`\nUpdate latency by browser: slider input → last chart change, median / p95 ms over ${opts.inputs} inputs (printed, no target; embed at ${ENGINE_EMBED_QUERY})`);
+  console.log(table(rows, ['browser', ...cols.map((c) => c.label), 'clock step']));
+  const notes = engines.flatMap((e) => Object.values(e.columns || {}).flatMap((l) => l.errors || []));
+  if (notes.length) for (const n of [...new Set(notes)].slice(0, 10)) console.log(`  ${n}`);
 }
 
 // Targets.

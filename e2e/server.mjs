@@ -17,6 +17,18 @@
 // whole path; `_headers` itself is never served. A missing file gets the nearest `404.html`
 // (Cloudflare's rule: the request's folder, then each parent) with status 404. Extra headers
 // given to startServer come last and replace the file's.
+// For tests in any browser (no browser's own network interception needed), the returned object
+// also has:
+//   requests   every request received, in order: { method, path, time } (path with its query);
+//              tests read it to count requests per page view, and may empty it (`length = 0`);
+//   refuse     a RegExp (or null): a request whose path matches is answered by closing the
+//              connection, as a blocked or failed download looks to the page;
+//   transform  a function (or null) `(path, bytes) => bytes`: serves other bytes for a file
+//              (before gzip), e.g. a tampered wasm for an integrity test.
+// And one page of its own, outside the mount path: /__e2e/viewport.html?w=390&h=844&src=/path
+// is an iframe of w×h CSS px at the top left showing `src` (a path on this server, so the frame
+// is same-origin with the page around it and scripts may focus inside it). WebKit's driver
+// uses it for viewports narrower than MiniBrowser's smallest window.
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -111,6 +123,29 @@ function mergeHeaders(...objs) {
 
 const COMPRESSIBLE = new Set(['.md', '.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.csv', '.map', '.xml']);
 
+/** The page of a narrow viewport (see the top of this file). */
+export const VIEWPORT_PAGE = '/__e2e/viewport.html';
+
+function viewportPage(res, params) {
+  const size = (name) => {
+    const n = Number(params.get(name));
+    return Number.isInteger(n) && n >= 100 && n <= 4000 ? n : null;
+  };
+  const [w, h, src] = [size('w'), size('h'), params.get('src') || ''];
+  if (!w || !h || !src.startsWith('/') || src.startsWith('//')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad Request\n');
+    return;
+  }
+  const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${w}×${h} viewport</title></head>` +
+      `<body style="margin:0;background:#808080"><iframe id="e2e-viewport" src="${attr(src)}" ` +
+      `style="display:block;border:0;margin:0;width:${w}px;height:${h}px"></iframe></body></html>`,
+  );
+}
+
 function normaliseMount(mountPath) {
   let m = String(mountPath || '/');
   if (!m.startsWith('/')) m = '/' + m;
@@ -119,7 +154,7 @@ function normaliseMount(mountPath) {
 }
 
 /**
- * Starts the server. Resolves to `{ url, port, close }` where `url` ends with the mount path,
+ * Starts the server. Resolves to `{ url, port, close, requests, refuse, transform }` where `url` ends with the mount path,
  * e.g. `http://127.0.0.1:41234/graphics/japan-fund/`.
  */
 export async function startServer({ root, mountPath = '/', headers = {}, port = 0, gzip = true, log = false, headersFile = true } = {}) {
@@ -158,8 +193,10 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
       dir = path.posix.dirname(dir);
     }
   };
+  const control = { requests: [], refuse: null, transform: null };
 
   const server = http.createServer(async (req, res) => {
+    control.requests.push({ method: req.method, path: req.url, time: Date.now() });
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
@@ -172,6 +209,7 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
         return send(res, 400, 'Bad Request\n');
       }
       if (pathname.includes('\0')) return send(res, 400, 'Bad Request\n');
+      if (pathname === VIEWPORT_PAGE) return viewportPage(res, u.searchParams);
       // The mount point without its trailing slash: redirect, like any static host does.
       if (mount !== '/' && pathname === mountNoSlash) {
         return send(res, 301, '', { Location: mount + u.search });
@@ -202,23 +240,29 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
       const realRoot = await fs.realpath(rootAbs);
       if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return send(res, 404, 'Not Found\n');
 
+      if (control.refuse && control.refuse.test(pathname)) {
+        res.destroy();
+        return;
+      }
       const ext = path.extname(file).toLowerCase();
       const type = MIME[ext] || 'application/octet-stream';
       const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''));
       const out = mergeHeaders({ 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, fromFile, headers);
       let body;
+      const transform = control.transform;
+      const read = async () => (transform ? transform(pathname, await fs.readFile(real)) : fs.readFile(real));
       if (gzip && COMPRESSIBLE.has(ext)) {
         out.Vary = 'Accept-Encoding';
         if (accepts) {
-          body = cache.get(real);
+          body = transform ? null : cache.get(real);
           if (!body) {
-            body = zlib.gzipSync(await fs.readFile(real), { level: 9 });
-            cache.set(real, body);
+            body = zlib.gzipSync(await read(), { level: 9 });
+            if (!transform) cache.set(real, body);
           }
           out['Content-Encoding'] = 'gzip';
         }
       }
-      if (!body) body = await fs.readFile(real);
+      if (!body) body = await read();
       out['Content-Length'] = body.length;
       res.writeHead(200, out);
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -241,7 +285,7 @@ export async function startServer({ root, mountPath = '/', headers = {}, port = 
       server.close(() => resolve());
       server.closeAllConnections?.();
     });
-  return { url, port: actual, close, server };
+  return Object.assign(control, { url, port: actual, close, server });
 }
 
 function parseArgs(argv) {

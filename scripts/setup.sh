@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the explainer needs to build, serve and test, idempotently.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium, ChromeDriver and the e2e npm packages)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs the browsers the tests drive:
+#        Chromium and ChromeDriver, Firefox ESR, WebKitGTK's WebKitWebDriver and MiniBrowser, Xvfb)
 # Quick when everything is already there: each step checks before it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,8 +37,10 @@ fi
 grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml || { echo "Trunk.toml's [tools] wasm_bindgen must be $WB_VERSION (Cargo.lock)" >&2; exit 1; }
 
 # 4. npm packages: wasm-opt (binaryen 123; Trunk would otherwise download it), and for tests
-#    playwright-core (drives Debian's Chromium), pym.js (the newsroom embed library), axe-core
+#    playwright-core (drives Debian's Chromium), puppeteer-core (drives Debian's Firefox ESR over
+#    WebDriver BiDi; it downloads no browser), pym.js (the newsroom embed library), axe-core
 #    (accessibility checks) and the benchmark's peers (vega, vega-lite, vega-embed, chart.js).
+#    Exact versions in e2e/package.json and e2e/package-lock.json.
 stamp=e2e/node_modules/.lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s e2e/package-lock.json "$stamp"; then
   say "installing npm packages in e2e/"
@@ -45,13 +48,23 @@ if [ ! -f "$stamp" ] || ! cmp -s e2e/package-lock.json "$stamp"; then
   cp e2e/package-lock.json "$stamp"
 fi
 
-# 5. Chromium and ChromeDriver from Debian (tests only). Never a browser download.
+# 5. The browsers the tests drive, from Debian (tests only). Never a browser download.
+#    chromium + chromium-driver: the whole end-to-end suite and the in-browser tests;
+#    firefox-esr: the core suite over WebDriver BiDi (puppeteer-core);
+#    webkit2gtk-driver: WebKitWebDriver, which drives WebKitGTK's MiniBrowser (from
+#    libwebkit2gtk-4.1-0), with xvfb for its display (MiniBrowser has no headless mode).
 if [ "$want_browser" = 1 ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing chromium and chromium-driver from Debian"
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  { command -v WebKitWebDriver >/dev/null && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; } || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
 # 6. WordPress's own wp-embed.js, for the test that embeds a chart the way a WordPress post does

@@ -145,3 +145,40 @@ test("_headers: parsed, applied by path below the mount (joined when two rules s
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('request log, refused paths and transformed files (for tests in any browser)', async () => {
+  server.requests.length = 0;
+  await get(server.url + 'app.js?x=1');
+  await get(server.url + 'missing.js');
+  assert.deepEqual(server.requests.map((r) => `${r.method} ${r.path}`), ['GET /graphics/japan-fund/app.js?x=1', 'GET /graphics/japan-fund/missing.js']);
+  assert.ok(server.requests.every((r) => typeof r.time === 'number'));
+  // A refused path: the connection closes without an answer, as a blocked download.
+  server.refuse = /\.wasm$/;
+  try {
+    await assert.rejects(get(server.url + 'app_bg.wasm'));
+    assert.equal((await get(server.url + 'app.js')).status, 200, 'other files still served');
+  } finally {
+    server.refuse = null;
+  }
+  // A transform serves other bytes (gzipped or not), and is not cached past its removal.
+  server.transform = (p, bytes) => (p.endsWith('.wasm') ? Buffer.concat([bytes, Buffer.from([0, 1, 0])]) : bytes);
+  try {
+    const gz = await get(server.url + 'app_bg.wasm', { 'Accept-Encoding': 'gzip' });
+    assert.deepEqual([...zlib.gunzipSync(gz.body)], [0, 97, 115, 109, 1, 0, 0, 0, 0, 1, 0]);
+    assert.equal((await get(server.url + 'app_bg.wasm')).body.length, 11);
+  } finally {
+    server.transform = null;
+  }
+  assert.deepEqual(zlib.gunzipSync((await get(server.url + 'app_bg.wasm', { 'Accept-Encoding': 'gzip' })).body), fs.readFileSync(path.join(dir, 'app_bg.wasm')));
+});
+
+test('the narrow-viewport page: an iframe of the asked size on a path of this server', async () => {
+  const origin = new URL(server.url).origin;
+  const ok = await get(`${origin}/__e2e/viewport.html?w=390&h=844&src=${encodeURIComponent('/graphics/japan-fund/?a="b"&c=<d>')}`);
+  assert.equal(ok.status, 200);
+  const html = ok.body.toString();
+  assert.match(html, /<iframe id="e2e-viewport" src="\/graphics\/japan-fund\/\?a=&quot;b&quot;&amp;c=&lt;d>" style="[^"]*width:390px;height:844px"/);
+  for (const bad of ['w=390&h=844&src=http://example.org/', 'w=390&h=844&src=//example.org/', 'w=x&h=844&src=/', 'w=390&src=/']) {
+    assert.equal((await get(`${origin}/__e2e/viewport.html?${bad}`)).status, 400, bad);
+  }
+});

@@ -45,12 +45,21 @@ pub struct BannerLayer {
 const LINE_H: f64 = 17.0;
 const GAP: f64 = 6.0;
 const MARK_W: f64 = 4.0;
+/// Share of the line's width the bold sentence is wrapped to.
+const BOLD_ROOM: f64 = 0.86;
+/// Share of the line's width the as-of line is wrapped to.
+const REGULAR_ROOM: f64 = 0.94;
 
 impl Banner {
     /// The lines the banner takes at a layout width: the sentence, then the as-of line.
     pub fn lines(&self, width: u32) -> (Vec<String>, Vec<String>) {
         let max = f64::from(width) - 2.0 * PAD - MARK_W - 8.0;
-        (wrap(&self.line, SMALL, max), wrap(&self.as_of, SMALL, max))
+        // The width estimate is for regular text in a typical sans-serif; the sentence is bold
+        // and browsers fall back to wider faces (DejaVu Sans), so it wraps with room to spare.
+        (
+            wrap(&self.line, SMALL, max * BOLD_ROOM),
+            wrap(&self.as_of, SMALL, max * REGULAR_ROOM),
+        )
     }
 
     /// Draws the banner for `options` (layout width and theme).

@@ -358,9 +358,41 @@ pub fn assemble_with(
         let end = at + head[at..].find('>').map(|e| e + 1).unwrap_or(0);
         head.replace_range(at..end, "");
     }
+    // The wasm's preload hint goes (see `take_wasm_preload`); its integrity moves to the boot
+    // script, which checks it whoever starts the download.
+    let integrity;
+    (head, integrity) = take_wasm_preload(&head);
+    if let Some(sri) = &integrity {
+        head = head.replacen(
+            "boot.js\"",
+            &format!("boot.js\" data-integrity=\"{sri}\""),
+            1,
+        );
+    }
+    // The full page downloads its wasm from its first script, head.js (an embed page waits for
+    // the reader's intent instead; boot.js downloads it then).
+    let head_script = match (page.embed, attr_value(&head, "data-wasm")) {
+        (None, Some(wasm)) => format!(
+            "<script src=\"{prefix}head.js\" data-wasm=\"{wasm}\"{}></script>",
+            integrity
+                .as_deref()
+                .map(|sri| format!(" data-integrity=\"{sri}\""))
+                .unwrap_or_default()
+        ),
+        _ => format!("<script src=\"{prefix}head.js\"></script>"),
+    };
     if page.embed.is_some() {
         head = start_on_intent(&head);
     }
+    // head.js goes before the stylesheets: a classic script waits for the stylesheets above it,
+    // and the wasm download it starts should not.
+    let (head, head_script) = match head.find("<link rel=\"stylesheet\"") {
+        Some(at) => (
+            format!("{}{head_script}\n    {}", &head[..at], &head[at..]),
+            String::new(),
+        ),
+        None => (head, format!("{head_script}\n")),
+    };
     let mut tail_scripts = scripts_in(&shell[body_start..body_end]);
     if depth > 0 {
         tail_scripts = tail_scripts.replace("=\"./", &format!("=\"{prefix}"));
@@ -370,7 +402,7 @@ pub fn assemble_with(
         None => (String::new(), ""),
     };
     Ok(format!(
-        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n<script src=\"{prefix}head.js\"></script>\n{ld}</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-root=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
+        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n{head_script}{ld}</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-root=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
         tags = head_tags(page, origin),
         ld = publish::json_ld_tag(page, origin, publishing),
         embed_script = if page.embed.is_some() {
@@ -379,6 +411,42 @@ pub fn assemble_with(
             String::new()
         },
     ))
+}
+
+/// Removes the shell's `<link rel="preload" as="fetch">` hint for the wasm and returns its
+/// `integrity`. Browsers differ on reusing such a preload for the `fetch()` that compiles the wasm:
+/// Chromium does; Firefox only for a fetch without `integrity`; WebKit never. Where it is not
+/// reused the wasm downloads twice, so the page starts the one download itself, with the
+/// integrity, from its earliest script (`head.js`), and `boot.js` uses that response.
+fn take_wasm_preload(head: &str) -> (String, Option<String>) {
+    let mut rest = head;
+    let mut out = String::with_capacity(head.len());
+    let mut integrity = None;
+    while let Some(at) = rest.find("<link rel=\"preload\"") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find('>')
+            .map(|e| at + e + 1)
+            .unwrap_or(rest.len());
+        let tag = &rest[at..end];
+        if tag.contains("as=\"fetch\"") && tag.contains(".wasm\"") {
+            integrity = attr_value(tag, "integrity");
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out, integrity)
+}
+
+/// The value of the first `name="…"` attribute in `html`, as written (still escaped, so it can be
+/// written into another attribute as it is).
+fn attr_value(html: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let at = html.find(&key)? + key.len();
+    let end = html[at..].find('"')?;
+    Some(html[at..at + end].to_string())
 }
 
 /// An embed page starts its WebAssembly only when the reader shows an intent to use it (a pointer

@@ -16,7 +16,7 @@ const SHELL: &str = r#"<!DOCTYPE html>
     <meta name="description" content="Old description" />
     <link rel="stylesheet" href="./main-1.css"/>
     <script type="module" src="./boot.js" data-js="./app-1.js" data-wasm="./app-1_bg.wasm"></script>
-  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm">
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-AbC+/=" as="fetch" type="application/wasm">
   </head>
   <body>
     <!-- replaced -->
@@ -237,10 +237,29 @@ fn assembled_pages_reroot_assets_set_the_language_and_mark_the_root() {
         !boot.contains(" theme") && !boot.contains(" controls"),
         "{boot}"
     );
-    // The full page starts at once and keeps its hints.
+    // The embed's boot script checks the wasm's integrity when it downloads it; head.js does not
+    // download it.
+    assert!(boot.contains("data-integrity=\"sha384-AbC+/=\""), "{boot}");
+    assert!(
+        out.contains("<script src=\"../../../head.js\"></script>"),
+        "{out}"
+    );
+    // The full page starts at once: its first script, head.js, before the stylesheets, starts the
+    // one download of the wasm with its integrity (no preload hint, which Firefox and WebKit
+    // would fetch a second time); the glue's modulepreload stays.
     let full = assemble(SHELL, &pages()[0], &Origin::relative(), "<p>body</p>").unwrap();
-    assert!(full.contains("modulepreload") && full.contains("rel=\"preload\""));
+    assert!(full.contains("modulepreload"), "{full}");
+    assert!(!full.contains("rel=\"preload\""), "{full}");
     assert!(!full.contains("data-start"));
+    let head_js = "<script src=\"./head.js\" data-wasm=\"./app-1_bg.wasm\" data-integrity=\"sha384-AbC+/=\"></script>";
+    let at = full.find(head_js).unwrap_or_else(|| panic!("{full}"));
+    assert!(
+        at < full.find("<link rel=\"stylesheet\"").unwrap(),
+        "{full}"
+    );
+    assert_eq!(full.matches("head.js").count(), 1, "{full}");
+    let boot = &full[full.find("<script type=\"module\"").unwrap()..];
+    assert!(boot[..boot.find('>').unwrap()].contains("data-integrity=\"sha384-AbC+/=\""));
 }
 
 #[test]

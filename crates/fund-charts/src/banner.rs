@@ -121,8 +121,10 @@ mod tests {
 
     #[test]
     fn the_words_are_in_the_drawing_and_wrap_to_the_width() {
-        let b =
-            banner("The article's claim, not a finding: no source puts the money in Treasuries.");
+        let b = banner(
+            "The article's claim, not a finding: no source puts the money in Treasuries; the \
+             record has loans, loan guarantees and equity for US projects.",
+        );
         let wide = b.draw(&RenderOptions::new(640, Theme::Light)).unwrap();
         let narrow = b.draw(&RenderOptions::new(360, Theme::Light)).unwrap();
         assert!(

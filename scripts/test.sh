@@ -21,12 +21,13 @@ step "in-browser tests";  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p japan-fund
 step "release build";     trunk build --release --locked
 # Regression guards, not the targets (150 KiB page, 100 KiB embed; see the README's "Size"): the
 # page (prerendered HTML, wasm, scripts, styles) is about 275 KiB gzip today and the allocation
-# embed about 16.8 KiB until the reader reaches for it (its wasm loads on intent). CI fails when
+# embed about 17.2 KiB until the reader reaches for it (its wasm loads on intent). CI fails when
 # either grows past these ceilings, so no change gives the bytes back unnoticed. (Raised in
 # December 2026 from 270 and 16.5 KiB: the charts' banners and honest labels, about 9 KiB of wasm
 # and HTML; the page's structured data, about 0.6 KiB; the embed's WordPress protocol, discovery
-# links and structured data, about 1.2 KiB; the single wasm download from head.js, about 0.3 KiB.)
-step "size budget";       node e2e/size.mjs --budget-gzip 286720 --budget-embed-gzip 17408
+# links and structured data, about 1.2 KiB; the single wasm download from head.js, about 0.3 KiB;
+# banners wrapped on two lines for wider fallback fonts, about 0.4 KiB.)
+step "size budget";       node e2e/size.mjs --budget-gzip 286720 --budget-embed-gzip 17920
 step "end-to-end (Chromium)";  (cd e2e && npm test)
 # The core suite, the same test bodies in each engine (e2e/browsers/ drives them).
 step "end-to-end core (Chromium)";        (cd e2e && npm run --silent test:core:chromium)

@@ -23,30 +23,33 @@ pub fn read(query: &str) -> (UrlState, Vec<ParamNotice>) {
     params::parse(query, STEP_COUNT, &embed_slugs())
 }
 
-/// The framing a page starts in when its link names none. The explainer walks through the
-/// article's reasoning, so it starts in the article's framing (every chart of it labelled as the
-/// article's claim). An embed page (and the social card of one) is published on its own, in other
-/// people's articles, so it starts in the record's framing: a newsroom that pastes an embed as it
-/// comes publishes what the sources say, and the article's claim only when it asks for it.
-pub fn default_framing(embed: bool) -> FramingId {
-    if embed {
-        FramingId::Record
-    } else {
-        FramingId::Article
+/// The framing a page starts in when its link names none; `embed` is the chart of an embed page.
+/// The explainer walks through the article's reasoning, so it starts in the article's framing
+/// (every chart of it labelled as the article's claim). An embed page (and the social card of
+/// one) is published on its own, in other people's articles, so it starts in the record's
+/// framing: a newsroom that pastes an embed as it comes publishes what the sources say, and the
+/// article's claim only when it asks for it. The one exception is the yield-effect chart, whose
+/// subject is the article's claim itself (what buying its Treasuries might do to yields) and whose
+/// banner says so under either framing: in the record's framing it has no Treasuries to scale and
+/// would show every study at zero, so it starts in the article's.
+pub fn default_framing(embed: Option<ChartId>) -> FramingId {
+    match embed {
+        None | Some(ChartId::YieldEffect) => FramingId::Article,
+        Some(_) => FramingId::Record,
     }
 }
 
 /// The model a page shows before any link changes it (see [`default_framing`]).
-pub fn default_model(embed: bool) -> Model {
+pub fn default_model(embed: Option<ChartId>) -> Model {
     let mut m = Model::default();
     // Both framings are built in and valid: cannot be refused.
     let _ = m.set_framing(default_framing(embed));
     m
 }
 
-/// [`read`] for a page: an embed page whose link names no framing starts in
-/// [`default_framing`]`(true)`.
-pub fn read_page(query: &str, embed: bool) -> (UrlState, Vec<ParamNotice>) {
+/// [`read`] for a page (`embed`: the chart of an embed page): a page whose link names no framing
+/// starts in its [`default_framing`].
+pub fn read_page(query: &str, embed: Option<ChartId>) -> (UrlState, Vec<ParamNotice>) {
     let (state, notices) = read(query);
     // A framing the link names and the reader accepted wins; a refused one falls back to the
     // page's default, like every refused parameter.
@@ -157,31 +160,70 @@ mod tests {
 
     #[test]
     fn embeds_start_in_the_record_unless_the_link_names_a_framing() {
-        assert_eq!(read_page("", true).0.model().framing(), FramingId::Record);
+        assert_eq!(
+            read_page("", Some(ChartId::Allocation)).0.model().framing(),
+            FramingId::Record
+        );
         // A link with only the article's numbers means the article's framing.
         assert_eq!(
-            read_page("?a.treasuries=72", true).0.model().framing(),
+            read_page("?a.treasuries=72", Some(ChartId::Allocation))
+                .0
+                .model()
+                .framing(),
             FramingId::Article
         );
         assert_eq!(
-            read_page("?r.direct=2", true).0.model().framing(),
+            read_page("?r.direct=2", Some(ChartId::Allocation))
+                .0
+                .model()
+                .framing(),
             FramingId::Record
         );
         assert_eq!(
-            read_page("?usdjpy=150", true).0.model().framing(),
+            read_page("?usdjpy=150", Some(ChartId::Allocation))
+                .0
+                .model()
+                .framing(),
             FramingId::Record
         );
-        assert_eq!(read_page("", false).0.model().framing(), FramingId::Article);
+        assert_eq!(read_page("", None).0.model().framing(), FramingId::Article);
+        // The yield-effect chart's subject is the article's claim: it starts there, and the
+        // record is one parameter away.
+        for (id, framing) in [
+            (ChartId::Waffle, FramingId::Record),
+            (ChartId::Context, FramingId::Record),
+            (ChartId::Tracker, FramingId::Record),
+            (ChartId::YieldEffect, FramingId::Article),
+        ] {
+            assert_eq!(
+                read_page("", Some(id)).0.model().framing(),
+                framing,
+                "{id:?}"
+            );
+        }
         assert_eq!(
-            read_page("framing=article", true).0.model().framing(),
+            read_page("framing=record", Some(ChartId::YieldEffect))
+                .0
+                .model()
+                .framing(),
+            FramingId::Record
+        );
+        assert_eq!(
+            read_page("framing=article", Some(ChartId::Allocation))
+                .0
+                .model()
+                .framing(),
             FramingId::Article
         );
         // A refused framing falls back to the page's default, with its notice.
-        let (state, notices) = read_page("framing=<b>", true);
+        let (state, notices) = read_page("framing=<b>", Some(ChartId::Allocation));
         assert_eq!(state.model().framing(), FramingId::Record);
         assert_eq!(notices.len(), 1);
         // The rest of the state is kept.
-        let (state, _) = read_page("a.treasuries=72&theme=dark&lang=ja&controls=none", true);
+        let (state, _) = read_page(
+            "a.treasuries=72&theme=dark&lang=ja&controls=none",
+            Some(ChartId::Allocation),
+        );
         assert_eq!(
             state.model().inputs_for(FramingId::Article).treasuries,
             Decimal::from(72)

@@ -650,6 +650,10 @@ test("the page's embed dialog: snippets follow the options, the preview is the e
     assert.match(pymSnippet, /pym/i, 'the pym snippet loads pym.js');
     assert.match(await snippet('embed-snippet-amp'), /amp-iframe/, 'the AMP snippet is an amp-iframe');
     assert.match(await snippet('embed-snippet'), /<iframe[^>]+embed\/allocation\//, 'the plain iframe snippet');
+    // What the embed shows starts at the record (safe to publish as it comes) and the snippet
+    // carries it.
+    assert.equal(await page.locator(sel('embed-option-framing')).inputValue(), 'record');
+    assert.match(pymSnippet, /framing=record/, 'the snippet names the record framing');
 
     // Options: controls, theme and language reach every snippet.
     await page.selectOption(sel('embed-option-controls'), 'none');
@@ -683,6 +687,15 @@ test("the page's embed dialog: snippets follow the options, the preview is the e
     await page.locator(sel('embed-close')).click();
     await until(async () => !(await dialog.isVisible()), { message: 'the dialog to close' });
     await until(() => page.evaluate(() => document.activeElement?.dataset.testid === 'embed-allocation'), { message: 'focus back on the Embed button' });
+    // The yield effect's subject is the article's claim (in the record there are no Treasuries
+    // to scale): its dialog starts in the article's framing, and the record is one option away.
+    await page.locator(sel('embed-yield-effect')).scrollIntoViewIfNeeded();
+    await page.locator(sel('embed-yield-effect')).click();
+    await until(() => dialog.isVisible(), { message: 'the embed dialog to open for the yield effect' });
+    await until(async () => (await snippet('embed-snippet')).includes('embed/yield-effect/'), { message: 'the yield-effect snippet' });
+    assert.equal(await page.locator(sel('embed-option-framing')).inputValue(), 'article');
+    await page.locator(sel('embed-close')).click();
+    await until(async () => !(await dialog.isVisible()), { message: 'the dialog to close again' });
     await assertNoErrors(t);
   } finally {
     await t.context.close();

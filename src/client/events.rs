@@ -80,8 +80,7 @@ pub fn install(app: App, d: Rc<Dom>) {
         listen(&win, "keydown", move |ev| on_key(app, &d, &ev));
     }
     listen(&win, "popstate", move |_| {
-        let (state, _) =
-            crate::url::read_page(&super::browser::location_search(), app.embed.is_some());
+        let (state, _) = crate::url::read_page(&super::browser::location_search(), app.embed);
         let step = state.step();
         app.theme_choice.set(state.theme());
         app.model.set(state.into_model());
@@ -171,7 +170,7 @@ fn on_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
         }
         "preset-reset" => {
             // Back to the page's own defaults (an embed's start in the record's framing).
-            let embed = app.embed.is_some();
+            let embed = app.embed;
             app.model.update(|m| *m = crate::url::default_model(embed));
             clear_errors(d);
         }
@@ -479,7 +478,7 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     };
     // The script embed's image shows the embed page's default state (prerendered at build time),
     // so its alt text describes that state, not the reader's.
-    let defaults = crate::views::Views::of(&crate::url::default_model(true));
+    let defaults = crate::views::Views::of(&crate::url::default_model(Some(id)));
     let alt = build_live(id, &defaults.current, options.lang)
         .map(|m| m.chart().text().description.clone())
         .unwrap_or_else(|| caption.clone());

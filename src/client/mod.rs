@@ -231,7 +231,7 @@ pub fn start() {
     let embed = root
         .get_attribute("data-embed")
         .and_then(|s| ChartId::from_slug(&s));
-    let (state, notices) = crate::url::read_page(&browser::location_search(), embed.is_some());
+    let (state, notices) = crate::url::read_page(&browser::location_search(), embed);
     let layout = crate::layout::layout_for(browser::viewport_width(), embed.is_some());
     let model = RwSignal::new(state.model().clone());
     let views = Memo::new(move |prev: Option<&Views>| model.with(|m| Views::after(m, prev)));

@@ -322,7 +322,7 @@ impl Dialog {
             super::dom::set_value(&s, ControlsParam::Compact.as_str());
         }
         if let Some(s) = by_testid(d, "embed-option-framing") {
-            super::dom::set_value(&s, crate::url::default_framing(true).as_str());
+            super::dom::set_value(&s, crate::url::default_framing(Some(id)).as_str());
         }
         if let Some(s) = by_testid(d, "embed-option-theme") {
             super::dom::set_value(&s, theme.as_str());
@@ -345,9 +345,9 @@ impl Dialog {
         let d = &self.dialog;
         let read = |id: &str| by_testid(d, id).map(|e| value_of(&e)).unwrap_or_default();
         EmbedOptions {
-            framing: read("embed-option-framing")
-                .parse()
-                .unwrap_or(crate::url::default_framing(true)),
+            framing: read("embed-option-framing").parse().unwrap_or_else(|_| {
+                crate::url::default_framing(self.open_for.borrow().as_ref().map(|(id, _)| *id))
+            }),
             controls: ControlsParam::parse(&read("embed-option-controls")).unwrap_or_default(),
             theme: ThemeChoice::parse(&read("embed-option-theme")).unwrap_or_default(),
             lang: Lang::parse(&read("embed-option-lang")).unwrap_or_default(),

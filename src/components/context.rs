@@ -34,7 +34,7 @@ pub struct PageCtx {
 impl PageCtx {
     /// The context of a page at its default state ([`crate::url::default_model`]).
     pub fn new(lang: Lang, embed: Option<EmbedCtx>) -> PageCtx {
-        let model = crate::url::default_model(embed.is_some());
+        let model = crate::url::default_model(embed.as_ref().map(|e| e.chart));
         let views = Views::of(&model);
         let depth = lang.dir().matches('/').count() + if embed.is_some() { 2 } else { 0 };
         PageCtx {

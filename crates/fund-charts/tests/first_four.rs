@@ -108,6 +108,25 @@ fn waffle_text_and_table() {
         "{}",
         t.caption
     );
+    // A bucket whose share no source gives (no range) says so in the description, which travels
+    // without the legend's `*`; a bucket with a range does not.
+    let unranged = article_buckets()
+        .iter()
+        .filter(|b| b.range.is_none())
+        .count();
+    assert_eq!(unranged, 1);
+    assert_eq!(
+        t.description.matches("our assumption").count(),
+        unranged,
+        "{}",
+        t.description
+    );
+    assert!(
+        t.description
+            .contains("index funds about 8 squares ($46.8 billion, our assumption)"),
+        "{}",
+        t.description
+    );
 }
 
 #[test]
@@ -184,6 +203,15 @@ fn allocation_range_marks_iff_range_given() {
     assert!(
         texts.iter().any(|t| t.contains("our assumption")),
         "{texts:?}"
+    );
+    // The description travels alone (meta description, social text, screen readers): a share no
+    // source gives says so there too, and a share within a given range does not.
+    let described = &none.text().description;
+    assert!(described.contains("%, our assumption)"), "{described}");
+    assert!(
+        !a.text().description.contains("assumption"),
+        "{}",
+        a.text().description
     );
     assert_eq!(a.range_dollars(0), Some((bn("385"), bn("440"))));
     assert_eq!(a.range_dollars(2), None);
@@ -344,6 +372,19 @@ fn context_uses_a_log_scale_and_says_so() {
         desc.contains("1.39% of all marketable Treasuries ($29.6 trillion)"),
         "{desc}"
     );
+    // With nothing in Treasuries (the record's framing) the sentence says so, not "($0) is set
+    // against", and the other bars are there for scale.
+    let mut none = m.figures().to_vec();
+    none[0].amount = Usd::ZERO;
+    let zero = Context::new(none, vec![], Lang::En);
+    let zd = &zero.text().description;
+    assert_eq!(
+        zd,
+        "This framing puts nothing into US Treasuries; for scale, Japan's Treasury holdings at \
+         $1.2 trillion and all marketable Treasuries at $29.6 trillion, on a logarithmic scale \
+         where each grid line is ten times the last."
+    );
+    assert!(prose_problems(zd).is_empty(), "{:?}", prose_problems(zd));
     let texts = all_themes_and_widths(&m);
     assert!(texts.iter().any(|t| t.contains("Logarithmic scale")));
     // Every bar is drawn, and the smallest one is at least a sixth as long as the largest.

@@ -72,6 +72,24 @@ fn framings_compare_bucket_by_bucket() {
         desc.contains("the biggest difference is US Treasury bonds and bills: 75% against 46.5%"),
         "{desc}"
     );
+    // A largest part whose share no source gives (no range) says so in the description.
+    let mut unranged = public_record();
+    unranged[0].range = None;
+    let m2 = Framings::new(
+        ("The article".to_string(), article_buckets()),
+        ("The record".to_string(), unranged),
+        vec![],
+        Lang::En,
+    );
+    let desc2 = &m2.text().description;
+    assert!(
+        desc2.contains("The record: its largest part, 46.5% (our assumption), goes to"),
+        "{desc2}"
+    );
+    assert!(
+        desc2.contains("The article: its largest part, 75%, goes"),
+        "{desc2}"
+    );
     let table = m.table();
     assert_eq!(table.columns[1], "The article: share");
     assert_eq!(table.rows[4][1], "not in this framing");

@@ -174,11 +174,9 @@ impl PageSpec {
     }
 
     /// The state the page (and its card) shows before any link changes it: the explainer in the
-    /// article's framing, an embed page in the record's (`url::default_model`).
+    /// article's framing, an embed page in its chart's default (`url::default_model`).
     pub fn default_views(&self) -> Views {
-        Views::of(&japan_fund_explainer::url::default_model(
-            self.embed.is_some(),
-        ))
+        Views::of(&japan_fund_explainer::url::default_model(self.embed))
     }
 }
 
@@ -186,7 +184,6 @@ impl PageSpec {
 /// later gets its page with no change here). Titles and descriptions come from the language
 /// tables and from each chart's own caption and generated description at the default state.
 pub fn pages() -> Vec<PageSpec> {
-    let views = Views::of(&japan_fund_explainer::url::default_model(true));
     let mut out = Vec::new();
     for lang in Lang::ALL {
         out.push(PageSpec {
@@ -196,6 +193,7 @@ pub fn pages() -> Vec<PageSpec> {
             description: msg::page::description(lang).to_string(),
         });
         for id in ChartId::ALL {
+            let views = Views::of(&japan_fund_explainer::url::default_model(Some(id)));
             let chart = render(
                 id,
                 &views.current,

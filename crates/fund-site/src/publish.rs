@@ -296,7 +296,7 @@ pub fn markdown(page: &PageSpec, origin: &Origin) -> Option<String> {
     let lang = page.lang;
     let depth = page.depth();
     let chart = default_chart(page, id);
-    let model = japan_fund_explainer::url::default_model(true);
+    let model = japan_fund_explainer::url::default_model(Some(id));
     let banner = charts::banner(id, model.framing(), lang);
     let mut s = format!("# {}\n\n", chart.text.caption);
     s.push_str(&format!("> {}\n>\n> {}\n\n", banner.line, banner.as_of));

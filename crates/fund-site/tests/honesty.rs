@@ -115,20 +115,32 @@ fn embed_pages_start_in_the_record_and_still_label_what_they_draw() {
             // One prerendered page serves every `controls` option (the stylesheet shows or hides
             // controls), so the chart, and its banner, are the same in all of them.
             let html = render_body(lang, Some(id));
-            let b = banner(id, default_model(true).framing(), lang);
+            let b = banner(id, default_model(Some(id)).framing(), lang);
             let first_line = &b.lines(WIDE_LAYOUT).0[0];
             assert!(
                 html.contains(&fund_charts::table::xml_escape(first_line))
                     || html.contains(first_line.as_str()),
                 "embed {id:?} ({lang:?}) lacks its banner {first_line:?}"
             );
-            if draws_the_article(id, default_model(true).framing()) {
+            if draws_the_article(id, default_model(Some(id)).framing()) {
                 assert!(b.line.contains(claim_words(lang)));
             }
         }
     }
-    assert_eq!(default_model(true).framing(), FramingId::Record);
-    assert_eq!(default_model(false).framing(), FramingId::Article);
+    // Every embed starts in the record but the yield effect, whose subject is the article's claim
+    // and whose banner always says so; the explainer starts in the article's framing.
+    for id in ChartId::ALL {
+        let framing = default_model(Some(id)).framing();
+        assert_eq!(
+            framing == FramingId::Article,
+            id == ChartId::YieldEffect,
+            "{id:?}"
+        );
+        if framing == FramingId::Article {
+            assert!(draws_the_article(id, framing));
+        }
+    }
+    assert_eq!(default_model(None).framing(), FramingId::Article);
 }
 
 #[test]

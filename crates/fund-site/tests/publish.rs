@@ -142,7 +142,7 @@ fn markdown_pages_hold_the_banner_values_sources_grammar_and_citation() {
     for p in embed_pages() {
         let md = publish::markdown(&p, &origin()).unwrap();
         let id = p.embed.unwrap();
-        let model = japan_fund_explainer::url::default_model(true);
+        let model = japan_fund_explainer::url::default_model(Some(id));
         let banner = japan_fund_explainer::charts::banner(id, model.framing(), p.lang);
         assert!(md.starts_with("# "), "{md}");
         assert!(

@@ -111,11 +111,17 @@ impl Allocation {
         else {
             return m::empty_description(lang, &total);
         };
+        // A share no source gives (no range: our split of the rest) says so in the sentence too,
+        // since the description travels alone as a page's summary and social text.
+        let share_text = |b: &BucketFigure| match b.range {
+            Some(_) => format::share(b.share),
+            None => m::share_assumed(lang, &format::share(b.share)),
+        };
         let mut s = m::largest(
             lang,
             &largest.label,
             &format::usd(largest.amount, lang),
-            &format::share(largest.share),
+            &share_text(largest),
             &total,
         );
         if self.buckets.len() > 1 {
@@ -129,7 +135,7 @@ impl Allocation {
                     lang,
                     &sm.label,
                     &format::usd(sm.amount, lang),
-                    &format::share(sm.share),
+                    &share_text(sm),
                 ));
             }
         }

@@ -68,6 +68,20 @@ impl Context {
         let Some(first) = self.figures.first() else {
             return m::empty_description(lang).to_string();
         };
+        // A framing with nothing in Treasuries says so in words, and the rest are for scale.
+        if first.amount.dollars() <= Decimal::ZERO && self.figures.len() > 1 {
+            let parts: Vec<String> = self.figures[1..]
+                .iter()
+                .map(|fig| {
+                    m::part_scale(
+                        lang,
+                        &mid_sentence(&fig.label, lang),
+                        &format::usd(fig.amount, lang),
+                    )
+                })
+                .collect();
+            return m::nothing(lang, &join_and(&parts, lang));
+        }
         let head = m::head(lang, &first.label, &format::usd(first.amount, lang));
         let parts: Vec<String> = self
             .figures

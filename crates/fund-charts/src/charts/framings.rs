@@ -114,7 +114,11 @@ impl Framings {
                 parts.push(m::largest(
                     lang,
                     name,
-                    &format::share(b.share),
+                    // A share no source gives (no range: our split of the rest) says so.
+                    &match b.range {
+                        Some(_) => format::share(b.share),
+                        None => m::share_assumed(lang, &format::share(b.share)),
+                    },
                     &crate::table::mid_sentence(&b.label, lang),
                 ));
             } else {

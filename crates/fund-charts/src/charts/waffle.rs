@@ -99,7 +99,12 @@ impl Waffle {
             .iter()
             .map(|(b, n)| {
                 let label = mid_sentence(&b.label, lang);
-                let amount = format::usd(b.amount, lang);
+                // A share no source gives (no range: our split of the rest) says so, as in the
+                // legend's `*`, since the description travels alone.
+                let amount = match b.range {
+                    Some(_) => format::usd(b.amount, lang),
+                    None => m::amount_assumed(lang, &format::usd(b.amount, lang)),
+                };
                 // Squares are whole: say "about" unless they are exactly the amount.
                 let exact = square_value * Decimal::from(*n) == b.amount.dollars();
                 match (*n == 1, exact) {

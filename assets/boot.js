@@ -42,9 +42,11 @@ function redirect() {
 // Embed pages (data-start="intent" on this script) start the WebAssembly only when the reader
 // shows an intent to use the chart: a pointer moving over it or pressed, a touch, a key, or focus
 // inside. Until then the prerendered chart is the chart, and a reader who scrolls past an embed in
-// a host's article downloads no wasm at all. A link that carries numbers (any of the page's state
-// parameters, listed by the build in data-state-params) starts at once, because the prerendered
-// chart shows the default numbers. The look (theme, controls) needs no wasm: head.js applied it.
+// a host's article downloads no wasm at all. A link that carries other numbers than the
+// prerendered chart's (a state parameter, listed by the build in data-state-params, whose value is
+// not the one in data-state-defaults) starts at once, because the prerendered chart would be
+// wrong. The embed dialog's snippets carry every parameter; at the defaults they wait too. The
+// look (theme, controls) needs no wasm: head.js applied it.
 const INTENT = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin"];
 
 function startOnIntent() {
@@ -58,7 +60,8 @@ function startOnIntent() {
 function linkHasNumbers(tag) {
   const names = (tag.dataset.stateParams || "").split(" ").filter(Boolean);
   const params = new URLSearchParams(location.search);
-  return names.some((name) => params.has(name));
+  const defaults = new URLSearchParams(tag.dataset.stateDefaults || "");
+  return names.some((name) => params.has(name) && (!defaults.has(name) || params.get(name) !== defaults.get(name)));
 }
 
 let started = false;

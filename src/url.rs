@@ -94,6 +94,34 @@ pub struct LinkState {
     pub controls: Option<ControlsParam>,
 }
 
+/// The state parameters (the numbers, framing and step: `fund_core::params::state_param_names`)
+/// of the page's default model, as [`write`] writes them, joined as a query string. An embed page
+/// carries them (`data-state-defaults`) so that its boot script starts the wasm at once only for a
+/// link whose numbers differ from the prerendered chart's; the embed dialog's snippets carry every
+/// parameter, and those at their defaults must not cost the host's readers the wasm.
+pub fn state_defaults(embed: Option<ChartId>) -> String {
+    let names = params::state_param_names();
+    let query = write(
+        &default_model(embed),
+        LinkState {
+            step: 0,
+            theme: ThemeChoice::Auto,
+            embed,
+            lang: Lang::En,
+            controls: None,
+        },
+    );
+    query
+        .split('&')
+        .filter(|pair| {
+            names
+                .iter()
+                .any(|n| pair.split('=').next() == Some(n.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// The full query string (without `?`) for the page's state: every parameter, always.
 pub fn write(model: &Model, link: LinkState) -> String {
     let mut m = model.clone();
@@ -119,6 +147,53 @@ mod tests {
             lang: Lang::Ja,
             controls: Some(ControlsParam::None),
         }
+    }
+
+    #[test]
+    fn state_defaults_are_what_the_embed_dialog_writes_for_untouched_numbers() {
+        for id in ChartId::ALL {
+            let defaults = state_defaults(Some(id));
+            let names = params::state_param_names();
+            let keys: Vec<&str> = defaults
+                .split('&')
+                .filter_map(|p| p.split('=').next())
+                .collect();
+            assert_eq!(keys.len(), names.len(), "{defaults}");
+            // The dialog's address at the chart's defaults, in any theme, language or controls
+            // setting, carries exactly these state parameters.
+            let url = crate::export::embed_url(
+                "https://example.org/fund/",
+                id,
+                &default_model(Some(id)),
+                crate::export::EmbedOptions {
+                    framing: default_framing(Some(id)),
+                    theme: ThemeChoice::Dark,
+                    lang: Lang::Ja,
+                    controls: ControlsParam::None,
+                },
+            );
+            let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+            for pair in defaults.split('&') {
+                assert!(query.split('&').any(|p| p == pair), "{pair} not in {query}");
+            }
+            // A number the reader changed is not among the defaults.
+            let mut m = default_model(Some(id));
+            m.set_usdjpy(Decimal::from(150)).unwrap();
+            let changed = write(
+                &m,
+                LinkState {
+                    step: 0,
+                    theme: ThemeChoice::Auto,
+                    embed: Some(id),
+                    lang: Lang::En,
+                    controls: None,
+                },
+            );
+            assert!(changed.split('&').any(|p| p == "usdjpy=150"), "{changed}");
+            assert!(!defaults.split('&').any(|p| p == "usdjpy=150"));
+        }
+        assert!(state_defaults(Some(ChartId::Allocation)).contains("framing=record"));
+        assert!(state_defaults(Some(ChartId::YieldEffect)).contains("framing=article"));
     }
 
     #[test]

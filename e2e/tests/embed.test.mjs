@@ -634,6 +634,16 @@ test('pym.js host at 520 and 360 px: the Japanese allocation embed sizes itself 
 
 // ---- The page's embed dialog ------------------------------------------------------------------
 
+/**
+ * A `nudge` for `waitForTakeover` on the dialog's preview: the pointer moves over the preview
+ * frame (scrolled into view in the dialog), the intent that starts an embed whose link carries
+ * only its default numbers.
+ */
+function previewNudge(frameEl) {
+  let i = 0;
+  return () => frameEl.hover({ position: { x: 20 + (i++ % 5), y: 40 }, force: true, timeout: 2000 }).catch(() => {});
+}
+
 test("the page's embed dialog: snippets follow the options, the preview is the embed page and takes its height", { timeout: TEST_TIMEOUT }, async () => {
   const t = await openPage(browser, explainer.url, { viewport: { width: 1280, height: 900 }, wait: false });
   const { page } = t;
@@ -672,7 +682,11 @@ test("the page's embed dialog: snippets follow the options, the preview is the e
     await until(async () => /ja\/embed\/allocation\/.*controls=none/.test((await frameEl.getAttribute('src')) || ''), { message: 'the preview src' });
     await until(async () => Math.round((await frameEl.boundingBox())?.width ?? 0) === 390, { message: 'the preview at 390 px' });
     const frame = await until(() => page.frames().find((f) => f.url().includes('/ja/embed/allocation/') && f.url().includes('controls=none')), { message: 'the preview frame' });
-    await waitForTakeover(frame, { t });
+    // The snippet's numbers are the chart's defaults, so the preview, like a host's page, waits
+    // for the reader: nothing of the wasm until the pointer moves over it.
+    await frame.waitForLoadState('load');
+    assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('app')), false, 'the preview waits for intent');
+    await waitForTakeover(frame, { t, nudge: previewNudge(frameEl) });
     await until(
       async () => {
         const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed-root"]').getBoundingClientRect().height));
@@ -718,7 +732,7 @@ test("the embed dialog's plain iframe snippet is tall enough for the embed at th
       await page.selectOption(sel('embed-option-controls'), controls);
       await until(async () => ((await frameEl.getAttribute('src')) || '').includes(`controls=${controls}`), { message: `the preview with controls=${controls}` });
       const frame = await until(() => page.frames().find((f) => f.url().includes('/embed/allocation/') && f.url().includes(`controls=${controls}`)), { message: 'the preview frame' });
-      await waitForTakeover(frame, { t });
+      await waitForTakeover(frame, { t, nudge: previewNudge(frameEl) });
       let content = 0;
       await until(
         async () => {

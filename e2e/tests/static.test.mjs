@@ -248,6 +248,26 @@ test('an embed page downloads no wasm until the reader reaches for it; a link wi
       await t.context.close();
     }
   }
+  // The embed dialog's snippets carry every parameter: at the chart's defaults (as the build
+  // lists them) the prerendered chart is right, and the page still waits for the reader.
+  {
+    const t = await openPage(browser, `${server.url}embed/allocation/`, { wait: false, viewport: { width: 520, height: 900 } });
+    try {
+      await t.page.waitForLoadState('load');
+      const defaults = await t.page.evaluate(() => document.querySelector('script[data-state-defaults]').dataset.stateDefaults);
+      assert.match(defaults, /^framing=record&/, 'the allocation embed starts in the record');
+      assert.match(defaults, /a\.treasuries=75/);
+      await t.page.goto(`${server.url}embed/allocation/?${defaults}&theme=auto&lang=en&controls=none`);
+      await t.page.waitForLoadState('load');
+      await t.page.waitForTimeout(800);
+      assert.equal(await wasmLoads(t.page), 0, 'a link at the default numbers waits for intent');
+      await t.page.mouse.move(200, 300);
+      await until(() => started(t.page), { message: 'the app to start after intent' });
+      await assertNoErrors(t);
+    } finally {
+      await t.context.close();
+    }
+  }
   // Numbers in the link: the prerendered default would be wrong, so it starts at once.
   // (The app's links always carry the framing; embed pages start in the record's without one.)
   const t = await openPage(browser, `${server.url}embed/allocation/?framing=article&a.treasuries=60`, { wait: false, viewport: { width: 520, height: 900 } });

@@ -379,8 +379,8 @@ pub fn assemble_with(
         ),
         _ => format!("<script src=\"{prefix}head.js\"></script>"),
     };
-    if page.embed.is_some() {
-        head = start_on_intent(&head);
+    if let Some(id) = page.embed {
+        head = start_on_intent(&head, id);
     }
     // head.js goes before the stylesheets: a classic script waits for the stylesheets above it,
     // and the wasm download it starts should not.
@@ -451,8 +451,9 @@ fn attr_value(html: &str, name: &str) -> Option<String> {
 /// over it, a touch, a key, focus), or at once if its link carries numbers the prerendered chart
 /// does not show (see `boot.js`): most readers of a host article scroll past an embedded chart
 /// and should not pay for its interactivity. So the shell's preload hints for the script and the
-/// wasm are dropped, and the boot script is told which parameters are numbers.
-fn start_on_intent(head: &str) -> String {
+/// wasm are dropped, and the boot script is told which parameters are numbers and their values
+/// in the prerendered chart (a link at those values, as the embed dialog writes, waits too).
+fn start_on_intent(head: &str, id: ChartId) -> String {
     let mut out = String::with_capacity(head.len());
     let mut rest = head;
     while let Some(at) = rest.find("<link rel=\"") {
@@ -474,8 +475,9 @@ fn start_on_intent(head: &str) -> String {
     out.replacen(
         "boot.js\"",
         &format!(
-            "boot.js\" data-start=\"intent\" data-state-params=\"{}\"",
-            escape(&names)
+            "boot.js\" data-start=\"intent\" data-state-params=\"{}\" data-state-defaults=\"{}\"",
+            escape(&names),
+            escape(&japan_fund_explainer::url::state_defaults(Some(id)))
         ),
         1,
     )

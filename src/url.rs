@@ -95,7 +95,7 @@ pub struct LinkState {
 }
 
 /// The state parameters (the numbers, framing and step: `fund_core::params::state_param_names`)
-/// of the page's default model, as [`write`] writes them, joined as a query string. An embed page
+/// of the page's default model, as [`write()`] writes them, joined as a query string. An embed page
 /// carries them (`data-state-defaults`) so that its boot script starts the wasm at once only for a
 /// link whose numbers differ from the prerendered chart's; the embed dialog's snippets carry every
 /// parameter, and those at their defaults must not cost the host's readers the wasm.

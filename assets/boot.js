@@ -64,16 +64,104 @@ function linkHasNumbers(tag) {
   return names.some((name) => params.has(name) && (!defaults.has(name) || params.get(name) !== defaults.get(name)));
 }
 
+// Before the WebAssembly (and if it never starts), the prerendered walkthrough already follows
+// the link and the reader. A permalink's step (`?step=N`) is the current step, in view, with its
+// chart in the panel; a tap on a chart tab shows that chart; Previous and Next move a step and
+// write it into the address, so the app starts where the reader is. A tab chosen before the app
+// is chosen again once it has taken over (its own handlers then own the buttons). Only the exact
+// elements the build wrote are touched, and only their attributes and numbers, never markup.
+let earlyTab = null;
+
+function staticWalkthrough() {
+  const panel = root && !root.dataset.embed ? root.querySelector(".panel[data-step-charts]") : null;
+  const steps = root ? [...root.querySelectorAll("article.step[id^='step-']")] : [];
+  if (!panel || steps.length === 0) return;
+  const charts = panel.dataset.stepCharts.split(" ");
+  const tabs = [...panel.querySelectorAll("button[data-testid^='tab-']")];
+  const moves = [...root.querySelectorAll("[data-testid='step-prev'], [data-testid='step-next']")];
+  const raw = new URLSearchParams(location.search).get("step");
+  let step = /^[0-9]{1,3}$/.test(raw || "") ? Math.min(Math.max(Number(raw), 1), steps.length) - 1 : 0;
+  let tab = null;
+  const show = () => {
+    const active = tab || charts[step] || charts[0];
+    for (const t of tabs) {
+      t.disabled = false;
+      t.setAttribute("aria-pressed", t.dataset.testid === `tab-${active}` ? "true" : "false");
+      const figure = document.getElementById(t.getAttribute("aria-controls") || "");
+      if (figure) figure.hidden = t.dataset.testid !== `tab-${active}`;
+    }
+    steps.forEach((s, i) => (i === step ? s.setAttribute("aria-current", "step") : s.removeAttribute("aria-current")));
+    for (const b of moves) b.disabled = b.dataset.testid === "step-prev" ? step === 0 : step === steps.length - 1;
+    for (const p of root.querySelectorAll("[data-testid='step-position']")) {
+      p.textContent = p.textContent.replace(/[0-9]+/, String(step + 1));
+    }
+  };
+  const goTo = (i) => {
+    step = i;
+    tab = null;
+    earlyTab = null;
+    show();
+    steps[i].scrollIntoView({ block: "start", behavior: "instant" });
+    steps[i].focus({ preventScroll: true });
+    const url = new URL(location.href);
+    url.searchParams.set("step", String(i + 1));
+    history.replaceState(history.state, "", url);
+  };
+  root.addEventListener("click", (e) => {
+    if (html.classList.contains("app")) return;
+    const b = e.target instanceof Element ? e.target.closest("button[data-testid]") : null;
+    if (!b || !root.contains(b)) return;
+    const id = b.dataset.testid;
+    if (id.startsWith("tab-") && tabs.includes(b)) {
+      tab = id.slice(4);
+      earlyTab = b.dataset.testid;
+      show();
+    } else if (id === "step-prev" && step > 0) {
+      goTo(step - 1);
+    } else if (id === "step-next" && step < steps.length - 1) {
+      goTo(step + 1);
+    }
+  });
+  show();
+  if (step > 0 && !location.hash) {
+    // After head.js has shut what a phone starts shut (above the step), on DOMContentLoaded: this
+    // module runs just before it, the page parsed but not yet laid out for good. (`load` only in
+    // case that moment has passed.)
+    let brought = false;
+    const bring = () => {
+      if (brought) return;
+      brought = true;
+      steps[step].scrollIntoView({ block: "start", behavior: "instant" });
+    };
+    if (document.readyState === "complete") bring();
+    else {
+      document.addEventListener("DOMContentLoaded", bring, { once: true });
+      window.addEventListener("load", bring, { once: true });
+    }
+  }
+}
+
+// Once the app has taken over: the tab the reader chose before it, chosen again.
+function replayEarly() {
+  if (!earlyTab) return;
+  const b = root && root.querySelector(`button[data-testid="${earlyTab}"]`);
+  earlyTab = null;
+  if (b && !b.disabled) b.click();
+}
+
 let started = false;
 const target = redirect();
 // This script's tag (head.js's may carry data-wasm too).
 const bootTag = document.querySelector("script[data-js][data-wasm]");
 if (target) {
   location.replace(target);
-} else if (bootTag && bootTag.dataset.start === "intent" && !linkHasNumbers(bootTag)) {
-  startOnIntent();
 } else {
-  start();
+  staticWalkthrough();
+  if (bootTag && bootTag.dataset.start === "intent" && !linkHasNumbers(bootTag)) {
+    startOnIntent();
+  } else {
+    start();
+  }
 }
 
 function staticOnly(err) {
@@ -148,6 +236,7 @@ async function start() {
     const [mod, module] = await Promise.all([glue, compiled]);
     await afterPaint();
     await mod.default({ module_or_path: module });
+    replayEarly();
   } catch (err) {
     staticOnly(err);
   }

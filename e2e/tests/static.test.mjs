@@ -279,3 +279,80 @@ test('an embed page downloads no wasm until the reader reaches for it; a link wi
     await t.context.close();
   }
 });
+
+// Phone readers on slow networks wait seconds for the wasm: the prerendered walkthrough already
+// follows a permalink's step, and a tap before the wasm is not lost.
+test("before the wasm: a permalink's step and its chart show, tabs and Previous/Next answer, and the app starts where the reader is", { timeout: TEST_TIMEOUT }, async () => {
+  const t = await openPage(browser, `${server.url}?step=3`, { wait: false, viewport: PHONE });
+  try {
+    const { page } = t;
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // A new navigation (a reload would restore the earlier scroll position).
+    await page.goto(`${server.url}?step=3`, { waitUntil: 'domcontentloaded' });
+    const state = () =>
+      page.evaluate(() => ({
+        prerendered: document.body.hasAttribute('data-prerendered'),
+        current: [...document.querySelectorAll('article.step[aria-current="step"]')].map((s) => s.id),
+        shown: [...document.querySelectorAll('.panel figure[data-testid^="chart-"]')].filter((f) => !f.hidden).map((f) => f.dataset.chart),
+        pressed: [...document.querySelectorAll('.panel button[data-testid^="tab-"][aria-pressed="true"]')].map((b) => b.dataset.testid),
+        charts: document.querySelector('.panel[data-step-charts]').dataset.stepCharts.split(' '),
+        position: document.querySelector('[data-testid="step-position"]').textContent,
+        // Where a step sits once scrolled to: its scroll margin (below the phone's sticky panel).
+        step3Top: Math.round(document.getElementById('step-3').getBoundingClientRect().top - parseFloat(getComputedStyle(document.getElementById('step-3')).scrollMarginTop)),
+        query: location.search,
+      }));
+    // The permalink's step, its chart, in view, with no wasm yet.
+    let s = await state();
+    assert.ok(s.prerendered, 'still the prerendered page');
+    assert.deepEqual(s.current, ['step-3']);
+    assert.deepEqual(s.shown, [s.charts[2]], "the panel shows step 3's chart");
+    assert.deepEqual(s.pressed, [`tab-${s.charts[2]}`]);
+    assert.match(s.position, /3/);
+    assert.ok(Math.abs(s.step3Top) < 5, `step 3 is scrolled to its place (${s.step3Top} px off)`);
+    // Next, then a tab, before the wasm.
+    await page.locator(sel('step-next')).first().click();
+    s = await state();
+    assert.deepEqual(s.current, ['step-4']);
+    assert.deepEqual(s.shown, [s.charts[3]]);
+    assert.match(s.query, /step=4/, 'the address follows the step');
+    const other = ['waffle', 'allocation', 'income', 'context'].find((c) => c !== s.charts[3]);
+    await page.locator(sel(`tab-${other}`)).click();
+    s = await state();
+    assert.deepEqual(s.shown, [other], 'a tab tapped before the wasm shows its chart');
+    assert.ok(s.prerendered, 'all of it before the wasm');
+    // The wasm arrives: the app starts at the reader's step, with the tab they chose.
+    release();
+    await waitForApp(page, t);
+    await until(async () => {
+      const a = await state();
+      return a.current.join() === 'step-4' && a.shown.join() === other && a.pressed.join() === `tab-${other}`;
+    }, { message: 'the app to keep step 4 and the chosen tab' });
+    await assertNoErrors(t);
+  } finally {
+    await t.context.close();
+  }
+});
+
+test('wasm blocked: the static article opens at a permalink\'s step, with every panel chart in turn', { timeout: TEST_TIMEOUT }, async () => {
+  const t = await openPage(browser, `${server.url}`, { wait: false, viewport: DESKTOP });
+  try {
+    const { page } = t;
+    await page.route(/\.wasm$/, (r) => r.abort());
+    await page.goto(`${server.url}?step=5`, { waitUntil: 'load' });
+    await until(() => page.evaluate(() => document.documentElement.classList.contains('no-app')), { message: 'the static notice' });
+    assert.equal(await page.getAttribute('#step-5', 'aria-current'), 'step');
+    const top = await page.evaluate(() => Math.round(document.getElementById('step-5').getBoundingClientRect().top - parseFloat(getComputedStyle(document.getElementById('step-5')).scrollMarginTop)));
+    assert.ok(Math.abs(top) < 5, `step 5 is scrolled to its place (${top} px off)`);
+    // Without the app the page is a static article: every panel chart shows, the tabs do not.
+    const visible = await page.evaluate(() => [...document.querySelectorAll('.panel figure[data-testid^="chart-"]')].filter((f) => f.checkVisibility()).length);
+    assert.equal(visible, 4);
+    assert.equal(await page.locator(sel('tab-waffle')).isVisible(), false);
+  } finally {
+    await t.context.close();
+  }
+});

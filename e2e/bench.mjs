@@ -59,7 +59,10 @@
 //      Our embed page starts its wasm only on the reader's intent (a pointer, touch, key or focus):
 //      the bench's reader moves a pointer over its slider from the moment its chart is complete
 //      (a pointermove on each probe until the slider works), so its interactive figure includes
-//      fetching and starting the wasm from then on.
+//      fetching and starting the wasm from then on. The embed page starts in the record's framing,
+//      where the Treasuries slider has no role and stays disabled: there the probe (and 5) moves
+//      the direct-investment slider, the control that redraws the allocation chart in that framing
+//      (OUR_EMBED_SLIDER).
 //   4. Layout shift during start: sum of `layout-shift` entries without recent input
 //      (PerformanceObserver from document start, buffered) up to interactive + 500 ms.
 //   5. Update latency: from a slider `input` event to the last DOM change of the chart
@@ -83,12 +86,60 @@
 // Time figures 2–4 are medians over --loads cold loads, each in a fresh browser context with the
 // cache disabled, the columns taken in turn within each round.
 //
+// Phone profile (--phone; scripts/bench.sh runs it unless --no-phone). The same four columns again,
+// after all of the above, on a profile like Lighthouse's mobile one (PHONE): a 390×844 touch
+// screen (isMobile, hasTouch, deviceScaleFactor 3), the CPU 4× slower (CDP
+// Emulation.setCPUThrottlingRate 4: main-thread work, not the background threads that compile
+// wasm) and a slow network (CDP Network.emulateNetworkConditions: 150 ms added to each request,
+// 1.6 Mbit/s down, 750 kbit/s up; the server gzips like a CDN). CDP adds the latency per request,
+// not per round trip: loopback has no TCP or TLS handshakes to slow, so a real 150 ms network is
+// slower still for the first request (Lighthouse's DevTools throttling multiplies it by 3.75; the
+// figures here do not). The profile is set on a CDP session opened with each page, before it
+// navigates. It prints, per column (medians over --loads cold loads unless said):
+//
+//   P1. First contentful paint: the `first-contentful-paint` entry's startTime (in Chromium the
+//       frame's presentation), as Lighthouse reports it.
+//   P2. Chart on screen: exactly 2 above.
+//   P3. Bytes before the first interaction: one load (bytes do not vary) of a reader who never
+//       interacts: no init script, nothing touched; the page is left until the network has been
+//       quiet for QUIET_MS, then IDLE_MS more (anything fetched once idle counts), then quiet
+//       again. The response bodies as transferred (gzip from the server, headers not counted;
+//       the wire figure is in the details), counted as in 1.
+//   P4. Interactive from reaching: the reader reaches for the control as soon as it is on screen.
+//       Reach: the first user-blocking task after the first frame that renders the column's
+//       slider (its selector matches outside any `hidden` element and the parser is past it, as
+//       for the chart in 2; on screen means rendered in the page: the full page's slider is far
+//       below the first screen, so the reader first brings it into view, scrollIntoView, before
+//       the first touch). There the reader taps the slider's row (a disabled control gets no
+//       pointer events): pointerdown (pointerType touch), touchstart, touchend, pointerup,
+//       bubbling to the document, which is where boot.js listens for intent (pointerdown,
+//       pointermove, touchstart, keydown, focusin). The tap is repeated on each probe while the
+//       slider is disabled (a tap before a page listens is lost; this is a reader who keeps
+//       trying). The probe of 3 starts at the same moment (not at the chart), and interactive is
+//       the end of the rendering of the frame that shows the first chart change a probe causes:
+//       the next animation frame after the change, ended as in 2 (its long-animation-frame entry
+//       when it was long, else the first user-blocking task after it). Here the successful probe
+//       is kept, not undone, so that frame shows it. The figure is interactive − reach, per
+//       load, then the median. The same method on all four columns: the peers need no intent
+//       (their taps change nothing), so theirs is the wait from seeing the slider until the
+//       library has drawn and listens; ours includes fetching and starting the wasm when the
+//       page waits for intent. The details give both ends from navigation start.
+//   P5. Update median: exactly 5 above on a page loaded under the profile, over --phone-inputs
+//       inputs (default PHONE_INPUTS, at most --inputs) after 10 warm-up inputs.
+//
+// The phone targets (issue 20, PASS/MISS, never enforced): the chart on screen (P2) of the page
+// and the embed before both peers'; their interactive from reaching (P4) no later than the
+// Chart.js page's (P4); bytes before the first interaction (P3) at most 100 KB for the page and
+// 20 KB for the embed; the embed's update median (P5) no slower than the fastest peer's.
+// The JSON output has them under `phone` (profile, per-column figures, table, summary).
+//
 // Targets are reported as PASS/MISS and never change the exit code; the exit code is non-zero
 // only when something is broken (no dist/, no peer bundles, the browser cannot start, a page never
 // draws its chart).
 //
 //   node e2e/bench.mjs [--dist dist] [--json bench-results.json] [--inputs 250] [--loads 5]
 //                      [--native target/bench-native.jsonl] [--browsers chromium,firefox,webkit|none]
+//                      [--phone] [--phone-inputs 100]
 //
 // --native: a JSON-lines file written by the native benches (BENCH_NATIVE_OUT=...), folded into
 // the JSON output and printed as a short summary.
@@ -115,6 +166,11 @@ const OUR_PAGE_PATH = ''; // the full explainer, relative to the served root
 const OUR_EMBED_PATH = 'embed/allocation/'; // the prerendered embed page of the allocation chart
 const OUR_LEGACY_EMBED_QUERY = '?embed=allocation'; // the old embed link, measured only if still a page
 const OUR_SLIDER = '[data-testid="slider-treasuries"]'; // the Treasuries slider (`disabled` until the wasm starts)
+// The embed page starts in the record's framing, where the Treasuries slider has no role and stays
+// disabled (and the split of the rest is not shown): its cold loads and update latency move the
+// direct-investment slider instead (0–100, the one control there that redraws the allocation
+// chart). Section 6 loads it in the article's framing and moves the Treasuries slider.
+const OUR_EMBED_SLIDER = '[data-testid="slider-direct"]';
 const OUR_CHART = '[data-testid="chart-allocation"]'; // the allocation chart's figure
 const OUR_CHART_SVG = `${OUR_CHART} svg`; // its (first, wide-layout) SVG
 const OUR_ALLOCATION_TAB = '[data-testid="tab-allocation"]'; // the full page's panel tab for it
@@ -137,17 +193,30 @@ const POLL_MS = 5; // interactive probe interval
 const SHIFT_WINDOW_MS = 500; // layout shift counted up to interactive + this
 const PROBE_VALUES = ['60', '90']; // slider values the interactive probe alternates between
 
+// The phone profile (--phone), like Lighthouse's mobile one: a 390×844 touch screen at 3× (an
+// iPhone 12–14 size), the CPU 4× slower (CDP Emulation.setCPUThrottlingRate), and a slow mobile
+// network (CDP Network.emulateNetworkConditions: 150 ms added to each request, 1.6 Mbit/s down,
+// 750 kbit/s up, Lighthouse's figures, 1 Mbit = 1024 kbit). See the header, "Phone profile".
+const PHONE = {
+  context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  cpuSlowdown: 4,
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+const PHONE_INPUTS = 100; // update latency inputs on the phone profile (at most --inputs)
+const QUIET_MS = 1000; // phone bytes before interaction: the network counts as quiet after this
+const IDLE_MS = 3000; // … and the page is left this long more
+
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
 function usage(code) {
   const text =
-    'usage: node e2e/bench.mjs [--dist DIR] [--json OUT.json] [--inputs N] [--loads N] [--native FILE.jsonl] [--browsers chromium,firefox,webkit|none]';
+    'usage: node e2e/bench.mjs [--dist DIR] [--json OUT.json] [--inputs N] [--loads N] [--native FILE.jsonl] [--browsers chromium,firefox,webkit|none] [--phone] [--phone-inputs N]';
   (code ? console.error : console.log)(text);
   process.exit(code);
 }
 
-const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5, native: null, browsers: ['chromium', 'firefox', 'webkit'] };
+const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5, native: null, browsers: ['chromium', 'firefox', 'webkit'], phone: false, phoneInputs: null };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -159,6 +228,8 @@ const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5,
     else if (a === '--loads') opts.loads = Number(next());
     else if (a === '--native') opts.native = path.resolve(next());
     else if (a === '--browsers') opts.browsers = next().split(',').filter((b) => b && b !== 'none');
+    else if (a === '--phone') opts.phone = true;
+    else if (a === '--phone-inputs') opts.phoneInputs = Number(next());
     else if (a === '-h' || a === '--help') usage(0);
     else {
       console.error(`unknown argument ${a}`);
@@ -167,6 +238,8 @@ const opts = { dist: path.join(repo, 'dist'), json: null, inputs: 250, loads: 5,
   }
   if (!Number.isInteger(opts.inputs) || opts.inputs < 1) usage(2);
   if (!Number.isInteger(opts.loads) || opts.loads < 1) usage(2);
+  opts.phoneInputs ??= Math.min(opts.inputs, PHONE_INPUTS);
+  if (!Number.isInteger(opts.phoneInputs) || opts.phoneInputs < 1) usage(2);
   if (!opts.browsers.every((b) => ['chromium', 'firefox', 'webkit'].includes(b))) usage(2);
 }
 
@@ -188,6 +261,14 @@ const TARGETS = {
   interactive: 'sooner than the Chart.js page',
   firstChart: 'under half of the fastest peer',
   layoutShift: 0.02,
+};
+// On the phone profile (issue 20).
+const PHONE_TARGETS = {
+  firstChart: 'before both peers',
+  fromReach: "no later than the Chart.js page's",
+  pageBeforeInteractionGzipBytes: 100 * KB,
+  embedBeforeInteractionGzipBytes: 20 * KB,
+  embedMedian: "no slower than the fastest peer's",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +324,9 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 // Runs in the page before any of its scripts (see the header, 2–4). `cfg`: drawnSel (the
 // complete chart, SVG pages), hook (Chart.js: the page calls window.__benchRendered(share) after
-// each draw), chartSel and sliderSel (interactive probe), pollMs, probeValues.
+// each draw), chartSel and sliderSel (interactive probe), pollMs, probeValues; reach (the phone
+// profile, see the header): the reader touches the slider's row right after the first frame that
+// shows it, the probe starts then, and a successful probe is kept and its frame timed.
 function initScript(cfg) {
   const w = window;
   if (w.top !== w) return;
@@ -257,8 +340,12 @@ function initScript(cfg) {
     fcpPaintEnd: null,
     lcp: null,
     shifts: [],
-    intentAt: null, // when the reader's pointer reached the slider (pages that start on intent)
+    intentAt: null, // when the reader's pointer reached the slider (pages that start on intent; phone: every page)
+    reachFrame: null, // phone: the animation frame that first shows the slider
+    touches: 0, // phone: touches dispatched on the slider's row
     interactive: null, // the first chart change caused by a probe
+    interactiveFrame: null, // phone: the next animation frame after it
+    interactiveAfterFrame: null, // phone: the first user-blocking task after that frame's rendering
     probeAt: null, // when that probe was dispatched
     probes: 0,
     enabledAt: null, // the slider first seen enabled by the poll
@@ -294,8 +381,21 @@ function initScript(cfg) {
 
   // Interactive probe. The poll runs as a user-blocking task (the priority Chromium gives input
   // events), so it does not wait behind loading and timer tasks the way a timeout would.
-  const later = (fn, ms) =>
-    w.scheduler && typeof w.scheduler.postTask === 'function' ? w.scheduler.postTask(fn, { priority: 'user-blocking', delay: ms }) : setTimeout(fn, ms);
+  const userBlocking = () => w.scheduler && typeof w.scheduler.postTask === 'function';
+  const later = (fn, ms) => (userBlocking() ? w.scheduler.postTask(fn, { priority: 'user-blocking', delay: ms }) : setTimeout(fn, ms));
+  // The next animation frame (onFrame: its requestAnimationFrame callback) and the first
+  // user-blocking task after its rendering (onAfter; a MessageChannel message without postTask).
+  const nextFrame = (onFrame, onAfter) =>
+    requestAnimationFrame(() => {
+      onFrame(now());
+      const done = () => onAfter(now());
+      if (userBlocking()) w.scheduler.postTask(done, { priority: 'user-blocking' });
+      else {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = done;
+        ch.port2.postMessage(0);
+      }
+    });
   const moCfg = { subtree: true, childList: true, attributes: true, characterData: true };
   let probe = null;
   const undo = (slider) => {
@@ -309,7 +409,9 @@ function initScript(cfg) {
     B.probeAt = p.t0;
     if (p.mo) p.mo.disconnect();
     probe = null;
-    queueMicrotask(() => undo(p.slider));
+    // Phone: the probe stays, and the frame that shows it is timed. Loopback: undone before any frame.
+    if (cfg.reach) nextFrame((f) => (B.interactiveFrame = f), (a) => (B.interactiveAfterFrame = a));
+    else queueMicrotask(() => undo(p.slider));
   };
   if (cfg.hook) {
     B.renderHooks.push((t, value) => {
@@ -317,6 +419,32 @@ function initScript(cfg) {
       if (p && Math.abs(Number(value) - p.value) < 1e-9) success(p, t);
     });
   }
+  // Phone: a tap on the slider's row (a disabled control gets no pointer events): pointerdown and
+  // touchstart, then touchend and pointerup, the events a finger sends.
+  const touch = (slider) => {
+    const row = slider.parentElement;
+    const fire = (Ctor, type, init) => {
+      try {
+        row.dispatchEvent(new Ctor(type, { bubbles: true, cancelable: true, composed: true, ...init }));
+      } catch {
+        /* no such event constructor */
+      }
+    };
+    const pointer = { pointerType: 'touch', isPrimary: true, pointerId: 2 };
+    // The first time, the reader brings the slider into view if it is not (on the full page it is
+    // far below the first screen).
+    if (!B.touches) {
+      const r = slider.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > w.innerHeight) slider.scrollIntoView({ block: 'center' });
+    }
+    B.touches++;
+    fire(w.PointerEvent, 'pointerdown', pointer);
+    if (typeof w.TouchEvent === 'function') {
+      fire(w.TouchEvent, 'touchstart', {});
+      fire(w.TouchEvent, 'touchend', {});
+    }
+    fire(w.PointerEvent, 'pointerup', pointer);
+  };
   const poll = () => {
     if (B.interactive != null) return;
     if (probe && probe.mo) probe.mo.disconnect();
@@ -324,12 +452,19 @@ function initScript(cfg) {
     const slider = document.querySelector(cfg.sliderSel);
     const fig = cfg.hook ? null : document.querySelector(cfg.chartSel);
     const svg = fig && fig.querySelector('svg');
-    // Our embed pages start their wasm on the reader's intent (boot.js, data-start="intent"): the
-    // bench's reader moves the pointer over the slider from the moment the chart is on screen, a
-    // pointermove on each poll until the slider works, so interactive includes fetching and
-    // starting the wasm from then on. (Dispatched on the slider's row: a disabled control gets no
-    // pointer events, synthetic or not.)
-    if (slider && slider.disabled && document.querySelector('script[data-start="intent"]')) {
+    if (cfg.reach) {
+      // Phone: the reader touches the slider's row when it is first on screen, and again on each
+      // poll until the slider works (a touch that comes before a page listens is lost).
+      if (slider && (B.intentAt == null || slider.disabled)) {
+        if (B.intentAt == null) B.intentAt = now();
+        touch(slider);
+      }
+    } else if (slider && slider.disabled && document.querySelector('script[data-start="intent"]')) {
+      // Our embed pages start their wasm on the reader's intent (boot.js, data-start="intent"): the
+      // bench's reader moves the pointer over the slider from the moment the chart is on screen, a
+      // pointermove on each poll until the slider works, so interactive includes fetching and
+      // starting the wasm from then on. (Dispatched on the slider's row: a disabled control gets no
+      // pointer events, synthetic or not.)
       if (B.intentAt == null) B.intentAt = now();
       slider.parentElement.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
     }
@@ -360,55 +495,63 @@ function initScript(cfg) {
     if (B.interactive == null) later(poll, cfg.pollMs);
   };
 
-  // First chart on screen.
-  const onDrawn = () => {
-    if (B.drawn != null) return;
-    B.drawn = now();
-    requestAnimationFrame(() => {
-      B.frame = now();
-      const done = () => {
-        B.afterFrame = now();
-      };
-      if (w.scheduler && typeof w.scheduler.postTask === 'function') w.scheduler.postTask(done, { priority: 'user-blocking' });
-      else {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = done;
-        ch.port2.postMessage(0);
-      }
-    });
-    later(poll, 0);
-  };
-  if (cfg.hook) {
-    B.renderHooks.push(() => onDrawn());
-  } else {
+  // Calls `fn` once with the first element matching `sel` that is not inside a `hidden` element
+  // (a chart behind a tab is not on screen) and that the parser is past (see the header, 2).
+  const whenParsed = (sel, fn) => {
+    let done = false;
     const parsedPast = (el) => {
       if (document.readyState !== 'loading') return true;
       for (let n = el; n && n !== document; n = n.parentNode) if (n.nextSibling) return true;
       return false;
     };
     const check = () => {
-      if (B.drawn != null) return;
-      // The first match not inside a `hidden` element (a chart behind a tab is not on screen).
+      if (done) return;
       let el = null;
-      for (const e of document.querySelectorAll(cfg.drawnSel)) {
+      for (const e of document.querySelectorAll(sel)) {
         if (!e.closest('[hidden]')) {
           el = e;
           break;
         }
       }
       if (el && parsedPast(el)) {
+        done = true;
         mo.disconnect();
-        onDrawn();
+        fn();
       }
     };
     const mo = new MutationObserver(check);
     mo.observe(document, { childList: true, subtree: true });
     document.addEventListener('readystatechange', check);
+  };
+
+  // First chart on screen.
+  const onDrawn = () => {
+    if (B.drawn != null) return;
+    B.drawn = now();
+    nextFrame(
+      (f) => (B.frame = f),
+      (a) => (B.afterFrame = a),
+    );
+    if (!cfg.reach) later(poll, 0);
+  };
+  if (cfg.hook) B.renderHooks.push(() => onDrawn());
+  else whenParsed(cfg.drawnSel, onDrawn);
+  // Phone: the reader reaches for the slider right after the first frame that shows it.
+  if (cfg.reach) {
+    whenParsed(cfg.sliderSel, () =>
+      nextFrame(
+        (f) => (B.reachFrame = f),
+        () => poll(),
+      ),
+    );
   }
 }
 
-async function newPage(browser, col) {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
+// A fresh context and page, with the init script when `col` is given; with `profile` (PHONE) the
+// phone's screen, CPU and network, set on a CDP session that stays open with the page (`cdp`,
+// returned for the caller's own CDP calls; null without a profile).
+async function newPage(browser, col, profile = null) {
+  const context = await browser.newContext(profile ? { ...profile.context, colorScheme: 'light' } : { viewport: VIEWPORT, colorScheme: 'light' });
   if (col) {
     await context.addInitScript(initScript, {
       drawnSel: col.drawnSel,
@@ -417,6 +560,7 @@ async function newPage(browser, col) {
       sliderSel: col.sliderSel,
       pollMs: POLL_MS,
       probeValues: PROBE_VALUES,
+      reach: !!profile,
     });
   }
   const page = await context.newPage();
@@ -426,7 +570,14 @@ async function newPage(browser, col) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${tag}console.error: ${m.text()}`);
   });
-  return { context, page, errors };
+  let cdp = null;
+  if (profile) {
+    cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+  }
+  return { context, page, errors, cdp };
 }
 
 // Waits until the page is interactive (and optionally `after` ms past it). Returns false on timeout.
@@ -461,12 +612,22 @@ function diskSizes(dir) {
   };
 }
 
-async function transferred(browser, col) {
-  const { context, page, errors } = await newPage(browser, col);
-  const cdp = await context.newCDPSession(page);
+// With `interact: false` (the phone's bytes before the first interaction) the page gets no init
+// script, so nothing touches it: loaded, then left until the network has been quiet for
+// QUIET_MS, then IDLE_MS more (for anything a page fetches once idle), then quiet again.
+async function transferred(browser, col, { profile = null, interact = true } = {}) {
+  const { context, page, errors, cdp: profiled } = await newPage(browser, interact ? col : null, profile);
+  const cdp = profiled ?? (await context.newCDPSession(page));
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const reqs = new Map();
+  const inflight = new Set();
+  let lastActivity = Date.now();
+  const settled = (e) => {
+    inflight.delete(e.requestId);
+    lastActivity = Date.now();
+  };
+  cdp.on('Network.loadingFailed', settled);
   cdp.on('Network.requestWillBeSent', (e) => {
     if (e.request.url.startsWith('data:')) return;
     // A redirect reuses the request id: keep the redirect response as its own row.
@@ -478,6 +639,8 @@ async function transferred(browser, col) {
       reqs.set(`${e.requestId}#${reqs.size}`, prev);
     }
     reqs.set(e.requestId, { url: e.request.url, status: null, encoding: null, contentLength: null, headers: null, data: 0, wire: null });
+    inflight.add(e.requestId);
+    lastActivity = Date.now();
   });
   cdp.on('Network.responseReceived', (e) => {
     const r = reqs.get(e.requestId);
@@ -495,10 +658,23 @@ async function transferred(browser, col) {
   cdp.on('Network.loadingFinished', (e) => {
     const r = reqs.get(e.requestId);
     if (r) r.wire = e.encodedDataLength;
+    settled(e);
   });
+  const quiet = async (ms) => {
+    for (const start = Date.now(); Date.now() - start < 60000; await page.waitForTimeout(50)) {
+      if (!inflight.size && Date.now() - lastActivity >= ms) return;
+    }
+  };
   await page.goto(col.url, { waitUntil: 'load' });
-  const ok = await untilInteractive(page, 0, 30000);
-  await page.waitForLoadState('networkidle');
+  let ok = null;
+  if (interact) {
+    ok = await untilInteractive(page, 0, 30000);
+    await page.waitForLoadState('networkidle');
+  } else {
+    await quiet(QUIET_MS);
+    await page.waitForTimeout(IDLE_MS);
+    await quiet(QUIET_MS);
+  }
   await context.close();
   const files = [...reqs.values()].map((r) => {
     const u = new URL(r.url);
@@ -521,17 +697,17 @@ async function transferred(browser, col) {
 // ---------------------------------------------------------------------------------------------
 // (2–4) First chart on screen, interactive, layout shift: one cold load
 
-async function coldLoad(browser, col) {
-  const { context, page, errors } = await newPage(browser, col);
+async function coldLoad(browser, col, profile = null) {
+  const { context, page, errors, cdp: profiled } = await newPage(browser, col, profile);
   try {
-    const cdp = await context.newCDPSession(page);
+    const cdp = profiled ?? (await context.newCDPSession(page));
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.goto(col.url, { waitUntil: 'load' });
     // Interactive, then the layout-shift window, then a little for late observer deliveries.
-    const ok = await untilInteractive(page, SHIFT_WINDOW_MS + 200, 30000);
+    const ok = await untilInteractive(page, SHIFT_WINDOW_MS + 200, profile ? 60000 : 30000);
     if (!ok) {
       await page.waitForFunction(() => window.__bench && window.__bench.afterFrame != null, null, { timeout: 5000 }).catch(() => {});
-      errors.push(`${col.label}: not interactive within 30 s`);
+      errors.push(`${col.label}: not interactive within ${profile ? 60 : 30} s`);
     }
     const r = await page.evaluate((windowMs) => {
       const B = window.__bench;
@@ -542,10 +718,13 @@ async function coldLoad(browser, col) {
         .filter((e) => /\.(wasm|js|mjs)(\?|$)/.test(e.name))
         .sort((a, b) => (b.encodedBodySize || 0) - (a.encodedBodySize || 0))[0];
       const until = B.interactive != null ? B.interactive + windowMs : Infinity;
-      // The end of the rendering of the first frame with the chart: exact from its long-animation-
-      // frame entry when it was long (> 50 ms), else the first user-blocking task after it.
-      const loaf = B.frame == null ? null : B.loafs.find((f) => f.renderStart <= B.frame + 0.01 && B.frame <= f.end);
-      const painted = B.frame == null ? null : loaf ? loaf.end : B.afterFrame;
+      // The end of the rendering of a frame (its rAF callback at `frame`): exact from its long-
+      // animation-frame entry when it was long (> 50 ms), else the first user-blocking task after it.
+      const loafOf = (frame) => (frame == null ? null : B.loafs.find((f) => f.renderStart <= frame + 0.01 && frame <= f.end));
+      const frameEnd = (frame, after) => (frame == null ? null : loafOf(frame)?.end ?? after);
+      // The first frame with the chart.
+      const loaf = loafOf(B.frame);
+      const painted = frameEnd(B.frame, B.afterFrame);
       const counted = B.shifts.filter((s) => !s.hadRecentInput && s.t <= until);
       return {
         drawn: B.drawn,
@@ -556,6 +735,10 @@ async function coldLoad(browser, col) {
         fcpPaintEnd: B.fcpPaintEnd,
         lcp: B.lcp,
         interactive: B.interactive,
+        // Phone: the reader's first touch, and the end of the frame showing the probe's change.
+        reach: B.intentAt,
+        touches: B.touches,
+        interactivePainted: frameEnd(B.interactiveFrame, B.interactiveAfterFrame),
         probeAt: B.probeAt,
         probes: B.probes,
         enabledAt: B.enabledAt,
@@ -570,16 +753,21 @@ async function coldLoad(browser, col) {
         crossOriginIsolated: self.crossOriginIsolated === true,
       };
     }, SHIFT_WINDOW_MS);
-    return { ...r, errors };
+    // Phone: interactive from reaching, per load (the median of the differences, not the
+    // difference of the medians).
+    const fromReach = r.interactivePainted != null && r.reach != null ? r.interactivePainted - r.reach : null;
+    return { ...r, fromReach, errors };
   } finally {
     await context.close();
   }
 }
 
-function summariseLoads(runs) {
+function summariseLoads(runs, phone = false) {
   const pick = (k) => runs.map((r) => r[k]).filter((x) => x != null && Number.isFinite(x));
   const med = (k) => round(median(pick(k)), 3);
+  const reach = phone ? { reachMs: med('reach'), touchesMedian: med('touches'), interactivePaintedMs: med('interactivePainted'), fromReachMs: med('fromReach') } : {};
   return {
+    ...reach,
     runs,
     firstChartMs: med('painted'),
     chartDrawnMs: med('drawn'),
@@ -720,11 +908,12 @@ function summarise(samples) {
   };
 }
 
-async function latency(browser, col, { n }) {
-  const { context, page, errors } = await newPage(browser, col);
+async function latency(browser, col, { n, profile = null }) {
+  const { context, page, errors } = await newPage(browser, col, profile);
   try {
     await page.goto(col.url, { waitUntil: 'load' });
-    if (!(await untilInteractive(page, 0, 30000))) return { available: false, reason: 'not interactive within 30 s', errors };
+    const wait = profile ? 60 : 30;
+    if (!(await untilInteractive(page, 0, wait * 1000))) return { available: false, reason: `not interactive within ${wait} s`, errors };
     // On the full page the allocation chart sits behind a panel tab; a reader watching it has
     // that tab selected (charts out of view are only redrawn when they come into view).
     if (col.tab) {
@@ -802,7 +991,8 @@ async function engineLatency(engine, col, { n }) {
     });
     // Interactive: the slider enabled, the chart drawn, and our pages taken over (the embed
     // starts on the reader's intent: the pointer moves over it until it has).
-    const cfg = { slider: col.sliderSel, chart: col.latencyChart, hook: col.hook, ours: col.ours };
+    const sliderSel = col.engineSliderSel ?? col.sliderSel;
+    const cfg = { slider: sliderSel, chart: col.latencyChart, hook: col.hook, ours: col.ours };
     const start = Date.now();
     for (let i = 0; ; i++) {
       if (col.ours) await page.mouseMove(200 + (i % 9), 300);
@@ -818,7 +1008,7 @@ async function engineLatency(engine, col, { n }) {
     }
     if (col.tab) await page.click(col.tab);
     await new Promise((r) => setTimeout(r, 500));
-    const res = await page.evaluate(sliderLoop, { n, sliderSel: col.sliderSel, chartSel: col.latencyChart, scopeSel: null, hook: col.hook });
+    const res = await page.evaluate(sliderLoop, { n, sliderSel, chartSel: col.latencyChart, scopeSel: null, hook: col.hook });
     if (res.error) return { available: false, reason: res.error };
     const timerResolutionMs = await page.evaluate(() => {
       let min = Infinity;
@@ -997,7 +1187,7 @@ try {
   const ours = { sliderSel: OUR_SLIDER, hook: false, ours: true, disk: disk.dist };
   // drawnSel: the complete chart (2); chartSel: the chart the probe watches (3); latencyChart:
   // the chart timed per input (5), scopeSel: the whole page timed too; tab: clicked before (5).
-  const embedLike = { ...ours, drawnSel: OUR_CHART_SVG, chartSel: OUR_CHART, latencyChart: OUR_CHART, scopeSel: 'body' };
+  const embedLike = { ...ours, sliderSel: OUR_EMBED_SLIDER, engineSliderSel: OUR_SLIDER, drawnSel: OUR_CHART_SVG, chartSel: OUR_CHART, latencyChart: OUR_CHART, scopeSel: 'body' };
   columns = [
     {
       key: 'page',
@@ -1049,6 +1239,16 @@ try {
     }
     engines.push(entry);
   }
+  // The phone profile (see the header): bytes before the first interaction, cold loads, update latency.
+  if (opts.phone) {
+    process.stdout.write('phone: bytes before interaction… ');
+    for (const col of columns) col.phone = { bytes: await transferred(browser, col, { profile: PHONE, interact: false }), runs: [] };
+    process.stdout.write(`cold loads (${opts.loads} × ${columns.length})… `);
+    for (let i = 0; i < opts.loads; i++) for (const col of columns) col.phone.runs.push(await coldLoad(browser, col, PHONE));
+    for (const col of columns) col.phone.loads = summariseLoads(col.phone.runs, true);
+    process.stdout.write(`slider latency (${opts.phoneInputs} inputs)… `);
+    for (const col of columns) col.phone.latency = await latency(browser, col, { n: opts.phoneInputs, profile: PHONE });
+  }
   console.log('done');
 
   const never = columns.filter((c) => c.loads.firstChartMs == null);
@@ -1065,9 +1265,16 @@ try {
       inputs: opts.inputs,
       pollMs: POLL_MS,
       layoutShiftWindowMs: SHIFT_WINDOW_MS,
-      selectors: { OUR_SLIDER, OUR_CHART, OUR_CHART_SVG, OUR_ALLOCATION_TAB, PAGE_CHART, PEER_SLIDER, PEER_CHART },
+      selectors: { OUR_SLIDER, OUR_EMBED_SLIDER, OUR_CHART, OUR_CHART_SVG, OUR_ALLOCATION_TAB, PAGE_CHART, PEER_SLIDER, PEER_CHART },
     },
     targets: TARGETS,
+    phone: opts.phone
+      ? {
+          profile: { ...PHONE, inputs: opts.phoneInputs, quietMs: QUIET_MS, idleMs: IDLE_MS },
+          targets: PHONE_TARGETS,
+          columns: Object.fromEntries(columns.map((c) => [c.key, { label: c.label, url: c.url, bytesBeforeInteraction: c.phone.bytes, loads: c.phone.loads, latency: c.phone.latency }])),
+        }
+      : null,
     legacyEmbed: legacy,
     engines,
     bytes: { disk },
@@ -1126,6 +1333,26 @@ console.log(table(mainTable, ['', ...columns.map((c) => c.label)]));
 if (legacy.redirectsTo) console.log(`(${OUR_LEGACY_EMBED_QUERY} is not a page of its own: it redirects to ${legacy.redirectsTo}, measured as "embed")`);
 else if (!legacy.embedMode) console.log(`(${OUR_LEGACY_EMBED_QUERY} neither redirects nor shows the allocation chart: not measured)`);
 
+// The phone table, beside the loopback one (see the header, "Phone profile").
+const phoneLat = (c, k) => (c.phone?.latency?.available && c.phone.latency.chart ? c.phone.latency.chart[k] : null);
+const phoneRows = [
+  ['KB gzip before the first interaction', (c) => fmtKB(c.phone.bytes.totalBody)],
+  ['first contentful paint ms', (c) => fmtNum(c.phone.loads.fcpMs, 1)],
+  ['chart on screen ms', (c) => fmtNum(c.phone.loads.firstChartMs, 1)],
+  ['interactive from reaching ms', (c) => fmtNum(c.phone.loads.fromReachMs, 1)],
+  ['update median ms', (c) => fmtNum(phoneLat(c, 'medianMs'), 3)],
+];
+const phoneTable = opts.phone ? phoneRows.map(([label, f]) => [label, ...columns.map(f)]) : null;
+if (opts.phone) {
+  const net = PHONE.network;
+  console.log(
+    `\nPhone profile (${PHONE.context.viewport.width}×${PHONE.context.viewport.height} touch, CPU ${PHONE.cpuSlowdown}× slower, ` +
+      `${net.latency} ms per request, ${((net.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ${Math.round((net.uploadThroughput * 8) / 1024)} kbit/s up; ` +
+      `medians of ${opts.loads} cold loads; update: ${opts.phoneInputs} inputs after 10 warm-up)`,
+  );
+  console.log(table(phoneTable, ['', ...columns.map((c) => c.label)]));
+}
+
 // Details, for context.
 {
   const detail = [
@@ -1173,17 +1400,20 @@ if (opts.browsers.length) {
 }
 
 // Targets.
+const status = (v, t) => (v == null || t == null ? 'n/a' : v <= t ? 'PASS' : 'MISS');
+const below = (v, t) => (v == null || t == null ? 'n/a' : v < t ? 'PASS' : 'MISS');
+const pusher = (list) => (metric, value, shown, target, targetShown, st) =>
+  list.push({ metric, value, shown, target: target ?? null, targetShown, status: st ?? status(value, target) });
+const targetTable = (list) => table(list.map((r) => [r.metric, r.shown, r.targetShown, r.status]), ['target', 'value', 'target', 'status']);
 const summary = [];
 {
-  const status = (v, t) => (v == null || t == null ? 'n/a' : v <= t ? 'PASS' : 'MISS');
-  const push = (metric, value, shown, target, targetShown, st) => summary.push({ metric, value, shown, target: target ?? null, targetShown, status: st ?? status(value, target) });
+  const push = pusher(summary);
   const { page, embed, vegalite, chartjs } = col;
   push('page: transferred, gzip', page.bytes.totalBody, fmtBytes(page.bytes.totalBody), TARGETS.pageTransferGzipBytes, `≤ ${fmtBytes(TARGETS.pageTransferGzipBytes)}`);
   push('embed: transferred, gzip', embed.bytes.totalBody, fmtBytes(embed.bytes.totalBody), TARGETS.embedTransferGzipBytes, `≤ ${fmtBytes(TARGETS.embedTransferGzipBytes)}`);
   push('embed: update median', lat(embed, 'medianMs'), fmtMs(lat(embed, 'medianMs')), TARGETS.embedMedianMs, `≤ ${TARGETS.embedMedianMs} ms`);
   push('embed: update p95', lat(embed, 'p95Ms'), fmtMs(lat(embed, 'p95Ms')), TARGETS.embedP95Ms, `≤ ${TARGETS.embedP95Ms} ms`);
   push('page: update median (allocation chart)', lat(page, 'medianMs'), fmtMs(lat(page, 'medianMs')), TARGETS.pageMedianMs, `≤ ${TARGETS.pageMedianMs} ms`);
-  const below = (v, t) => (v == null || t == null ? 'n/a' : v < t ? 'PASS' : 'MISS');
   const cj = chartjs.loads.interactiveMs;
   for (const c of [page, embed]) {
     const v = c.loads.interactiveMs;
@@ -1199,7 +1429,55 @@ const summary = [];
     push(`${c.label}: layout shift`, c.loads.layoutShift, fmtNum(c.loads.layoutShift, 4), TARGETS.layoutShift, `≤ ${TARGETS.layoutShift}`);
   }
   console.log('\nTargets (reported, never enforced)');
-  console.log(table(summary.map((r) => [r.metric, r.shown, r.targetShown, r.status]), ['target', 'value', 'target', 'status']));
+  console.log(targetTable(summary));
+}
+
+// The phone profile: details and targets (issue 20).
+const phoneSummary = [];
+if (opts.phone) {
+  const detail = [
+    ['requests before the first interaction', (c) => String(c.phone.bytes.files.length)],
+    ['KB before the first interaction, wire', (c) => fmtKB(c.phone.bytes.totalWire)],
+    ['first contentful paint: paint end ms', (c) => fmtNum(c.phone.loads.fcpPaintEndMs, 1)],
+    ['reach: first touch, slider on screen ms', (c) => fmtNum(c.phone.loads.reachMs, 1)],
+    ['touches until the slider worked', (c) => fmtNum(c.phone.loads.touchesMedian, 0)],
+    ['largest script/wasm downloaded ms', (c) => fmtNum(c.phone.loads.biggestScriptResponseEndMs, 1)],
+    ['slider first seen enabled ms', (c) => fmtNum(c.phone.loads.sliderEnabledMs, 1)],
+    ['interactive: chart changed ms', (c) => fmtNum(c.phone.loads.interactiveMs, 1)],
+    ['interactive: that change on screen ms', (c) => fmtNum(c.phone.loads.interactivePaintedMs, 1)],
+    ['layout shift', (c) => fmtNum(c.phone.loads.layoutShift, 4)],
+    ['loads never interactive', (c) => String(c.phone.loads.notInteractive)],
+    ['update p95 ms', (c) => fmtNum(phoneLat(c, 'p95Ms'), 3)],
+    ['update max ms', (c) => fmtNum(phoneLat(c, 'maxMs'), 3)],
+    ['update: inputs with no chart change', (c) => (c.phone.latency?.available ? String(c.phone.latency.noChartChange) : `n/a (${c.phone.latency?.reason})`)],
+  ];
+  console.log('\nPhone profile details (all times from navigation start unless said)');
+  console.log(table(detail.map(([label, f]) => [label, ...columns.map(f)]), ['', ...columns.map((c) => c.label)]));
+
+  const push = pusher(phoneSummary);
+  const { page, embed, vegalite, chartjs } = col;
+  const peerFirst = [vegalite, chartjs].map((c) => c.phone.loads.firstChartMs).filter((x) => x != null);
+  const firstPeer = peerFirst.length === 2 ? Math.min(...peerFirst) : null;
+  for (const c of [page, embed]) {
+    const v = c.phone.loads.firstChartMs;
+    push(`phone: ${c.label}: chart on screen`, v, fmtMs(v), firstPeer, `< ${fmtMs(firstPeer)} (both peers)`, below(v, firstPeer));
+  }
+  const cj = chartjs.phone.loads.fromReachMs;
+  for (const c of [page, embed]) {
+    const v = c.phone.loads.fromReachMs;
+    push(`phone: ${c.label}: interactive from reaching`, v, fmtMs(v), cj, `≤ Chart.js ${fmtMs(cj)}`);
+  }
+  const ceilings = { page: PHONE_TARGETS.pageBeforeInteractionGzipBytes, embed: PHONE_TARGETS.embedBeforeInteractionGzipBytes };
+  for (const c of [page, embed]) {
+    const v = c.phone.bytes.totalBody;
+    push(`phone: ${c.label}: transferred before interaction`, v, fmtBytes(v), ceilings[c.key], `≤ ${fmtBytes(ceilings[c.key])}`);
+  }
+  const peerMed = [vegalite, chartjs].map((c) => phoneLat(c, 'medianMs')).filter((x) => x != null);
+  const fastest = peerMed.length === 2 ? Math.min(...peerMed) : null;
+  const em = phoneLat(embed, 'medianMs');
+  push('phone: embed: update median', em, fmtMs(em), fastest, `≤ ${fmtMs(fastest)} (fastest peer)`);
+  console.log('\nPhone targets (reported, never enforced)');
+  console.log(targetTable(phoneSummary));
 }
 {
   const clocks = columns.map((c) => c.latency).filter((l) => l?.available);
@@ -1231,7 +1509,13 @@ if (native && native.length) {
   }
 }
 
-const allErrors = columns.flatMap((c) => [...c.bytes.errors, ...c.heap.errors, ...(c.latency?.errors || []), ...c.runs.flatMap((r) => r.errors)]);
+const allErrors = columns.flatMap((c) => [
+  ...c.bytes.errors,
+  ...c.heap.errors,
+  ...(c.latency?.errors || []),
+  ...c.runs.flatMap((r) => r.errors),
+  ...(c.phone ? [...c.phone.bytes.errors, ...(c.phone.latency?.errors || []), ...c.phone.runs.flatMap((r) => r.errors)] : []),
+]);
 if (allErrors.length) {
   console.log(`\nPage errors seen (${allErrors.length}):`);
   for (const e of [...new Set(allErrors)].slice(0, 10)) console.log(`  ${e}`);
@@ -1242,6 +1526,7 @@ if (opts.json) {
     ...results,
     table: { header: ['', ...columns.map((c) => c.label)], rows: mainTable },
     summary,
+    phone: results.phone && { ...results.phone, table: { header: ['', ...columns.map((c) => c.label)], rows: phoneTable }, summary: phoneSummary },
     native: native || null,
     elapsedSeconds: round((Date.now() - started) / 1000, 1),
   };

@@ -57,6 +57,54 @@ function startOnIntent() {
   for (const kind of INTENT) document.addEventListener(kind, go, { capture: true, passive: true });
 }
 
+// The full page (data-start="reader") waits for its reader too, more patiently: a phone reader on
+// a slow network reads the prerendered walkthrough (it follows the link's step and answers tabs
+// and step buttons without the wasm, see staticWalkthrough) before paying about 230 KB for the
+// interactive charts. It starts when the reader reaches for something the app runs (a control,
+// a tab, a step button, a chart's embed, cite or download buttons: a touch, a press, a pointer
+// over it, focus in it, or any key), when a control comes within half a screen of the view, or,
+// on a fast and unmetered connection, as soon as the page is idle. Scrolling and reading alone
+// do not start it.
+const REACH = "input, select, textarea, button, [role='slider'], .controls-block";
+
+function fastAndUnmetered() {
+  // A touch screen without a fine pointer is a phone or tablet: its data may be metered, and its
+  // network is often slower than it reports (Chromium calls a 1.6 Mbit/s "slow 4G" 4g).
+  if (!(window.matchMedia && window.matchMedia("(pointer: fine)").matches)) return false;
+  const c = navigator.connection;
+  if (c && (c.saveData || c.type === "cellular")) return false;
+  if (c && c.effectiveType && c.effectiveType !== "4g") return false;
+  return true;
+}
+
+function startForReader() {
+  const kinds = ["pointerdown", "touchstart", "pointerover", "focusin", "keydown"];
+  let observer = null;
+  const go = () => {
+    for (const kind of kinds) document.removeEventListener(kind, onEvent, true);
+    if (observer) observer.disconnect();
+    start();
+  };
+  const onEvent = (e) => {
+    if (e.type === "keydown") return go();
+    const el = e.target instanceof Element ? e.target : null;
+    if (el && root && root.contains(el) && el.closest(REACH)) go();
+  };
+  for (const kind of kinds) document.addEventListener(kind, onEvent, { capture: true, passive: true });
+  const controls = root ? root.querySelectorAll(".controls-block, input[type='range']") : [];
+  if (controls.length && "IntersectionObserver" in window) {
+    observer = new IntersectionObserver((entries) => {
+      if (entries.some((en) => en.isIntersecting)) go();
+    }, { rootMargin: "50% 0px 50% 0px" });
+    for (const c of controls) observer.observe(c);
+  }
+  if (fastAndUnmetered()) {
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 0));
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
+  }
+}
+
 function linkHasNumbers(tag) {
   const names = (tag.dataset.stateParams || "").split(" ").filter(Boolean);
   const params = new URLSearchParams(location.search);
@@ -157,11 +205,10 @@ if (target) {
   location.replace(target);
 } else {
   staticWalkthrough();
-  if (bootTag && bootTag.dataset.start === "intent" && !linkHasNumbers(bootTag)) {
-    startOnIntent();
-  } else {
-    start();
-  }
+  const mode = bootTag && !linkHasNumbers(bootTag) ? bootTag.dataset.start : null;
+  if (mode === "intent") startOnIntent();
+  else if (mode === "reader") startForReader();
+  else start();
 }
 
 function staticOnly(err) {
@@ -182,12 +229,9 @@ function staticOnly(err) {
 }
 
 // Fetches and compiles the WebAssembly (streaming when the server labels it application/wasm),
-// so that it compiles while the glue loads and the page paints. On the full page head.js has
-// started the one download (window.__fundWasm); an embed page fetches here. Both with integrity.
+// so that it compiles while the glue loads: the one download, with its integrity.
 function compileWasm(url, integrity) {
-  const early = window.__fundWasm;
-  window.__fundWasm = undefined;
-  const response = early && early.url === url ? early.response : fetch(url, integrity ? { integrity } : {});
+  const response = fetch(url, integrity ? { integrity } : {});
   return response.then((res) => {
     if (!res.ok) throw new Error(`failed to fetch ${url}: ${res.status}`);
     const type = (res.headers.get("Content-Type") || "").split(";")[0].trim();

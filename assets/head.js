@@ -13,13 +13,6 @@
     }
   }
   html.classList.add("js");
-  // The full page's one wasm download, with integrity (fund-site: take_wasm_preload).
-  var me = document.currentScript, wasm = me && me.getAttribute("data-wasm"), lang = params.get("lang");
-  if (wasm && window.fetch && typeof WebAssembly == "object" && !params.has("embed") && !((lang == "en" || lang == "ja") && lang != html.lang)) {
-    var sri = me.getAttribute("data-integrity"), url = new URL(wasm, document.baseURI).href, res = fetch(url, sri ? { integrity: sri } : {});
-    res.catch(function () {});
-    window.__fundWasm = { url: url, response: res };
-  }
   // On a phone (the stylesheet's one-column width) the page is long: the secondary lists start
   // shut (each step's record box, the list of sources), unless the link points into them. Done
   // once the page is parsed, before the reader can reach them (they are below the first screen);

@@ -1,13 +1,16 @@
 // Size report and budget check for the built site.
 //
-//   node e2e/size.mjs [--dist dist] [--budget-gzip BYTES] [--budget-embed-gzip BYTES] [--json out.json]
+//   node e2e/size.mjs [--dist dist] [--budget-gzip BYTES] [--budget-page-initial-gzip BYTES]
+//                     [--budget-embed-gzip BYTES] [--json out.json]
 //
 // Walks dist/ (relative to the repository root unless given), prints each file's raw size and its
 // gzip size (zlib level 9, what a static host would transfer), then what one reader transfers:
 // the page (index.html and every file it loads: scripts, wasm, stylesheets) and one embed page
 // (embed/allocation/index.html and what it loads). Other pages and the social-card images are
 // listed but not counted: no reader of the page downloads them. With --budget-gzip, exits 1 when
-// the page's gzip total is over the budget.
+// the page's gzip total (once it starts) is over the budget; with --budget-page-initial-gzip and
+// --budget-embed-gzip, when what the page or the embed transfers before the reader reaches for
+// it is.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,12 +21,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 
 function usage(code) {
-  const text = 'usage: node e2e/size.mjs [--dist DIR] [--budget-gzip BYTES] [--budget-embed-gzip BYTES] [--json OUT.json]';
+  const text = 'usage: node e2e/size.mjs [--dist DIR] [--budget-gzip BYTES] [--budget-page-initial-gzip BYTES] [--budget-embed-gzip BYTES] [--json OUT.json]';
   (code ? console.error : console.log)(text);
   process.exit(code);
 }
 
-const opts = { dist: path.join(repo, 'dist'), budget: null, embedBudget: null, json: null };
+const opts = { dist: path.join(repo, 'dist'), budget: null, pageInitialBudget: null, embedBudget: null, json: null };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -34,6 +37,13 @@ for (let i = 0; i < argv.length; i++) {
     opts.budget = Number(v);
     if (!Number.isInteger(opts.budget) || opts.budget <= 0) {
       console.error(`--budget-gzip needs a positive whole number of bytes, got ${JSON.stringify(v)}`);
+      process.exit(2);
+    }
+  } else if (a === '--budget-page-initial-gzip') {
+    const v = next();
+    opts.pageInitialBudget = Number(v);
+    if (!Number.isInteger(opts.pageInitialBudget) || opts.pageInitialBudget <= 0) {
+      console.error(`--budget-page-initial-gzip needs a positive whole number of bytes, got ${JSON.stringify(v)}`);
       process.exit(2);
     }
   } else if (a === '--budget-embed-gzip') {
@@ -76,9 +86,11 @@ const files = walk(opts.dist)
   .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file));
 
 // What a reader of a page loads: the page itself and the site files its HTML names. An embed
-// page's boot script marked data-start="intent" loads the script and wasm it names (data-js,
-// data-wasm) only once the reader reaches for the chart, so those are counted apart: `initial`
-// is what every reader of a host article transfers, `full` what a reader who uses the chart does.
+// page's boot script marked data-start="intent" (and the full page's, data-start="reader") loads
+// the script and wasm it names (data-js, data-wasm) only once the reader reaches for the chart
+// (or, on the full page, a control nears the view or a fast connection is idle), so those are
+// counted apart: `initial` is what a reader who only reads transfers (on a slow connection, for
+// the page), `full` what a reader who uses the charts does.
 function loadedBy(page) {
   const html = fs.readFileSync(path.join(opts.dist, page), 'utf8');
   const names = new Set([page]);
@@ -88,7 +100,7 @@ function loadedBy(page) {
     if (html.includes(`"./${base}"`) || html.includes(`"../../${base}"`) || html.includes(`"../../../${base}"`)) names.add(f.file);
   }
   const deferred = new Set();
-  const boot = /<script[^>]*data-start="intent"[^>]*>/.exec(html);
+  const boot = /<script[^>]*data-start="(?:intent|reader)"[^>]*>/.exec(html);
   if (boot) {
     for (const attr of ['data-js', 'data-wasm']) {
       const m = new RegExp(`${attr}="([^"]+)"`).exec(boot[0]);
@@ -113,7 +125,7 @@ console.log('-'.repeat(nameW + 24));
 for (const f of files) console.log(row(f.file, f.raw, f.gzip));
 console.log('-'.repeat(nameW + 24));
 console.log(row('page total', total.raw, total.gzip));
-console.log(`page: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip (level 9), ${total.files} files`);
+console.log(`page: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip (level 9), ${total.files} files once it starts; ${kib(total.initial.gzip)} gzip, ${total.initial.files} files until the reader reaches for it`);
 if (embedPage) {
   const i = embedPage.initial;
   console.log(
@@ -133,6 +145,15 @@ if (opts.embedBudget !== null && embedPage) {
     console.error(`embed budget EXCEEDED: the allocation embed transfers ${e} gzip bytes (${kib(e)}) before use, over ${opts.embedBudget} bytes by ${e - opts.embedBudget}.`);
   }
 }
+if (opts.pageInitialBudget !== null) {
+  const e = total.initial.gzip;
+  if (e <= opts.pageInitialBudget) {
+    console.log(`page-before-use budget OK: ${e} gzip bytes of ${opts.pageInitialBudget} (${((e / opts.pageInitialBudget) * 100).toFixed(1)}%)`);
+  } else {
+    ok = false;
+    console.error(`page-before-use budget EXCEEDED: the page transfers ${e} gzip bytes (${kib(e)}) before the reader reaches for it, over ${opts.pageInitialBudget} bytes by ${e - opts.pageInitialBudget}.`);
+  }
+}
 if (opts.budget !== null) {
   const pageOk = total.gzip <= opts.budget;
   ok = ok && pageOk;
@@ -149,7 +170,7 @@ if (opts.budget !== null) {
 }
 
 if (opts.json) {
-  const report = { dist: opts.dist, files, total, embed: embedPage, budgetGzip: opts.budget, embedBudgetGzip: opts.embedBudget, withinBudget: opts.budget === null && opts.embedBudget === null ? null : ok };
+  const report = { dist: opts.dist, files, total, embed: embedPage, budgetGzip: opts.budget, pageInitialBudgetGzip: opts.pageInitialBudget, embedBudgetGzip: opts.embedBudget, withinBudget: opts.budget === null && opts.embedBudget === null && opts.pageInitialBudget === null ? null : ok };
   fs.mkdirSync(path.dirname(opts.json), { recursive: true });
   fs.writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
   console.log(`wrote ${opts.json}`);

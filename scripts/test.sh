@@ -27,7 +27,10 @@ step "release build";     trunk build --release --locked
 # and HTML; the page's structured data, about 0.6 KiB; the embed's WordPress protocol, discovery
 # links and structured data, about 1.2 KiB; the single wasm download from head.js, about 0.3 KiB;
 # banners wrapped on two lines for wider fallback fonts, about 0.4 KiB.)
-step "size budget";       node e2e/size.mjs --budget-gzip 286720 --budget-embed-gzip 17920
+# The before-use ceilings are issue 20's targets for a reader who never reaches for the charts:
+# the page 100 KB (about 59 KiB today: HTML, styles, head.js and boot.js; its wasm waits for the
+# reader on a slow connection), the embed 20 KB (the 17.5 KiB guard above is the stricter).
+step "size budget";       node e2e/size.mjs --budget-gzip 286720 --budget-page-initial-gzip 102400 --budget-embed-gzip 17920
 step "end-to-end (Chromium)";  (cd e2e && npm test)
 # The core suite, the same test bodies in each engine (e2e/browsers/ drives them).
 step "end-to-end core (Chromium)";        (cd e2e && npm run --silent test:core:chromium)

@@ -356,3 +356,61 @@ test('wasm blocked: the static article opens at a permalink\'s step, with every 
     await t.context.close();
   }
 });
+
+// The page waits for its reader (issue 20): on a phone, on a slow connection or with Save-Data
+// it transfers no script or wasm of the app until the reader reaches for something the app runs
+// (or a control nears the view); on a fast desktop it starts once idle.
+test('the page waits for its reader on a phone, a slow connection or Save-Data, and starts on reach or a control near the view', { timeout: 120_000 }, async () => {
+  const appLoads = (t) => t.requests.filter((u) => /\.wasm$|japan-fund-explainer-[0-9a-f]+\.js$/.test(u)).length;
+  const idleFor = async (page, ms = 1500) => {
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(ms);
+  };
+  const cases = [
+    ['a phone', { isMobile: true, hasTouch: true }, null],
+    ['Save-Data', {}, (cdp) => cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true })],
+    ['a slow connection', {}, async (cdp) => {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 100_000, uploadThroughput: 50_000 });
+    }],
+  ];
+  for (const [name, extra, setup] of cases) {
+    const context = await browser.newContext({ viewport: PHONE, reducedMotion: 'reduce', ...extra });
+    const page = await context.newPage();
+    const t = { requests: [] };
+    page.on('request', (r) => t.requests.push(r.url()));
+    try {
+      if (setup) await setup(await context.newCDPSession(page));
+      await page.goto(server.url);
+      await idleFor(page);
+      // Reading and scrolling through the first steps start nothing.
+      await page.mouse.wheel(0, 600);
+      await page.evaluate(() => window.scrollBy(0, 600));
+      await page.waitForTimeout(500);
+      assert.equal(appLoads(t), 0, `${name}: no script or wasm of the app while the reader reads`);
+      assert.ok(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), `${name}: still the prerendered page`);
+      if (name === 'a phone') {
+        // A control nearing the view starts it.
+        await page.evaluate(() => document.querySelector('input[type="range"]').scrollIntoView({ block: 'center' }));
+      } else {
+        // Reaching for a chart tab starts it (and the tab answers at once, before the wasm).
+        await page.evaluate(() => document.querySelector('[data-testid="tab-income"]').scrollIntoView({ block: 'center' }));
+        await page.locator(sel('tab-income')).click();
+        assert.equal(await page.locator(sel('chart-income')).isVisible(), true, `${name}: the tab shows its chart before the wasm`);
+      }
+      await until(() => page.evaluate(() => document.documentElement.classList.contains('app')), { timeout: 60_000, message: `${name}: the app to start once the reader reaches for it` });
+      assert.ok(appLoads(t) >= 1, `${name}: the app loaded`);
+    } finally {
+      await context.close();
+    }
+  }
+  // A fast desktop starts once the page is idle, with no input at all.
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await until(() => page.evaluate(() => document.documentElement.classList.contains('app')), { message: 'the app to start on a fast desktop when idle' });
+  } finally {
+    await context.close();
+  }
+});

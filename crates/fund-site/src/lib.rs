@@ -367,21 +367,11 @@ pub fn assemble_with(
             1,
         );
     }
-    // The full page downloads its wasm from its first script, head.js (an embed page waits for
-    // the reader's intent instead; boot.js downloads it then).
-    let head_script = match (page.embed, attr_value(&head, "data-wasm")) {
-        (None, Some(wasm)) => format!(
-            "<script src=\"{prefix}head.js\" data-wasm=\"{wasm}\"{}></script>",
-            integrity
-                .as_deref()
-                .map(|sri| format!(" data-integrity=\"{sri}\""))
-                .unwrap_or_default()
-        ),
-        _ => format!("<script src=\"{prefix}head.js\"></script>"),
-    };
-    if let Some(id) = page.embed {
-        head = start_on_intent(&head, id);
-    }
+    // Every page waits for its reader before it downloads the wasm (see `start_on_intent`): an
+    // embed until the reader reaches for the chart, the full page until the reader reaches for a
+    // control, a control nears the view, or (on a fast, unmetered connection) the page is idle.
+    let head_script = format!("<script src=\"{prefix}head.js\"></script>");
+    head = start_on_intent(&head, page.embed);
     // head.js goes before the stylesheets: a classic script waits for the stylesheets above it,
     // and the wasm download it starts should not.
     let (head, head_script) = match head.find("<link rel=\"stylesheet\"") {
@@ -415,7 +405,7 @@ pub fn assemble_with(
 /// `integrity`. Browsers differ on reusing such a preload for the `fetch()` that compiles the wasm:
 /// Chromium does; Firefox only for a fetch without `integrity`; WebKit never. Where it is not
 /// reused the wasm downloads twice, so the page starts the one download itself, with the
-/// integrity, from its earliest script (`head.js`), and `boot.js` uses that response.
+/// integrity, from `boot.js`, once the page starts.
 fn take_wasm_preload(head: &str) -> (String, Option<String>) {
     let mut rest = head;
     let mut out = String::with_capacity(head.len());
@@ -447,13 +437,19 @@ fn attr_value(html: &str, name: &str) -> Option<String> {
     Some(html[at..at + end].to_string())
 }
 
-/// An embed page starts its WebAssembly only when the reader shows an intent to use it (a pointer
-/// over it, a touch, a key, focus), or at once if its link carries numbers the prerendered chart
-/// does not show (see `boot.js`): most readers of a host article scroll past an embedded chart
-/// and should not pay for its interactivity. So the shell's preload hints for the script and the
-/// wasm are dropped, and the boot script is told which parameters are numbers and their values
-/// in the prerendered chart (a link at those values, as the embed dialog writes, waits too).
-fn start_on_intent(head: &str, id: ChartId) -> String {
+/// A page starts its WebAssembly only when the reader shows an intent to use it, or at once if its
+/// link carries numbers the prerendered charts do not show (see `boot.js`). An embed page
+/// (`data-start="intent"`) waits for a pointer over it, a touch, a key or focus: most readers of
+/// a host article scroll past an embedded chart and should not pay for its interactivity. The
+/// full page (`data-start="reader"`) waits for the reader to reach for a control, a tab, a step
+/// button or a chart's buttons, or for a control to near the view, or, on a fast unmetered
+/// connection, for the page to be idle: a phone reader on a slow network reads the prerendered
+/// walkthrough (which follows its step and tabs without the wasm) before paying for it. So the
+/// shell's preload hints for the script and the wasm are dropped, and the boot script is told
+/// which parameters are numbers and their values in the prerendered charts (a link at those
+/// values, as the embed dialog writes, waits too). The step is not among them on the full page:
+/// the prerendered walkthrough shows a permalink's step itself.
+fn start_on_intent(head: &str, embed: Option<ChartId>) -> String {
     let mut out = String::with_capacity(head.len());
     let mut rest = head;
     while let Some(at) = rest.find("<link rel=\"") {
@@ -471,16 +467,39 @@ fn start_on_intent(head: &str, id: ChartId) -> String {
         rest = &rest[tag_end..];
     }
     out.push_str(rest);
-    let names = fund_core::params::state_param_names().join(" ");
+    let names: Vec<String> = fund_core::params::state_param_names()
+        .into_iter()
+        .filter(|n| embed.is_some() || n != "step")
+        .collect();
     out.replacen(
         "boot.js\"",
         &format!(
-            "boot.js\" data-start=\"intent\" data-state-params=\"{}\" data-state-defaults=\"{}\"",
-            escape(&names),
-            escape(&japan_fund_explainer::url::state_defaults(Some(id)))
+            "boot.js\" data-start=\"{}\" data-state-params=\"{}\" data-state-defaults=\"{}\"",
+            if embed.is_some() { "intent" } else { "reader" },
+            escape(&names.join(" ")),
+            escape(&japan_fund_explainer::url::state_defaults(embed))
         ),
         1,
     )
+}
+
+/// The scripts of `assets/` that the build copies into the site (Trunk's `copy-file`).
+pub const SHIPPED_SCRIPTS: [&str; 4] = ["head.js", "boot.js", "embed.js", "loader.js"];
+
+/// A script without its whole-line `//` comments and blank lines. Only lines that are nothing but
+/// a comment go (never a `//` after code, which may be inside a string or a URL); the scripts in
+/// `assets/` keep no multi-line strings, which a test checks.
+pub fn strip_line_comments(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    for line in js.lines() {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Adds `crossorigin="anonymous"` to every `<link rel="stylesheet">` that has `integrity` and no

@@ -244,22 +244,33 @@ fn assembled_pages_reroot_assets_set_the_language_and_mark_the_root() {
         out.contains("<script src=\"../../../head.js\"></script>"),
         "{out}"
     );
-    // The full page starts at once: its first script, head.js, before the stylesheets, starts the
-    // one download of the wasm with its integrity (no preload hint, which Firefox and WebKit
-    // would fetch a second time); the glue's modulepreload stays.
+    // The full page waits for its reader too (boot.js: a control reached for or near the view,
+    // or a fast connection idle): no preload hints, head.js downloads nothing, and the boot
+    // script downloads the wasm with its integrity when it starts. The step is not among the
+    // numbers (the prerendered walkthrough shows a permalink's step itself).
     let full = assemble(SHELL, &pages()[0], &Origin::relative(), "<p>body</p>").unwrap();
-    assert!(full.contains("modulepreload"), "{full}");
+    assert!(!full.contains("modulepreload"), "{full}");
     assert!(!full.contains("rel=\"preload\""), "{full}");
-    assert!(!full.contains("data-start"));
-    let head_js = "<script src=\"./head.js\" data-wasm=\"./app-1_bg.wasm\" data-integrity=\"sha384-AbC+/=\"></script>";
-    let at = full.find(head_js).unwrap_or_else(|| panic!("{full}"));
+    let at = full
+        .find("<script src=\"./head.js\"></script>")
+        .unwrap_or_else(|| panic!("{full}"));
     assert!(
         at < full.find("<link rel=\"stylesheet\"").unwrap(),
         "{full}"
     );
     assert_eq!(full.matches("head.js").count(), 1, "{full}");
     let boot = &full[full.find("<script type=\"module\"").unwrap()..];
-    assert!(boot[..boot.find('>').unwrap()].contains("data-integrity=\"sha384-AbC+/=\""));
+    let boot = &boot[..boot.find('>').unwrap()];
+    assert!(boot.contains("data-integrity=\"sha384-AbC+/=\""), "{boot}");
+    assert!(boot.contains("data-start=\"reader\""), "{boot}");
+    assert!(
+        boot.contains("data-state-params=\"framing a.treasuries"),
+        "{boot}"
+    );
+    assert!(
+        boot.contains("data-state-defaults=\"framing=article&amp;step=1&amp;a.treasuries=75"),
+        "{boot}"
+    );
 }
 
 #[test]
@@ -544,3 +555,29 @@ const ALSO_ALLOWED: &[&str] = &[
     "ITC",
     "USTR",
 ];
+
+#[test]
+fn shipped_scripts_lose_only_whole_line_comments() {
+    let js = "// a\n  // b\nconst u = \"https://example.org\"; // kept\n\nlet x = 1;\n";
+    assert_eq!(
+        fund_site::strip_line_comments(js),
+        "const u = \"https://example.org\"; // kept\nlet x = 1;\n"
+    );
+    // Safe for the real scripts: none holds a string or template that spans lines (every line
+    // has an even number of backticks), so no line inside one can be taken for a comment.
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets");
+    for name in fund_site::SHIPPED_SCRIPTS {
+        let js = std::fs::read_to_string(assets.join(name)).expect(name);
+        for (n, line) in js.lines().enumerate() {
+            assert_eq!(
+                line.matches('`').count() % 2,
+                0,
+                "{name}:{}: a template literal spans lines",
+                n + 1
+            );
+        }
+        let stripped = fund_site::strip_line_comments(&js);
+        assert!(stripped.len() < js.len(), "{name}");
+        assert!(!stripped.lines().any(|l| l.trim_start().starts_with("//")));
+    }
+}

@@ -68,9 +68,9 @@ function startOnIntent() {
 const REACH = "input, select, textarea, button, [role='slider'], .controls-block";
 
 function fastAndUnmetered() {
-  // A touch screen without a fine pointer is a phone or tablet: its data may be metered, and its
-  // network is often slower than it reports (Chromium calls a 1.6 Mbit/s "slow 4G" 4g).
-  if (!(window.matchMedia && window.matchMedia("(pointer: fine)").matches)) return false;
+  // A coarse primary pointer (a touch screen) is a phone or tablet: its data may be metered, and
+  // its network is often slower than it reports (Chromium calls a 1.6 Mbit/s "slow 4G" 4g).
+  if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) return false;
   const c = navigator.connection;
   if (c && (c.saveData || c.type === "cellular")) return false;
   if (c && c.effectiveType && c.effectiveType !== "4g") return false;

@@ -49,12 +49,22 @@ function redirect() {
 // look (theme, controls) needs no wasm: head.js applied it.
 const INTENT = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin"];
 
-function startOnIntent() {
+// Starts the app on the first of `kinds` (document events, captured) that `wanted` accepts, and
+// returns that start (which also drops the listeners), for other triggers to call.
+function startOn(kinds, wanted) {
+  const onEvent = (e) => {
+    if (wanted(e)) go();
+  };
   const go = () => {
-    for (const kind of INTENT) document.removeEventListener(kind, go, true);
+    for (const kind of kinds) document.removeEventListener(kind, onEvent, true);
     start();
   };
-  for (const kind of INTENT) document.addEventListener(kind, go, { capture: true, passive: true });
+  for (const kind of kinds) document.addEventListener(kind, onEvent, { capture: true, passive: true });
+  return go;
+}
+
+function startOnIntent() {
+  startOn(INTENT, () => true);
 }
 
 // The full page (data-start="reader") waits for its reader too, more patiently: a phone reader on
@@ -78,23 +88,18 @@ function fastAndUnmetered() {
 }
 
 function startForReader() {
-  const kinds = ["pointerdown", "touchstart", "pointerover", "focusin", "keydown"];
-  let observer = null;
-  const go = () => {
-    for (const kind of kinds) document.removeEventListener(kind, onEvent, true);
-    if (observer) observer.disconnect();
-    start();
-  };
-  const onEvent = (e) => {
-    if (e.type === "keydown") return go();
+  const go = startOn(["pointerdown", "touchstart", "pointerover", "focusin", "keydown"], (e) => {
+    if (e.type === "keydown") return true;
     const el = e.target instanceof Element ? e.target : null;
-    if (el && root && root.contains(el) && el.closest(REACH)) go();
-  };
-  for (const kind of kinds) document.addEventListener(kind, onEvent, { capture: true, passive: true });
+    return !!(el && root && root.contains(el) && el.closest(REACH));
+  });
   const controls = root ? root.querySelectorAll(".controls-block, input[type='range']") : [];
   if (controls.length && "IntersectionObserver" in window) {
-    observer = new IntersectionObserver((entries) => {
-      if (entries.some((en) => en.isIntersecting)) go();
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((en) => en.isIntersecting)) {
+        observer.disconnect();
+        go();
+      }
     }, { rootMargin: "50% 0px 50% 0px" });
     for (const c of controls) observer.observe(c);
   }

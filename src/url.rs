@@ -235,59 +235,38 @@ mod tests {
 
     #[test]
     fn embeds_start_in_the_record_unless_the_link_names_a_framing() {
-        assert_eq!(
-            read_page("", Some(ChartId::Allocation)).0.model().framing(),
-            FramingId::Record
-        );
+        let framing = |query: &str, embed| read_page(query, embed).0.model().framing();
+        assert_eq!(framing("", Some(ChartId::Allocation)), FramingId::Record);
         // A link with only the article's numbers means the article's framing.
         assert_eq!(
-            read_page("?a.treasuries=72", Some(ChartId::Allocation))
-                .0
-                .model()
-                .framing(),
+            framing("?a.treasuries=72", Some(ChartId::Allocation)),
             FramingId::Article
         );
         assert_eq!(
-            read_page("?r.direct=2", Some(ChartId::Allocation))
-                .0
-                .model()
-                .framing(),
+            framing("?r.direct=2", Some(ChartId::Allocation)),
             FramingId::Record
         );
         assert_eq!(
-            read_page("?usdjpy=150", Some(ChartId::Allocation))
-                .0
-                .model()
-                .framing(),
+            framing("?usdjpy=150", Some(ChartId::Allocation)),
             FramingId::Record
         );
-        assert_eq!(read_page("", None).0.model().framing(), FramingId::Article);
+        assert_eq!(framing("", None), FramingId::Article);
         // The yield-effect chart's subject is the article's claim: it starts there, and the
         // record is one parameter away.
-        for (id, framing) in [
+        for (id, want) in [
             (ChartId::Waffle, FramingId::Record),
             (ChartId::Context, FramingId::Record),
             (ChartId::Tracker, FramingId::Record),
             (ChartId::YieldEffect, FramingId::Article),
         ] {
-            assert_eq!(
-                read_page("", Some(id)).0.model().framing(),
-                framing,
-                "{id:?}"
-            );
+            assert_eq!(framing("", Some(id)), want, "{id:?}");
         }
         assert_eq!(
-            read_page("framing=record", Some(ChartId::YieldEffect))
-                .0
-                .model()
-                .framing(),
+            framing("framing=record", Some(ChartId::YieldEffect)),
             FramingId::Record
         );
         assert_eq!(
-            read_page("framing=article", Some(ChartId::Allocation))
-                .0
-                .model()
-                .framing(),
+            framing("framing=article", Some(ChartId::Allocation)),
             FramingId::Article
         );
         // A refused framing falls back to the page's default, with its notice.

@@ -115,7 +115,7 @@ impl Allocation {
         // since the description travels alone as a page's summary and social text.
         let share_text = |b: &BucketFigure| match b.range {
             Some(_) => format::share(b.share),
-            None => m::share_assumed(lang, &format::share(b.share)),
+            None => fund_core::msg::chart::assumed(lang, &format::share(b.share)),
         };
         let mut s = m::largest(
             lang,

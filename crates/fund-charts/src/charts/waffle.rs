@@ -103,7 +103,7 @@ impl Waffle {
                 // legend's `*`, since the description travels alone.
                 let amount = match b.range {
                     Some(_) => format::usd(b.amount, lang),
-                    None => m::amount_assumed(lang, &format::usd(b.amount, lang)),
+                    None => fund_core::msg::chart::assumed(lang, &format::usd(b.amount, lang)),
                 };
                 // Squares are whole: say "about" unless they are exactly the amount.
                 let exact = square_value * Decimal::from(*n) == b.amount.dollars();

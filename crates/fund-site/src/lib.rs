@@ -373,7 +373,7 @@ pub fn assemble_with(
     let head_script = format!("<script src=\"{prefix}head.js\"></script>");
     head = start_on_intent(&head, page.embed);
     // head.js goes before the stylesheets: a classic script waits for the stylesheets above it,
-    // and the wasm download it starts should not.
+    // and the theme and controls it sets should not.
     let (head, head_script) = match head.find("<link rel=\"stylesheet\"") {
         Some(at) => (
             format!("{}{head_script}\n    {}", &head[..at], &head[at..]),

@@ -7,9 +7,9 @@
 
 use fund_charts::Theme;
 use fund_core::Lang;
-use japan_fund_explainer::charts::{build_live, render_model, ChartId};
+use fund_view::charts::{build_live, render_model, ChartId};
+use fund_view::export::{self, Format};
 use japan_fund_explainer::client::share;
-use japan_fund_explainer::export::{self, Format};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -3,11 +3,11 @@
 //! description, data table and source lines.
 
 use super::dom::{q, q_all, set_attr, set_flag, set_text, Slot};
-use crate::charts::{parts_of, static_of, ChartId, ChartModel};
-use crate::svgpatch::{diff, fingerprint, parse, words_fingerprint, Edit, Mark};
 use fund_charts::{DataTable, Theme};
 use fund_core::framing::FramingId;
 use fund_core::Lang;
+use fund_view::charts::{parts_of, static_of, ChartId, ChartModel};
+use fund_view::svgpatch::{diff, fingerprint, parse, words_fingerprint, Edit, Mark};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -305,7 +305,7 @@ impl ChartDom {
 }
 
 fn layout_class(layout: u32) -> &'static str {
-    if layout == crate::layout::NARROW_LAYOUT {
+    if layout == fund_view::layout::NARROW_LAYOUT {
         "layout-narrow"
     } else {
         "layout-wide"

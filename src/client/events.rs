@@ -4,13 +4,13 @@
 
 use super::dom::{by_testid, now_ms, q, set_text, target, testid_of, value_of};
 use super::{share, App, Dom};
-use crate::charts::{build_live, render_model, ChartId};
-use crate::controls::ControlKey;
-use crate::export::Format;
-use crate::theme::ThemeChoice;
 use fund_core::framing::FramingId;
 use fund_core::model::Preset;
 use fund_core::yields::FlowDirection;
+use fund_view::charts::{build_live, render_model, ChartId};
+use fund_view::controls::ControlKey;
+use fund_view::export::Format;
+use fund_view::theme::ThemeChoice;
 use reactive_graph::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -46,7 +46,7 @@ pub fn install(app: App, d: Rc<Dom>) {
             listen(details, "toggle", move |_| {
                 d.charts[k].data_toggled(|| {
                     app.views.with_untracked(|v| {
-                        crate::charts::build_live(id, &v.current, lang).map(|m| m.table())
+                        fund_view::charts::build_live(id, &v.current, lang).map(|m| m.table())
                     })
                 })
             });
@@ -80,7 +80,7 @@ pub fn install(app: App, d: Rc<Dom>) {
         listen(&win, "keydown", move |ev| on_key(app, &d, &ev));
     }
     listen(&win, "popstate", move |_| {
-        let (state, _) = crate::url::read_page(&super::browser::location_search(), app.embed);
+        let (state, _) = fund_view::url::read_page(&super::browser::location_search(), app.embed);
         let step = state.step();
         app.theme_choice.set(state.theme());
         app.model.set(state.into_model());
@@ -90,7 +90,8 @@ pub fn install(app: App, d: Rc<Dom>) {
         }
     });
     listen(&win, "resize", move |_| {
-        let w = crate::layout::layout_for(super::browser::viewport_width(), app.embed.is_some());
+        let w =
+            fund_view::layout::layout_for(super::browser::viewport_width(), app.embed.is_some());
         if app.layout.get_untracked() != w {
             app.layout.set(w);
         }
@@ -171,7 +172,8 @@ fn on_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
         "preset-reset" => {
             // Back to the page's own defaults (an embed's start in the record's framing).
             let embed = app.embed;
-            app.model.update(|m| *m = crate::url::default_model(embed));
+            app.model
+                .update(|m| *m = fund_view::url::default_model(embed));
             clear_errors(d);
         }
         "step-prev" => move_step(app, d, -1),
@@ -277,7 +279,7 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
     }
     let lang = app.lang;
     let text = value_of(&t);
-    let result = crate::input::parse_decimal(&text, lang).and_then(|v| app.apply(key, v));
+    let result = fund_view::input::parse_decimal(&text, lang).and_then(|v| app.apply(key, v));
     match result {
         Ok(()) => {
             // A refusal shown earlier (on this control's slider or box) goes; the usual step of
@@ -295,7 +297,7 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
                 // The effect skipped the box while it had focus; show the value as the core keeps it.
                 let c = app.model.with_untracked(|m| {
                     app.views
-                        .with_untracked(|v| crate::controls::control_state(key, m, v, lang))
+                        .with_untracked(|v| fund_view::controls::control_state(key, m, v, lang))
                 });
                 super::dom::set_value(&t, &fund_core::format::number(c.value).replace('−', "-"));
             }
@@ -308,7 +310,7 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
             let _ = t.set_attribute("aria-invalid", "true");
             let c = app.model.with_untracked(|m| {
                 app.views
-                    .with_untracked(|v| crate::controls::control_state(key, m, v, lang))
+                    .with_untracked(|v| fund_view::controls::control_state(key, m, v, lang))
             });
             super::dom::set_value(&t, &fund_core::format::number(c.value).replace('−', "-"));
         }
@@ -458,7 +460,7 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     let root = site_root(d);
     let options = dlg.options();
     let mut model = app.model.get_untracked();
-    let url = crate::export::embed_url(&root, id, &model, options);
+    let url = fund_view::export::embed_url(&root, id, &model, options);
     // The caption and height in the embed's language and framing: from a live chart's model
     // (banner included); the tracker's (which follows the record, not the reader) is the page's.
     let _ = model.set_framing(options.framing);
@@ -466,7 +468,7 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     let (caption, height) = match built {
         Some(m) => (
             m.text(options.lang).caption,
-            m.height(crate::layout::WIDE_LAYOUT),
+            m.height(fund_view::layout::WIDE_LAYOUT),
         ),
         None => {
             let caption = by_testid(&d.root, &format!("chart-{}", id.slug()))
@@ -478,7 +480,7 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     };
     // The script embed's image shows the embed page's default state (prerendered at build time),
     // so its alt text describes that state, not the reader's.
-    let defaults = crate::views::Views::of(&crate::url::default_model(Some(id)));
+    let defaults = fund_view::views::Views::of(&fund_view::url::default_model(Some(id)));
     let alt = build_live(id, &defaults.current, options.lang)
         .map(|m| m.chart().text().description.clone())
         .unwrap_or_else(|| caption.clone());

@@ -5,8 +5,8 @@
 //! The state is a handful of Leptos signals ([`App`]); one [`Memo`] derives the [`Views`] that
 //! every chart, table and sentence reads, and each chart has its own memo of its figures, so a
 //! chart whose figures did not change is not redrawn. Effects connect these to the page's
-//! elements through plain functions of plain types ([`crate::charts`], [`crate::controls`],
-//! [`crate::live`], [`crate::record_view`], [`crate::svgpatch`]), which are tested natively.
+//! elements through plain functions of plain types ([`fund_view::charts`], [`fund_view::controls`],
+//! [`fund_view::live`], [`fund_view::record_view`], [`fund_view::svgpatch`]), which are tested natively.
 //! Nothing is rebuilt: text and attributes are set where they differ, chart marks are patched in
 //! place, so focus, scroll position and open disclosures stay as they are.
 
@@ -18,11 +18,6 @@ mod events;
 pub mod panic_hook;
 pub mod share;
 
-use crate::charts::{build_live, ChartId, ChartModel};
-use crate::controls::{control_state, control_text, ControlKey};
-use crate::theme::ThemeChoice;
-use crate::url::LinkState;
-use crate::views::Views;
 use chartview::ChartDom;
 use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value, Flag, Slot};
 use fund_charts::Theme;
@@ -32,6 +27,11 @@ use fund_core::model::Model;
 use fund_core::params::ControlsParam;
 use fund_core::yields::FlowDirection;
 use fund_core::Lang;
+use fund_view::charts::{build_live, ChartId, ChartModel};
+use fund_view::controls::{control_state, control_text, ControlKey};
+use fund_view::theme::ThemeChoice;
+use fund_view::url::LinkState;
+use fund_view::views::Views;
 use reactive_graph::computed::Memo;
 use reactive_graph::effect::RenderEffect;
 use reactive_graph::owner::Owner;
@@ -231,8 +231,8 @@ pub fn start() {
     let embed = root
         .get_attribute("data-embed")
         .and_then(|s| ChartId::from_slug(&s));
-    let (state, notices) = crate::url::read_page(&browser::location_search(), embed);
-    let layout = crate::layout::layout_for(browser::viewport_width(), embed.is_some());
+    let (state, notices) = fund_view::url::read_page(&browser::location_search(), embed);
+    let layout = fund_view::layout::layout_for(browser::viewport_width(), embed.is_some());
     let model = RwSignal::new(state.model().clone());
     let views = Memo::new(move |prev: Option<&Views>| model.with(|m| Views::after(m, prev)));
     let theme_choice = RwSignal::new(state.theme());
@@ -242,7 +242,7 @@ pub fn start() {
         if printing.get() {
             Theme::Light
         } else {
-            crate::theme::resolve(theme_choice.get(), system_dark.get())
+            fund_view::theme::resolve(theme_choice.get(), system_dark.get())
         }
     });
     let app = App {
@@ -462,7 +462,8 @@ fn wire_text(app: App, d: &Rc<Dom>) {
                     let i = match texts.iter().position(|(k, _)| k == key) {
                         Some(i) => i,
                         None => {
-                            texts.push((*key, crate::live::live_value(*key, v.article(), lang)));
+                            texts
+                                .push((*key, fund_view::live::live_value(*key, v.article(), lang)));
                             texts.len() - 1
                         }
                     };
@@ -511,8 +512,8 @@ fn wire_text(app: App, d: &Rc<Dom>) {
         keep(RenderEffect::new(move |prev: Option<()>| {
             let (summary, table) = profit.with(|p| {
                 (
-                    crate::record_view::profit_summary(p, lang),
-                    crate::record_view::profit_table(p, lang),
+                    fund_view::record_view::profit_summary(p, lang),
+                    fund_view::record_view::profit_table(p, lang),
                 )
             });
             if let Some(body) = &body {
@@ -530,7 +531,7 @@ fn wire_text(app: App, d: &Rc<Dom>) {
         let flow = Memo::new(move |_| app.views.with(|v| v.current.yield_effect().clone()));
         let quiet = Quiet::new(500);
         keep(RenderEffect::new(move |prev: Option<()>| {
-            let summary = flow.with(|y| crate::record_view::yield_summary(y, lang));
+            let summary = flow.with(|y| fund_view::record_view::yield_summary(y, lang));
             let slot = slot.clone();
             announce(prev.is_none(), &quiet, move || slot.set(&summary));
         }));
@@ -740,14 +741,17 @@ fn wire_links(app: App, d: &Rc<Dom>) {
                     lang: app.lang.other(),
                     ..app.link()
                 };
-                a.set(&format!("{base}?{}", crate::url::write(model, other)));
+                a.set(&format!("{base}?{}", fund_view::url::write(model, other)));
             }
             if let Some((a, base)) = &home {
                 let full_page = LinkState {
                     embed: None,
                     ..app.link()
                 };
-                a.set(&format!("{base}?{}", crate::url::write(model, full_page)));
+                a.set(&format!(
+                    "{base}?{}",
+                    fund_view::url::write(model, full_page)
+                ));
             }
         });
     }));
@@ -771,7 +775,7 @@ fn wire_url(app: App, d: &Rc<Dom>) {
         // pauses), not on every slider step.
         let query = move || {
             app.model
-                .with_untracked(|m| crate::url::write(m, LinkState { step, ..app.link() }))
+                .with_untracked(|m| fund_view::url::write(m, LinkState { step, ..app.link() }))
         };
         let step_moved = written_step.replace(step) != step;
         let settled = app.settled;

@@ -1,12 +1,12 @@
 //! The browser's part of "Embed", the downloads and "Cite": blobs, the canvas for PNG, the
-//! clipboard and the embed dialog. Every string comes from [`crate::export`].
+//! clipboard and the embed dialog. Every string comes from [`fund_view::export`].
 
 use super::dom::{by_testid, document, q, set_attr, set_text, value_of};
-use crate::charts::{ChartId, RenderedChart};
-use crate::export::{self, EmbedOptions, Format};
-use crate::theme::ThemeChoice;
 use fund_core::params::ControlsParam;
 use fund_core::{msg, Lang};
+use fund_view::charts::{ChartId, RenderedChart};
+use fund_view::export::{self, EmbedOptions, Format};
+use fund_view::theme::ThemeChoice;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -322,7 +322,7 @@ impl Dialog {
             super::dom::set_value(&s, ControlsParam::Compact.as_str());
         }
         if let Some(s) = by_testid(d, "embed-option-framing") {
-            super::dom::set_value(&s, crate::url::default_framing(Some(id)).as_str());
+            super::dom::set_value(&s, fund_view::url::default_framing(Some(id)).as_str());
         }
         if let Some(s) = by_testid(d, "embed-option-theme") {
             super::dom::set_value(&s, theme.as_str());
@@ -346,7 +346,7 @@ impl Dialog {
         let read = |id: &str| by_testid(d, id).map(|e| value_of(&e)).unwrap_or_default();
         EmbedOptions {
             framing: read("embed-option-framing").parse().unwrap_or_else(|_| {
-                crate::url::default_framing(self.open_for.borrow().as_ref().map(|(id, _)| *id))
+                fund_view::url::default_framing(self.open_for.borrow().as_ref().map(|(id, _)| *id))
             }),
             controls: ControlsParam::parse(&read("embed-option-controls")).unwrap_or_default(),
             theme: ThemeChoice::parse(&read("embed-option-theme")).unwrap_or_default(),

@@ -12,7 +12,7 @@ use fund_charts::theme::Colours;
 use fund_charts::Theme;
 use fund_core::model::Derived;
 use fund_core::{msg, Lang};
-use japan_fund_explainer::charts::{self, ChartId};
+use fund_view::charts::{self, ChartId};
 
 /// The card's width in px (the usual og:image size).
 pub const CARD_WIDTH: u32 = 1200;
@@ -26,7 +26,7 @@ const TITLE_LINES: usize = 3;
 const FOOTER_PX: f32 = 20.0;
 /// The layout width the chart is drawn at before it is scaled into the card: the page's wide
 /// layout, so its labels are the page's.
-const CHART_LAYOUT: u32 = japan_fund_explainer::layout::WIDE_LAYOUT;
+const CHART_LAYOUT: u32 = fund_view::layout::WIDE_LAYOUT;
 
 /// `text` with control characters (which XML cannot hold, escaped or not) made spaces.
 fn clean(text: &str) -> String {

@@ -5,7 +5,7 @@ use crate::{
     ExportError, ExportRequest, Format, DEFAULT_SCALE, DEFAULT_WIDTH, MAX_SCALE, MAX_WIDTH,
     MIN_SCALE, MIN_WIDTH,
 };
-use japan_fund_explainer::charts::ChartId;
+use fund_view::charts::ChartId;
 use std::path::PathBuf;
 
 /// What the command line asks for.

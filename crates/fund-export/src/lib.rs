@@ -14,14 +14,14 @@
 //! Where the browser would fall back to a default (a refused URL parameter), this crate refuses
 //! instead: a print desk must never get a chart of a state it did not ask for.
 //!
-//! [`url::read`]: japan_fund_explainer::url::read
-//! [`charts::render`]: japan_fund_explainer::charts::render
-//! [`Views::of`]: japan_fund_explainer::views::Views::of
-//! [`export::svg_document`]: japan_fund_explainer::export::svg_document
-//! [`export::csv_document`]: japan_fund_explainer::export::csv_document
-//! [`export::json_document`]: japan_fund_explainer::export::json_document
-//! [`export::svg_for_png`]: japan_fund_explainer::export::svg_for_png
-//! [`export::background`]: japan_fund_explainer::export::background
+//! [`url::read`]: fund_view::url::read
+//! [`charts::render`]: fund_view::charts::render
+//! [`Views::of`]: fund_view::views::Views::of
+//! [`export::svg_document`]: fund_view::export::svg_document
+//! [`export::csv_document`]: fund_view::export::csv_document
+//! [`export::json_document`]: fund_view::export::json_document
+//! [`export::svg_for_png`]: fund_view::export::svg_for_png
+//! [`export::background`]: fund_view::export::background
 #![deny(missing_docs)]
 
 mod card;
@@ -29,17 +29,17 @@ pub mod cli;
 mod raster;
 
 use fund_core::params::{ParamNotice, UrlState};
-use japan_fund_explainer::charts::{self, RenderedChart};
-use japan_fund_explainer::export::{self, PYM_PARAMS};
-use japan_fund_explainer::views::Views;
+use fund_view::charts::{self, RenderedChart};
+use fund_view::export::{self, PYM_PARAMS};
+use fund_view::views::Views;
 use std::fmt;
 
 pub use card::{social_card_png, social_card_svg, CARD_HEIGHT, CARD_WIDTH};
 pub use fund_charts::Theme;
 pub use fund_core::model::Derived;
 pub use fund_core::Lang;
-pub use japan_fund_explainer::charts::ChartId;
-pub use japan_fund_explainer::export::Format;
+pub use fund_view::charts::ChartId;
+pub use fund_view::export::Format;
 pub use raster::{chart_png, missing_glyphs, svg_to_png, FONT_FAMILY, JAPANESE_FONT_FAMILY};
 
 /// The narrowest layout width `--width` accepts, in CSS px (the charts crate's own minimum).
@@ -47,7 +47,7 @@ pub const MIN_WIDTH: u32 = fund_charts::svg::MIN_WIDTH;
 /// The widest layout width `--width` accepts, in CSS px (the charts crate's own maximum).
 pub const MAX_WIDTH: u32 = fund_charts::svg::MAX_WIDTH;
 /// The layout width used when none is given: the page's wide layout.
-pub const DEFAULT_WIDTH: u32 = japan_fund_explainer::layout::WIDE_LAYOUT;
+pub const DEFAULT_WIDTH: u32 = fund_view::layout::WIDE_LAYOUT;
 /// The smallest PNG scale (device pixels per CSS pixel).
 pub const MIN_SCALE: u32 = 1;
 /// The largest PNG scale.
@@ -229,13 +229,13 @@ pub fn query_of(state: &str) -> &str {
     rest.split_once('#').map_or(rest, |(q, _)| q)
 }
 
-/// Reads a state strictly: the page's own reader ([`japan_fund_explainer::url::read`]), but
+/// Reads a state strictly: the page's own reader ([`fund_view::url::read`]), but
 /// every notice it gives (a value it would refuse and replace by its default) is an error here,
 /// and so is a parameter the page does not know (a typo would otherwise silently give the
 /// default). pym.js's own parameters (`childId`, …), which the page also ignores, are allowed.
 pub fn read_state(state: &str) -> Result<UrlState, ExportError> {
     let query = query_of(state);
-    let (url_state, notices) = japan_fund_explainer::url::read(query);
+    let (url_state, notices) = fund_view::url::read(query);
     let mut refusals: Vec<Refusal> = notices.iter().map(Refusal::of_notice).collect();
     let known = fund_core::params::param_names();
     let mut unknown: Vec<String> = Vec::new();
@@ -314,7 +314,7 @@ pub fn rendered(
     lang: Lang,
 ) -> (RenderedChart, Derived) {
     let derived = Views::of(state.model()).current;
-    let theme = theme.unwrap_or_else(|| japan_fund_explainer::theme::resolve(state.theme(), false));
+    let theme = theme.unwrap_or_else(|| fund_view::theme::resolve(state.theme(), false));
     (charts::render(chart, &derived, width, theme, lang), derived)
 }
 
@@ -322,13 +322,13 @@ pub fn rendered(
 /// (every parameter, as the page writes it; the theme is the one drawn).
 pub fn permalink_for(state: &UrlState, theme: Theme, base_url: &str, lang: Lang) -> String {
     let choice = match theme {
-        Theme::Light => japan_fund_explainer::theme::ThemeChoice::Light,
-        Theme::Dark => japan_fund_explainer::theme::ThemeChoice::Dark,
+        Theme::Light => fund_view::theme::ThemeChoice::Light,
+        Theme::Dark => fund_view::theme::ThemeChoice::Dark,
     };
     let embed = state.embed().and_then(ChartId::from_slug);
-    let query = japan_fund_explainer::url::write(
+    let query = fund_view::url::write(
         state.model(),
-        japan_fund_explainer::url::LinkState {
+        fund_view::url::LinkState {
             step: state.step(),
             theme: choice,
             embed,
@@ -357,7 +357,7 @@ pub fn export(req: &ExportRequest) -> Result<Vec<u8>, ExportError> {
             let data = match export::chart_data(req.chart, &derived) {
                 Some(d) => d,
                 None => {
-                    tracker = japan_fund_explainer::record_view::tracker(lang);
+                    tracker = fund_view::record_view::tracker(lang);
                     export::ChartData::Tracker(tracker)
                 }
             };

@@ -15,8 +15,8 @@
 //! `data:` URLs (no file is ever read).
 
 use crate::ExportError;
-use japan_fund_explainer::charts::RenderedChart;
-use japan_fund_explainer::export;
+use fund_view::charts::RenderedChart;
+use fund_view::export;
 use resvg::tiny_skia::{Color, Pixmap, Transform};
 use resvg::usvg::{self, fontdb, FontResolver, ImageHrefResolver};
 use skrifa::MetadataProvider;

@@ -3,11 +3,11 @@
 
 use fund_charts::Theme;
 use fund_core::Lang;
-use japan_fund_explainer::charts::{render, ChartId, RenderedChart};
-use japan_fund_explainer::export;
-use japan_fund_explainer::theme::ThemeChoice;
-use japan_fund_explainer::url;
-use japan_fund_explainer::views::Views;
+use fund_view::charts::{render, ChartId, RenderedChart};
+use fund_view::export;
+use fund_view::theme::ThemeChoice;
+use fund_view::url;
+use fund_view::views::Views;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -38,7 +38,7 @@ fn text(args: &[&str]) -> String {
 fn browser_chart(id: ChartId, query: &str, width: u32, theme: Option<Theme>) -> RenderedChart {
     let (state, notices) = url::read(query);
     assert!(notices.is_empty(), "{notices:?}");
-    let theme = theme.unwrap_or_else(|| japan_fund_explainer::theme::resolve(state.theme(), false));
+    let theme = theme.unwrap_or_else(|| fund_view::theme::resolve(state.theme(), false));
     render(
         id,
         &Views::of(state.model()).current,

@@ -8,8 +8,8 @@ use fund_export::{
     chart_png, export, social_card_png, social_card_svg, svg_to_png, ChartId, ExportRequest,
     Format, CARD_HEIGHT, CARD_WIDTH,
 };
-use japan_fund_explainer::charts::render;
-use japan_fund_explainer::export as browser;
+use fund_view::charts::render;
+use fund_view::export as browser;
 use resvg::tiny_skia::Pixmap;
 
 mod common;

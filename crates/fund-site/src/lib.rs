@@ -5,19 +5,19 @@
 //!
 //! Trunk builds the WebAssembly and the page shell (`index.html` with its hashed script and
 //! stylesheet links), then runs this crate's binary as a `post_build` hook. The binary renders
-//! the Leptos components to HTML natively (the app's `ssr` feature) and puts that HTML, plus each
-//! page's language, social and search metadata, into the shell. In the browser, the WebAssembly
-//! takes the page over (`japan_fund_explainer::client`).
+//! the Leptos components of `fund-page` to HTML natively and puts that HTML, plus each page's
+//! language, social and search metadata, into the shell. In the browser, the WebAssembly (the
+//! `japan-fund-explainer` package's client) takes the page over.
 #![deny(missing_docs)]
 
 pub mod reading;
 
 use fund_charts::Theme;
 use fund_core::{msg, Lang};
-use japan_fund_explainer::charts::{render, ChartId};
-use japan_fund_explainer::components::{EmbedCtx, PageCtx};
-use japan_fund_explainer::export::{self, Format};
-use japan_fund_explainer::views::Views;
+use fund_page::{EmbedCtx, PageCtx};
+use fund_view::charts::{render, ChartId};
+use fund_view::export::{self, Format};
+use fund_view::views::Views;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -176,7 +176,7 @@ impl PageSpec {
     /// The state the page (and its card) shows before any link changes it: the explainer in the
     /// article's framing, an embed page in its chart's default (`url::default_model`).
     pub fn default_views(&self) -> Views {
-        Views::of(&japan_fund_explainer::url::default_model(self.embed))
+        Views::of(&fund_view::url::default_model(self.embed))
     }
 }
 
@@ -193,11 +193,11 @@ pub fn pages() -> Vec<PageSpec> {
             description: msg::page::description(lang).to_string(),
         });
         for id in ChartId::ALL {
-            let views = Views::of(&japan_fund_explainer::url::default_model(Some(id)));
+            let views = Views::of(&fund_view::url::default_model(Some(id)));
             let chart = render(
                 id,
                 &views.current,
-                japan_fund_explainer::layout::WIDE_LAYOUT,
+                fund_view::layout::WIDE_LAYOUT,
                 Theme::Light,
                 lang,
             );
@@ -214,7 +214,7 @@ pub fn pages() -> Vec<PageSpec> {
 
 /// Renders a page's body natively, at the default state, from the app's own components.
 pub fn render_body(lang: Lang, embed: Option<ChartId>) -> String {
-    use japan_fund_explainer::components::page::Page;
+    use fund_page::page::Page;
     let ctx = PageCtx::new(
         lang,
         embed.map(|chart| EmbedCtx {
@@ -477,7 +477,7 @@ fn start_on_intent(head: &str, embed: Option<ChartId>) -> String {
             "boot.js\" data-start=\"{}\" data-state-params=\"{}\" data-state-defaults=\"{}\"",
             if embed.is_some() { "intent" } else { "reader" },
             escape(&names.join(" ")),
-            escape(&japan_fund_explainer::url::state_defaults(embed))
+            escape(&fund_view::url::state_defaults(embed))
         ),
         1,
     )
@@ -595,7 +595,7 @@ pub fn card_svg(page: &PageSpec) -> String {
             render(
                 c,
                 &views.current,
-                japan_fund_explainer::layout::WIDE_LAYOUT,
+                fund_view::layout::WIDE_LAYOUT,
                 Theme::Light,
                 page.lang,
             )
@@ -634,12 +634,12 @@ pub fn downloads(id: ChartId, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, Site
 /// with its full query, as the page itself writes it (`./?framing=article&…` with no public
 /// origin, `https://example.org/ja/?…` with one), never a bare `?`.
 pub fn default_permalink(lang: Lang, origin: &Origin) -> String {
-    use japan_fund_explainer::url::{write, LinkState};
+    use fund_view::url::{write, LinkState};
     let query = write(
         &fund_core::model::Model::default(),
         LinkState {
             step: 0,
-            theme: japan_fund_explainer::theme::ThemeChoice::Auto,
+            theme: fund_view::theme::ThemeChoice::Auto,
             embed: None,
             lang,
             controls: None,
@@ -655,13 +655,7 @@ pub fn downloads_from(
     origin: &Origin,
 ) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
     let d = fund_core::model::Model::default().derive();
-    let chart = render(
-        id,
-        &d,
-        japan_fund_explainer::layout::WIDE_LAYOUT,
-        Theme::Light,
-        lang,
-    );
+    let chart = render(id, &d, fund_view::layout::WIDE_LAYOUT, Theme::Light, lang);
     let mut out = Vec::new();
     for format in Format::ALL {
         let bytes = match format {
@@ -672,7 +666,7 @@ pub fn downloads_from(
                 let data = match export::chart_data(id, &d) {
                     Some(data) => data,
                     None => {
-                        tracker = japan_fund_explainer::record_view::tracker(lang);
+                        tracker = fund_view::record_view::tracker(lang);
                         export::ChartData::Tracker(tracker)
                     }
                 };

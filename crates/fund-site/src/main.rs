@@ -19,7 +19,7 @@ use fund_site::publish::{self, Publishing};
 use fund_site::{
     assemble_with, card_png, downloads_from, pages, prerender_css, render_body, Origin, SiteError,
 };
-use japan_fund_explainer::charts::ChartId;
+use fund_view::charts::ChartId;
 use std::path::{Path, PathBuf};
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {

@@ -11,10 +11,10 @@ use crate::{escape, Origin, PageSpec, SiteError};
 use fund_charts::Theme;
 use fund_core::params::ControlsParam;
 use fund_core::{msg, Lang};
-use japan_fund_explainer::charts::{self, render, ChartId, RenderedChart};
-use japan_fund_explainer::export::{self, EmbedOptions, Format};
-use japan_fund_explainer::layout::WIDE_LAYOUT;
-use japan_fund_explainer::theme::ThemeChoice;
+use fund_view::charts::{self, render, ChartId, RenderedChart};
+use fund_view::export::{self, EmbedOptions, Format};
+use fund_view::layout::WIDE_LAYOUT;
+use fund_view::theme::ThemeChoice;
 use serde_json::{json, Value};
 
 /// The content security policy every page is served with (the README's), less `frame-ancestors`.
@@ -296,7 +296,7 @@ pub fn markdown(page: &PageSpec, origin: &Origin) -> Option<String> {
     let lang = page.lang;
     let depth = page.depth();
     let chart = default_chart(page, id);
-    let model = japan_fund_explainer::url::default_model(Some(id));
+    let model = fund_view::url::default_model(Some(id));
     let banner = charts::banner(id, model.framing(), lang);
     let mut s = format!("# {}\n\n", chart.text.caption);
     s.push_str(&format!("> {}\n>\n> {}\n\n", banner.line, banner.as_of));

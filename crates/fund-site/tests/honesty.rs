@@ -9,9 +9,9 @@ use fund_core::{figures, Lang};
 use fund_export::{export, ExportRequest, Format};
 use fund_site::reading::{char_count, main_path_text, word_count};
 use fund_site::{card_svg, downloads, pages, render_body};
-use japan_fund_explainer::charts::{banner, render, ChartId};
-use japan_fund_explainer::layout::{NARROW_LAYOUT, WIDE_LAYOUT};
-use japan_fund_explainer::url::default_model;
+use fund_view::charts::{banner, render, ChartId};
+use fund_view::layout::{NARROW_LAYOUT, WIDE_LAYOUT};
+use fund_view::url::default_model;
 
 /// The main path's budget: about ten minutes of reading.
 const WORDS_EN: usize = 2300;

@@ -4,7 +4,7 @@
 use fund_core::Lang;
 use fund_site::publish::{self, Publishing};
 use fund_site::{assemble_with, pages, Origin, PageSpec};
-use japan_fund_explainer::charts::ChartId;
+use fund_view::charts::ChartId;
 use serde_json::Value;
 
 const ORIGIN: &str = "https://example.org/graphics/japan-fund/";
@@ -142,8 +142,8 @@ fn markdown_pages_hold_the_banner_values_sources_grammar_and_citation() {
     for p in embed_pages() {
         let md = publish::markdown(&p, &origin()).unwrap();
         let id = p.embed.unwrap();
-        let model = japan_fund_explainer::url::default_model(Some(id));
-        let banner = japan_fund_explainer::charts::banner(id, model.framing(), p.lang);
+        let model = fund_view::url::default_model(Some(id));
+        let banner = fund_view::charts::banner(id, model.framing(), p.lang);
         assert!(md.starts_with("# "), "{md}");
         assert!(
             md.contains(&format!("> {}", banner.line)),
@@ -321,6 +321,6 @@ fn fallback_images_are_pngs_of_the_chart() {
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
     assert_eq!(
         w,
-        japan_fund_explainer::layout::WIDE_LAYOUT * japan_fund_explainer::export::PNG_SCALE
+        fund_view::layout::WIDE_LAYOUT * fund_view::export::PNG_SCALE
     );
 }

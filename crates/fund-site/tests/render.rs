@@ -6,8 +6,8 @@ use fund_site::{
     assemble, default_permalink, downloads, downloads_from, head_tags, pages, prerender_css,
     render_body, Origin, PageSpec,
 };
-use japan_fund_explainer::charts::ChartId;
-use japan_fund_explainer::controls::{embed_controls, ControlKey};
+use fund_view::charts::ChartId;
+use fund_view::controls::{embed_controls, ControlKey};
 
 const SHELL: &str = r#"<!DOCTYPE html>
 <html lang="en">

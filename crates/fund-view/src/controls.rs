@@ -668,9 +668,9 @@ mod tests {
         // or table, in either language, framing or layout, may say a prefix twice.
         let mut texts = Vec::new();
         for json in [
-            include_str!("../crates/fund-core/i18n/en.json"),
-            include_str!("../crates/fund-core/i18n/ja.json"),
-            include_str!("../crates/fund-core/data/framings.json"),
+            include_str!("../../fund-core/i18n/en.json"),
+            include_str!("../../fund-core/i18n/ja.json"),
+            include_str!("../../fund-core/data/framings.json"),
         ] {
             strings(&serde_json::from_str(json).unwrap(), &mut texts);
         }

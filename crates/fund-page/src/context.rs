@@ -1,11 +1,11 @@
 //! The plain data every component draws from (its own module, so the components depend on it
 //! and it on nothing of theirs: dependencies point one way).
 
-use crate::charts::ChartId;
-use crate::views::Views;
 use fund_core::model::Model;
 use fund_core::params::ControlsParam;
 use fund_core::Lang;
+use fund_view::charts::ChartId;
+use fund_view::views::Views;
 
 /// What an embed page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +32,9 @@ pub struct PageCtx {
 }
 
 impl PageCtx {
-    /// The context of a page at its default state ([`crate::url::default_model`]).
+    /// The context of a page at its default state ([`fund_view::url::default_model`]).
     pub fn new(lang: Lang, embed: Option<EmbedCtx>) -> PageCtx {
-        let model = crate::url::default_model(embed.as_ref().map(|e| e.chart));
+        let model = fund_view::url::default_model(embed.as_ref().map(|e| e.chart));
         let views = Views::of(&model);
         let depth = lang.dir().matches('/').count() + if embed.is_some() { 2 } else { 0 };
         PageCtx {

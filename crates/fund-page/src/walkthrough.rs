@@ -2,13 +2,13 @@
 //! screens; on phones the chart stays on top while the steps and the controls scroll beneath it).
 
 use super::ctx;
-use crate::charts::ChartId;
-use crate::components::chart::ChartFigure;
-use crate::components::claims::StepClaims;
-use crate::components::controls::Controls;
-use crate::live::live_value;
+use crate::chart::ChartFigure;
+use crate::claims::StepClaims;
+use crate::controls::Controls;
 use fund_content::{Segment, Step};
 use fund_core::msg;
+use fund_view::charts::ChartId;
+use fund_view::live::live_value;
 use leptos::prelude::*;
 
 /// The chart a step shows in the panel (steps naming a chart of the record section show the

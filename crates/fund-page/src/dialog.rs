@@ -48,9 +48,9 @@ pub fn EmbedDialog() -> impl IntoView {
     .into_iter()
     .map(|(f, label)| view! { <option value=f.as_str()>{label}</option> })
     .collect_view();
-    let themes = crate::theme::ThemeChoice::ALL
+    let themes = fund_view::theme::ThemeChoice::ALL
         .into_iter()
-        .map(|t| view! { <option value=t.as_str()>{crate::theme::label(t, lang)}</option> })
+        .map(|t| view! { <option value=t.as_str()>{fund_view::theme::label(t, lang)}</option> })
         .collect_view();
     let langs = Lang::ALL
         .into_iter()

@@ -1,7 +1,7 @@
 //! The record's verdicts on the article's claims, shown beside each step (never mixed into it).
 
 use super::ctx;
-use crate::components::references::SourceLine;
+use crate::references::SourceLine;
 use fund_content::Claim;
 use fund_core::msg;
 use leptos::prelude::*;

@@ -50,7 +50,7 @@ fn cited() -> Vec<(String, String)> {
             add("tranches".to_string(), id);
         }
     }
-    for group in japan_fund_explainer::record_view::APP_SOURCES {
+    for group in fund_view::record_view::APP_SOURCES {
         for id in *group {
             add("app text".to_string(), id);
         }
@@ -82,14 +82,9 @@ fn every_source_is_cited() {
 #[test]
 fn every_chart_names_its_sources() {
     let d = fund_core::model::Model::default().derive();
-    for c in japan_fund_explainer::charts::ChartId::ALL {
-        let r = japan_fund_explainer::charts::render(
-            c,
-            &d,
-            640,
-            fund_charts::Theme::Light,
-            fund_core::Lang::En,
-        );
+    for c in fund_view::charts::ChartId::ALL {
+        let r =
+            fund_view::charts::render(c, &d, 640, fund_charts::Theme::Light, fund_core::Lang::En);
         assert!(!r.text.source_ids.is_empty(), "{c:?}");
         for id in &r.text.source_ids {
             assert!(

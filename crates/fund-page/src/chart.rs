@@ -3,17 +3,17 @@
 //! table, its source line and the actions under it (embed, downloads, cite).
 
 use super::{ctx, PageCtx};
-use crate::charts::{build, render_model, ChartId, RenderedChart};
-use crate::components::references::SourceLine;
-use crate::export::{download_label, download_test_id, file_name, Format};
+use crate::references::SourceLine;
 use fund_core::framing::FramingId;
 use fund_core::{msg, Lang};
+use fund_view::charts::{build, render_model, ChartId, RenderedChart};
+use fund_view::export::{download_label, download_test_id, file_name, Format};
 use leptos::prelude::*;
 
 /// The two layouts a chart is drawn at (CSS px), with the class that names each.
 pub const LAYOUTS: [(u32, &str); 2] = [
-    (crate::layout::WIDE_LAYOUT, "wide"),
-    (crate::layout::NARROW_LAYOUT, "narrow"),
+    (fund_view::layout::WIDE_LAYOUT, "wide"),
+    (fund_view::layout::NARROW_LAYOUT, "narrow"),
 ];
 
 /// The chart drawn for the page's state at `width`, light (the prerendered page is light; its
@@ -101,11 +101,11 @@ pub fn ChartFigure(
     let c = ctx();
     let lang = c.lang;
     let slug = id.slug();
-    let wide = drawn(&c, id, crate::layout::WIDE_LAYOUT);
+    let wide = drawn(&c, id, fund_view::layout::WIDE_LAYOUT);
     let svgs = LAYOUTS
         .into_iter()
         .map(|(width, name)| {
-            let r = if width == crate::layout::WIDE_LAYOUT {
+            let r = if width == fund_view::layout::WIDE_LAYOUT {
                 wide.clone()
             } else {
                 drawn(&c, id, width)
@@ -113,8 +113,8 @@ pub fn ChartFigure(
             let mut svg = r.svg.clone();
             svg.id = format!("chart-{slug}-{name}");
             // Fingerprints of the two layers: the browser's first draw skips what is already so.
-            let stat = crate::svgpatch::fingerprint(&[&svg.static_layer]);
-            let marks = crate::svgpatch::fingerprint(&[&svg.marks]);
+            let stat = fund_view::svgpatch::fingerprint(&[&svg.static_layer]);
+            let marks = fund_view::svgpatch::fingerprint(&[&svg.marks]);
             view! {
                 <div
                     class=format!("chart-svg layout-{name}")
@@ -141,7 +141,7 @@ pub fn ChartFigure(
             id=format!("figure-{slug}")
             data-testid=format!("chart-{slug}")
             data-chart=slug
-            data-words=crate::svgpatch::words_fingerprint(&wide.text, &wide.table)
+            data-words=fund_view::svgpatch::words_fingerprint(&wide.text, &wide.table)
             hidden=hidden
             aria-labelledby=caption_ref
         >
@@ -177,7 +177,7 @@ pub fn ChartActions(
     let c = ctx();
     let lang = c.lang;
     let slug = id.slug();
-    let name = crate::export::chart_name(id, lang);
+    let name = fund_view::export::chart_name(id, lang);
     let downloads = Format::ALL
         .into_iter()
         .map(|format| {

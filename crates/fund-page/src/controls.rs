@@ -1,14 +1,14 @@
 //! The reader's controls as markup: sliders with typed-value boxes, USD/JPY, yields, presets and
 //! reset, the profit split's and the yield illustration's inputs. Words and values come from
-//! [`crate::controls`]; every control is drawn inert (disabled) and the browser enables it.
+//! [`fund_view::controls`]; every control is drawn inert (disabled) and the browser enables it.
 
 use super::ctx;
-use crate::components::notices::NeedsScript;
-use crate::controls::{control, yield_keys, ControlKey};
+use crate::notices::NeedsScript;
 use fund_core::framing::FramingId;
 use fund_core::model::Preset;
 use fund_core::msg;
 use fund_core::yields::FlowDirection;
+use fund_view::controls::{control, yield_keys, ControlKey};
 use leptos::prelude::*;
 
 /// One number control: its label and hint, a slider (for some), a box, and a message slot.
@@ -111,7 +111,7 @@ pub fn AllocationControls() -> impl IntoView {
         <Presets/>
         {ControlKey::ALLOCATION.into_iter().map(|k| view! { <NumberControlView key=k/> }).collect_view()}
         <p class="assumption-note" data-testid="remainder-note">
-            {crate::controls::remainder_note(&c.model, c.lang)}
+            {fund_view::controls::remainder_note(&c.model, c.lang)}
         </p>
     }
 }

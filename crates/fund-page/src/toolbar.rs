@@ -1,9 +1,9 @@
 //! The framing switch, the theme switch and the language switch.
 
 use super::ctx;
-use crate::theme::ThemeChoice;
 use fund_core::framing::{builtin, FramingId};
 use fund_core::{msg, Lang};
+use fund_view::theme::ThemeChoice;
 use leptos::prelude::*;
 
 /// Label of a framing on the switch.
@@ -67,7 +67,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-pressed=(t == ThemeChoice::Auto).to_string()
                     disabled
                 >
-                    {crate::theme::label(t, lang)}
+                    {fund_view::theme::label(t, lang)}
                 </button>
             }
         })

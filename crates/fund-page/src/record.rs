@@ -2,13 +2,13 @@
 //! side by side, the deal's profit split, Treasury demand and yields, and a timeline.
 
 use super::ctx;
-use crate::charts::ChartId;
-use crate::components::chart::{ChartFigure, DataTableView};
-use crate::components::controls::{FlowControls, ProfitControls};
-use crate::components::references::SourceLine;
-use crate::record_view::{profit_summary, profit_table, yield_summary};
+use crate::chart::{ChartFigure, DataTableView};
+use crate::controls::{FlowControls, ProfitControls};
+use crate::references::SourceLine;
 use fund_content::Verdict;
 use fund_core::msg;
+use fund_view::charts::ChartId;
+use fund_view::record_view::{profit_summary, profit_table, yield_summary};
 use leptos::prelude::*;
 
 fn ids(list: &[&str]) -> Vec<String> {
@@ -83,13 +83,13 @@ fn ProfitSplitCard() -> impl IntoView {
         <div class="card" id="profit-split">
             <h3>{msg::page::profit_heading(lang)}</h3>
             <p>{msg::page::profit_text(lang)}</p>
-            <SourceLine ids=ids(&crate::record_view::PROFIT_SOURCES[..2]) folded=true/>
+            <SourceLine ids=ids(&fund_view::record_view::PROFIT_SOURCES[..2]) folded=true/>
             <details class="method">
                 <summary>{msg::page::method_heading(lang)}</summary>
                 <p class="assumption-note">{msg::page::profit_model(lang)}</p>
             </details>
             <div class="card-controls">
-                <crate::components::notices::NeedsScript/>
+                <crate::notices::NeedsScript/>
                 <ProfitControls/>
             </div>
             <p class="summary" data-testid="profit-summary" aria-live="polite">{profit_summary(s, lang)}</p>
@@ -115,11 +115,11 @@ fn YieldCard() -> impl IntoView {
         <div class="card" id="yields">
             <h3>{msg::page::yields_heading(lang)}</h3>
             <p>{msg::page::yields_text(lang)}</p>
-            <SourceLine ids=ids(crate::record_view::YIELD_STUDY_SOURCES) folded=true/>
+            <SourceLine ids=ids(fund_view::record_view::YIELD_STUDY_SOURCES) folded=true/>
             <p>{msg::page::reserves_text(lang)}</p>
-            <SourceLine ids=ids(crate::record_view::RESERVES_SOURCES) folded=true/>
+            <SourceLine ids=ids(fund_view::record_view::RESERVES_SOURCES) folded=true/>
             <div class="card-controls">
-                <crate::components::notices::NeedsScript/>
+                <crate::notices::NeedsScript/>
                 <FlowControls/>
             </div>
             <p class="summary" data-testid="yield-summary" aria-live="polite">
@@ -211,7 +211,7 @@ pub fn RecordSection() -> impl IntoView {
         <section id="record" aria-labelledby="record-heading">
             <h2 id="record-heading">{msg::page::record_heading(lang)}</h2>
             <p class="dek">{msg::page::record_dek(lang)}</p>
-            <p class="as-of" data-testid="record-as-of">{crate::record_view::as_of_line(lang)}</p>
+            <p class="as-of" data-testid="record-as-of">{fund_view::record_view::as_of_line(lang)}</p>
             <div class="record-grid">
                 {brief}
                 <TrackerCard/>

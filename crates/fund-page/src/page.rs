@@ -1,18 +1,18 @@
 //! The whole explainer, and one chart alone for embedding.
 
 use super::{ctx, EmbedCtx};
-use crate::charts::ChartId;
-use crate::components::chart::ChartFigure;
-use crate::components::controls::{FlowButtons, NumberControlView, Presets};
-use crate::components::dialog::EmbedDialog;
-use crate::components::notices::{NeedsScript, ParamNotices, StaticNotice};
-use crate::components::record::RecordSection;
-use crate::components::references::{References, SourceLine};
-use crate::components::toolbar::{LangSwitch, Toolbar};
-use crate::components::walkthrough::Walkthrough;
-use crate::controls::{embed_buttons, embed_controls, ControlKey};
+use crate::chart::ChartFigure;
+use crate::controls::{FlowButtons, NumberControlView, Presets};
+use crate::dialog::EmbedDialog;
+use crate::notices::{NeedsScript, ParamNotices, StaticNotice};
+use crate::record::RecordSection;
+use crate::references::{References, SourceLine};
+use crate::toolbar::{LangSwitch, Toolbar};
+use crate::walkthrough::Walkthrough;
 use fund_core::msg;
 use fund_core::params::ControlsParam;
+use fund_view::charts::ChartId;
+use fund_view::controls::{embed_buttons, embed_controls, ControlKey};
 use leptos::prelude::*;
 
 /// The page: the whole explainer, or, on an embed page, one chart.
@@ -28,7 +28,7 @@ pub fn Page() -> impl IntoView {
 #[component]
 pub fn FullPage() -> impl IntoView {
     let lang = ctx().lang;
-    let header_sources: Vec<String> = crate::record_view::HEADER_SOURCES
+    let header_sources: Vec<String> = fund_view::record_view::HEADER_SOURCES
         .iter()
         .map(|s| s.to_string())
         .collect();
@@ -94,7 +94,7 @@ fn EmbedControls(embed: EmbedCtx) -> impl IntoView {
             {controls}
             {allocation.then(|| view! {
                 <p class="assumption-note" data-testid="remainder-note" data-level="all">
-                    {crate::controls::remainder_note(&ctx().model, lang)}
+                    {fund_view::controls::remainder_note(&ctx().model, lang)}
                 </p>
             })}
         </section>

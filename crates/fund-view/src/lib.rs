@@ -1,0 +1,26 @@
+//! The explainer's view models: the API boundary between the logic crates and the two sides that
+//! draw the page (the build-time components in `fund-page`, the browser client in the
+//! `japan-fund-explainer` package).
+//!
+//! Everything here is plain data and plain functions, tested natively: [`charts`] (which chart,
+//! drawn from the core's figures), [`controls`] (the controls' words and values), [`live`]
+//! (numbers in the text), [`record_view`], [`export`] (files, embed URLs and snippets), [`url`],
+//! [`input`], [`theme`], [`layout`], [`views`] and [`svgpatch`] (old marks → new marks as edits).
+//!
+//! Architecture invariant: this crate knows nothing about Leptos, HTML rendering or the DOM. It
+//! depends on no `leptos`, `web-sys`, `wasm-bindgen` or `js-sys` (`crates/fund-site/tests/deps.rs`
+//! checks the dependency tree).
+
+#![deny(missing_docs)]
+
+pub mod charts;
+pub mod controls;
+pub mod export;
+pub mod input;
+pub mod layout;
+pub mod live;
+pub mod record_view;
+pub mod svgpatch;
+pub mod theme;
+pub mod url;
+pub mod views;

@@ -9,7 +9,8 @@ use fund_charts::Theme;
 use fund_core::Lang;
 use fund_view::charts::{build_live, render_model, ChartId};
 use fund_view::export::{self, Format};
-use japan_fund_explainer::client::share;
+use fund_view::hooks::Action;
+use japan_fund_explainer::client;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -60,14 +61,18 @@ fn figure(id: ChartId) -> String {
          <p class=\"chart-description\" data-testid=\"description-{slug}\"></p>\
          <details class=\"data\"><summary>Show data</summary>\
          <table data-testid=\"table-{slug}\"><thead><tr></tr></thead><tbody></tbody></table></details>\
-         <a class=\"chart-action\" data-testid=\"download-{slug}-svg\" data-format=\"svg\" href=\"x.svg\">SVG</a>\
-         <a class=\"chart-action\" data-testid=\"download-{slug}-csv\" data-format=\"csv\" href=\"x.csv\">CSV</a>\
-         <a class=\"chart-action\" data-testid=\"download-{slug}-json\" data-format=\"json\" href=\"x.json\">JSON</a>\
-         <p data-testid=\"actions-status-{slug}\"></p>\
+         {}<p data-testid=\"actions-status-{slug}\"></p>\
          </figure>",
         r.text.caption,
         svg.full_svg(),
-        narrow.full_svg()
+        narrow.full_svg(),
+        [Format::Svg, Format::Csv, Format::Json]
+            .map(|f| format!(
+                "<a class=\"chart-action\" data-testid=\"download-{slug}-{ext}\" data-action=\"{}\" href=\"x.{ext}\">{ext}</a>",
+                Action::Download(id, f).to_attr(),
+                ext = f.ext(),
+            ))
+            .concat()
     )
 }
 
@@ -90,7 +95,7 @@ fn start(query: &str) {
     let html = format!(
         "<div class=\"notice\" data-testid=\"notice-params\" hidden><p></p><ul></ul></div>\
          <span class=\"live\" data-live=\"treasuries_amount\">$412.5 billion</span>\
-         <button type=\"button\" data-testid=\"framing-record\" aria-pressed=\"false\" disabled>Record</button>\
+         <button type=\"button\" data-testid=\"framing-record\" data-action=\"framing:record\" aria-pressed=\"false\" disabled>Record</button>\
          <aside class=\"panel\" data-step-charts=\"allocation\">{}</aside>{}{}{}",
         figure(ChartId::Allocation),
         control("treasuries", true, "75"),
@@ -229,7 +234,7 @@ async fn the_client_takes_the_page_over_and_follows_the_reader() {
     // Downloads: what the chart shows now, the same bytes the native export gives.
     let got: Rc<RefCell<Vec<(String, String)>>> = Rc::new(RefCell::new(Vec::new()));
     let sink = got.clone();
-    share::set_download_hook(Some(Rc::new(move |blob: &web_sys::Blob, name: &str| {
+    client::set_download_hook(Some(Rc::new(move |blob: &web_sys::Blob, name: &str| {
         let sink = sink.clone();
         let name = name.to_string();
         // The bytes as saved (a BOM included), not as a text decoder would read them.

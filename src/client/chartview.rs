@@ -2,19 +2,19 @@
 //! redrawn when the layout, theme or framing changes; the marks patched in place), its caption,
 //! description, data table and source lines.
 
-use super::dom::{q, q_all, set_attr, set_flag, set_text, Slot};
+use super::dom::{find, find_all, set_attr, set_flag, set_text, Slot};
 use fund_charts::{DataTable, Theme};
 use fund_core::framing::FramingId;
 use fund_core::Lang;
 use fund_view::charts::{parts_of, static_of, ChartId, ChartModel};
+use fund_view::hooks::{self, attr, class};
 use fund_view::svgpatch::{diff, fingerprint, parse, words_fingerprint, Edit, Mark};
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// What is on screen now.
 #[derive(Default)]
-struct Shown {
+struct OnScreen {
     static_key: Option<(u32, Theme, Option<FramingId>)>,
     marks: Option<Vec<Mark>>,
     view_box: String,
@@ -39,7 +39,7 @@ pub struct ChartDom {
     thead_row: Option<Element>,
     tbody: Option<Element>,
     sources: Vec<(Option<FramingId>, Element)>,
-    shown: RefCell<Shown>,
+    shown: RefCell<OnScreen>,
     /// The prerendered drawing's fingerprints (static layer, marks, words), until the first draw.
     prerendered: RefCell<Option<[Option<String>; 3]>>,
     /// The "Show data" disclosure; while it is shut its table is brought up to date only when it
@@ -53,9 +53,9 @@ impl ChartDom {
     /// Takes chart `id`'s figure over: keeps the drawing for `layout` and removes the other
     /// (the prerendered page has both). `None` if the page has no such figure.
     pub fn attach(root: &Element, id: ChartId, layout: u32) -> Option<ChartDom> {
-        let figure = q(root, &format!("figure[data-chart=\"{}\"]", id.slug()))?;
-        let wrappers = q_all(&figure, ".chart-svg");
-        let want = layout_class(layout);
+        let figure = find(root, &hooks::attr_is(attr::CHART, id.slug()))?;
+        let wrappers = find_all(&figure, &hooks::dot(class::CHART_SVG));
+        let want = class::layout(layout);
         let wrapper = wrappers
             .iter()
             .find(|w| w.class_list().contains(want))
@@ -66,37 +66,37 @@ impl ChartDom {
                 w.remove();
             }
         }
-        let svg = q(&wrapper, "svg")?;
-        let sources = q_all(&figure, ":scope > .source-line")
+        let svg = find(&wrapper, "svg")?;
+        let sources = find_all(&figure, &format!(":scope > .{}", class::SOURCE_LINE))
             .into_iter()
             .map(|e| {
                 let f = e
-                    .get_attribute("data-framing")
+                    .get_attribute(attr::FRAMING)
                     .and_then(|f| f.parse::<FramingId>().ok());
                 (f, e)
             })
             .collect();
-        let data = q(&figure, "details.data");
+        let data = find(&figure, &format!("details.{}", class::DATA));
         let data_open = data.as_ref().is_some_and(|e| e.has_attribute("open"));
         let prerendered = [
-            wrapper.get_attribute("data-static"),
-            wrapper.get_attribute("data-marks"),
-            figure.get_attribute("data-words"),
+            wrapper.get_attribute(attr::STATIC_PRINT),
+            wrapper.get_attribute(attr::MARKS_PRINT),
+            figure.get_attribute(attr::WORDS_PRINT),
         ];
         Some(ChartDom {
             id,
-            title: q(&svg, "title").map(Slot::text),
-            static_g: q(&svg, "g.fund-chart-static"),
-            marks_g: q(&svg, "g.fund-chart-marks"),
-            caption: q(&figure, ".caption").map(Slot::text),
-            description: q(&figure, ".chart-description").map(Slot::text),
-            thead_row: q(&figure, "table thead tr"),
-            tbody: q(&figure, "table tbody"),
+            title: find(&svg, "title").map(Slot::text),
+            static_g: find(&svg, &format!("g.{}", class::STATIC_LAYER)),
+            marks_g: find(&svg, &format!("g.{}", class::MARKS_LAYER)),
+            caption: find(&figure, &hooks::dot(class::CAPTION)).map(Slot::text),
+            description: find(&figure, &hooks::dot(class::DESCRIPTION)).map(Slot::text),
+            thead_row: find(&figure, "table thead tr"),
+            tbody: find(&figure, "table tbody"),
             figure,
             wrapper,
             svg,
             sources,
-            shown: RefCell::new(Shown::default()),
+            shown: RefCell::new(OnScreen::default()),
             prerendered: RefCell::new(Some(prerendered)),
             data,
             data_open: std::cell::Cell::new(data_open),
@@ -120,26 +120,20 @@ impl ChartDom {
         // as it is (no markup set, nothing read back out of the DOM).
         let [pre_static, pre_marks, pre_words] =
             self.prerendered.borrow_mut().take().unwrap_or_default();
-        let same = |pre: &Option<String>, parts: &[&str]| {
+        let as_prerendered = |pre: &Option<String>, parts: &[&str]| {
             pre.as_deref().is_some_and(|p| p == fingerprint(parts))
         };
-        // The framings chart and the tracker draw both framings (or none); the others follow it.
-        let framing_key = match self.id {
-            ChartId::Framings | ChartId::Tracker | ChartId::ProfitSplit | ChartId::YieldEffect => {
-                None
-            }
-            _ => Some(framing),
-        };
+        let framing_key = self.id.follows_framing().then_some(framing);
         let key = (layout, theme, framing_key);
         if shown.static_key != Some(key) {
             self.wrapper
                 .class_list()
-                .remove_2("layout-wide", "layout-narrow")
+                .remove_2(class::LAYOUT_WIDE, class::LAYOUT_NARROW)
                 .ok();
-            let _ = self.wrapper.class_list().add_1(layout_class(layout));
+            let _ = self.wrapper.class_list().add_1(class::layout(layout));
             if let Some(g) = &self.static_g {
                 let layer = static_of(self.id, model, layout, theme);
-                if !same(&pre_static, &[&layer]) {
+                if !as_prerendered(&pre_static, &[&layer]) {
                     g.set_inner_html(&layer);
                 }
             }
@@ -176,9 +170,9 @@ impl ChartDom {
         }
         if let Some(g) = &self.marks_g {
             let new = parse(&parts.marks);
-            if shown.marks.is_none() && !same(&pre_marks, &[&parts.marks]) {
-                // First draw over a prerendered drawing of other numbers (or after an
-                // invalidation): line up with what is there.
+            if shown.marks.is_none() && !as_prerendered(&pre_marks, &[&parts.marks]) {
+                // First draw over a prerendered drawing of other numbers: line up with what is
+                // there.
                 shown.marks = Some(read_marks(g));
             }
             if let Some(old) = &shown.marks {
@@ -290,25 +284,6 @@ impl ChartDom {
     /// The "Show data" disclosure, if the chart has one.
     pub fn data_disclosure(&self) -> Option<&Element> {
         self.data.as_ref()
-    }
-
-    /// Forgets what is on screen, so the next [`ChartDom::show`] redraws everything (after the
-    /// layout changed, or to be sure).
-    pub fn invalidate(&self) {
-        *self.shown.borrow_mut() = Shown::default();
-    }
-
-    /// The chart's figure is hidden (behind another tab).
-    pub fn is_hidden(&self) -> bool {
-        self.figure.has_attribute("hidden")
-    }
-}
-
-fn layout_class(layout: u32) -> &'static str {
-    if layout == fund_view::layout::NARROW_LAYOUT {
-        "layout-narrow"
-    } else {
-        "layout-wide"
     }
 }
 
@@ -442,9 +417,4 @@ pub fn fill_rows(body: &Element, rows: &[Vec<String>]) {
             break;
         }
     }
-}
-
-/// Whether an element is the `<svg>` of a chart (for the download code).
-pub fn is_svg(el: &Element) -> bool {
-    el.dyn_ref::<web_sys::SvgElement>().is_some()
 }

@@ -4,18 +4,18 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-/// The page's document.
+/// The page's document, if there is a window.
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
 /// The first element matching `selector` under `root`.
-pub fn q(root: &Element, selector: &str) -> Option<Element> {
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
 /// Every element matching `selector` under `root`.
-pub fn q_all(root: &Element, selector: &str) -> Vec<Element> {
+pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
     let mut out = Vec::new();
     if let Ok(list) = root.query_selector_all(selector) {
         for i in 0..list.length() {
@@ -27,9 +27,9 @@ pub fn q_all(root: &Element, selector: &str) -> Vec<Element> {
     out
 }
 
-/// The element with `data-testid` `id` under `root`.
+/// The element with test id `id` (see `fund_view::hooks::testid`) under `root`.
 pub fn by_testid(root: &Element, id: &str) -> Option<Element> {
-    q(root, &format!("[data-testid=\"{id}\"]"))
+    find(root, &fund_view::hooks::by_testid(id))
 }
 
 /// An element whose text (or one attribute) the page keeps in step, remembering what it last wrote
@@ -122,11 +122,6 @@ impl Slot {
                 let _ = self.el.set_attribute(name, value);
             }
         }
-    }
-
-    /// The element.
-    pub fn el(&self) -> &Element {
-        &self.el
     }
 }
 
@@ -237,13 +232,6 @@ pub fn set_value(el: &Element, v: &str) {
             t.set_value(v);
         }
     }
-}
-
-/// The `data-testid` of the nearest element at or above `el` that has one.
-pub fn testid_of(el: &Element) -> Option<(Element, String)> {
-    let hit = el.closest("[data-testid]").ok().flatten()?;
-    let id = hit.get_attribute("data-testid")?;
-    Some((hit, id))
 }
 
 /// The target of an event, as an element.

@@ -2,15 +2,12 @@
 //! printing. Listeners are delegated (one per kind of event, on the page), and each hands a plain
 //! value to the core or to a signal.
 
-use super::dom::{by_testid, now_ms, q, set_text, target, testid_of, value_of};
-use super::{share, App, Dom};
-use fund_core::framing::FramingId;
-use fund_core::model::Preset;
-use fund_core::yields::FlowDirection;
+use super::dom::{by_testid, find, find_all, now_ms, set_text, target, value_of};
+use super::{share, PageElements, ReaderState};
 use fund_view::charts::{build_live, render_model, ChartId};
 use fund_view::controls::ControlKey;
 use fund_view::export::Format;
-use fund_view::theme::ThemeChoice;
+use fund_view::hooks::{self, attr, class, testid, Action};
 use reactive_graph::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -20,31 +17,25 @@ use web_sys::Element;
 fn listen(target: &web_sys::EventTarget, kind: &str, f: impl FnMut(web_sys::Event) + 'static) {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
     let _ = target.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
-    super::keep(cb);
+    super::keep_alive(cb);
 }
 
 /// Installs every listener.
-pub fn install(app: App, d: Rc<Dom>) {
-    let root: web_sys::EventTarget = d.root.clone().into();
+pub fn install(app: ReaderState, page: Rc<PageElements>) {
+    let root: web_sys::EventTarget = page.root.clone().into();
     {
-        let d = d.clone();
-        listen(&root, "click", move |ev| on_click(app, &d, &ev));
+        let page = page.clone();
+        listen(&root, "click", move |ev| on_click(app, &page, &ev));
     }
-    {
-        let d = d.clone();
-        listen(&root, "input", move |ev| on_input(app, &d, &ev, false));
-    }
-    {
-        let d = d.clone();
-        listen(&root, "change", move |ev| on_input(app, &d, &ev, true));
-    }
+    listen(&root, "input", move |ev| on_input(app, &ev, false));
+    listen(&root, "change", move |ev| on_input(app, &ev, true));
     // `toggle` does not bubble: one listener per "Show data" disclosure.
-    for (k, chart) in d.charts.iter().enumerate() {
+    for (k, chart) in page.charts.iter().enumerate() {
         if let Some(details) = chart.data_disclosure() {
-            let d = d.clone();
+            let page = page.clone();
             let (id, lang) = (chart.id, app.lang);
             listen(details, "toggle", move |_| {
-                d.charts[k].data_toggled(|| {
+                page.charts[k].data_toggled(|| {
                     app.views.with_untracked(|v| {
                         fund_view::charts::build_live(id, &v.current, lang).map(|m| m.table())
                     })
@@ -52,20 +43,20 @@ pub fn install(app: App, d: Rc<Dom>) {
             });
         }
     }
-    if let Some(dlg) = d.dialog.as_ref() {
+    if let Some(dlg) = page.dialog.as_ref() {
         let el: web_sys::EventTarget = dlg.element().clone().into();
         {
-            let d = d.clone();
-            listen(&el, "click", move |ev| on_dialog_click(app, &d, &ev));
+            let page = page.clone();
+            listen(&el, "click", move |ev| on_dialog_click(app, &page, &ev));
         }
         {
-            let d = d.clone();
-            listen(&el, "change", move |_| refill_dialog(app, &d));
+            let page = page.clone();
+            listen(&el, "change", move |_| refill_dialog(app, &page));
         }
         {
-            let d = d.clone();
+            let page = page.clone();
             listen(&el, "close", move |_| {
-                if let Some(dlg) = d.dialog.as_ref() {
+                if let Some(dlg) = page.dialog.as_ref() {
                     dlg.closed();
                 }
             });
@@ -76,8 +67,8 @@ pub fn install(app: App, d: Rc<Dom>) {
     };
     let win: web_sys::EventTarget = window.clone().into();
     {
-        let d = d.clone();
-        listen(&win, "keydown", move |ev| on_key(app, &d, &ev));
+        let page = page.clone();
+        listen(&win, "keydown", move |ev| on_key(app, &page, &ev));
     }
     listen(&win, "popstate", move |_| {
         let (state, _) = fund_view::url::read_page(&super::browser::location_search(), app.embed);
@@ -99,157 +90,162 @@ pub fn install(app: App, d: Rc<Dom>) {
     listen(&win, "beforeprint", move |_| app.printing.set(true));
     listen(&win, "afterprint", move |_| app.printing.set(false));
     {
-        let d = d.clone();
+        let page = page.clone();
         listen(&win, "message", move |ev| {
-            if let (Some(dlg), Some(m)) = (d.dialog.as_ref(), ev.dyn_ref::<web_sys::MessageEvent>())
+            if let (Some(dlg), Some(m)) =
+                (page.dialog.as_ref(), ev.dyn_ref::<web_sys::MessageEvent>())
             {
                 dlg.on_message(m);
             }
         });
     }
-    if let Some(q) = super::browser::dark_query() {
-        let qt: web_sys::EventTarget = q.into();
-        listen(&qt, "change", move |_| {
+    if let Some(dark) = super::browser::dark_query() {
+        let dark: web_sys::EventTarget = dark.into();
+        listen(&dark, "change", move |_| {
             app.system_dark.set(super::browser::prefers_dark())
         });
     }
 }
 
-fn chart_of(el: &Element) -> Option<ChartId> {
-    let fig = el.closest("figure[data-chart]").ok().flatten()?;
-    ChartId::from_slug(&fig.get_attribute("data-chart")?)
+/// The action asked for by the nearest element at or above `el` that carries one.
+fn action_of(el: &Element) -> Option<(Element, Action)> {
+    let hit = el.closest(&hooks::has(attr::ACTION)).ok().flatten()?;
+    let action = Action::parse(&hit.get_attribute(attr::ACTION)?)?;
+    Some((hit, action))
 }
 
-fn on_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
+fn on_click(app: ReaderState, page: &Rc<PageElements>, ev: &web_sys::Event) {
     let Some(t) = target(ev) else { return };
-    // Downloads: the prerendered files hold the default numbers; a live chart's file is made now.
-    if let Some(a) = t.closest("a[data-format]").ok().flatten() {
-        let Some(id) = chart_of(&a).filter(|c| c.is_live()) else {
-            return;
-        };
-        let format = match a.get_attribute("data-format").as_deref() {
-            Some("svg") => Format::Svg,
-            Some("png") => Format::Png,
-            Some("csv") => Format::Csv,
-            Some("json") => Format::Json,
-            _ => return,
-        };
-        ev.prevent_default();
-        let (layout, theme) = (app.layout.get_untracked(), app.theme.get_untracked());
-        app.views.with_untracked(|v| {
-            if let Some(model) = build_live(id, &v.current, app.lang) {
-                let chart = render_model(id, &model, layout, theme, app.lang);
-                share::download(&d.root, format, &chart, &v.current, app.lang);
-            }
-        });
-        return;
-    }
-    let Some((el, id)) = testid_of(&t) else {
+    let Some((el, action)) = action_of(&t) else {
         return;
     };
     if el.has_attribute("disabled") {
         return;
     }
-    match id.as_str() {
-        "framing-article" => {
-            let _ = app.update(|m| m.set_framing(FramingId::Article).map_err(|e| e.to_string()));
+    let refused = match action {
+        Action::Framing(f) => app.update(|m| m.set_framing(f).map_err(|e| e.to_string())),
+        Action::Theme(t) => {
+            app.theme_choice.set(t);
+            Ok(())
         }
-        "framing-record" => {
-            let _ = app.update(|m| m.set_framing(FramingId::Record).map_err(|e| e.to_string()));
+        Action::Preset(p) => {
+            let done = app.update(|m| m.apply_preset(p).map_err(|e| e.to_string()));
+            clear_errors(page);
+            done
         }
-        "theme-auto" => app.theme_choice.set(ThemeChoice::Auto),
-        "theme-light" => app.theme_choice.set(ThemeChoice::Light),
-        "theme-dark" => app.theme_choice.set(ThemeChoice::Dark),
-        "preset-low" | "preset-mid" | "preset-high" => {
-            let p = match id.as_str() {
-                "preset-low" => Preset::Low,
-                "preset-mid" => Preset::Mid,
-                _ => Preset::High,
-            };
-            let _ = app.update(|m| m.apply_preset(p).map_err(|e| e.to_string()));
-            clear_errors(d);
-        }
-        "preset-reset" => {
+        Action::Reset => {
             // Back to the page's own defaults (an embed's start in the record's framing).
             let embed = app.embed;
             app.model
                 .update(|m| *m = fund_view::url::default_model(embed));
-            clear_errors(d);
+            clear_errors(page);
+            Ok(())
         }
-        "step-prev" => move_step(app, d, -1),
-        "step-next" => move_step(app, d, 1),
-        "flow-buying" => {
-            let _ = app.update(|m| {
-                m.set_flow_direction(FlowDirection::Buying)
-                    .map_err(|e| e.to_string())
-            });
+        Action::PrevStep => {
+            move_step(app, page, -1);
+            Ok(())
         }
-        "flow-selling" => {
-            let _ = app.update(|m| {
-                m.set_flow_direction(FlowDirection::Selling)
-                    .map_err(|e| e.to_string())
-            });
+        Action::NextStep => {
+            move_step(app, page, 1);
+            Ok(())
         }
-        "timeline-prev" => app.timeline.update(|c| *c = c.saturating_sub(1)),
-        "timeline-next" => app.timeline.update(|c| *c += 1),
-        "notice-dismiss" => {
-            if let Some(n) = by_testid(&d.root, "notice-params") {
+        Action::Tab(c) => {
+            app.chart_override.set(Some(c));
+            Ok(())
+        }
+        Action::Flow(dir) => app.update(|m| m.set_flow_direction(dir).map_err(|e| e.to_string())),
+        // The check box answers on `change` (`on_input`).
+        Action::FlowFollow => Ok(()),
+        Action::PrevEntry => {
+            app.timeline.update(|c| *c = c.saturating_sub(1));
+            Ok(())
+        }
+        Action::NextEntry => {
+            app.timeline.update(|c| *c += 1);
+            Ok(())
+        }
+        Action::Entry(i) => {
+            app.timeline.set(i);
+            Ok(())
+        }
+        Action::DismissNotice => {
+            if let Some(n) = by_testid(&page.root, testid::NOTICE_PARAMS) {
                 let _ = n.set_attribute("hidden", "");
             }
+            Ok(())
         }
-        other => {
-            if let Some(slug) = other.strip_prefix("tab-") {
-                if let Some(c) = ChartId::from_slug(slug) {
-                    app.chart_override.set(Some(c));
-                }
-            } else if let Some(slug) = other.strip_prefix("embed-") {
-                open_dialog(app, d, slug, &el);
-            } else if let Some(slug) = other.strip_prefix("cite-copy-") {
-                let text = by_testid(&d.root, &format!("cite-text-{slug}"));
-                let status = el.parent_element().and_then(|p| q(&p, ".copy-status"));
-                let value = text.as_ref().map(value_of).unwrap_or_default();
-                share::copy_text(value, text, status, app.lang);
-            } else if let Some(slug) = other.strip_prefix("cite-") {
-                if let Some(c) = ChartId::from_slug(slug) {
-                    let caption = by_testid(&d.root, &format!("chart-{slug}"))
-                        .and_then(|f| q(&f, ".caption"))
-                        .and_then(|c| c.text_content())
-                        .unwrap_or_default();
-                    share::toggle_cite(&d.root, c, &caption, app.lang);
-                }
-            } else if let Some(i) = timeline_index(d, other) {
-                app.timeline.set(i);
+        Action::Download(id, format) => {
+            // The prerendered files hold the default numbers; a live chart's file is made now
+            // (the tracker's link is followed as it is).
+            if id.is_live() {
+                ev.prevent_default();
+                download(app, page, id, format);
             }
+            Ok(())
         }
+        Action::Embed(id) => {
+            open_dialog(app, page, id, &el);
+            Ok(())
+        }
+        Action::Cite(id) => {
+            let caption = by_testid(&page.root, &testid::chart(id))
+                .and_then(|f| find(&f, &hooks::dot(class::CAPTION)))
+                .and_then(|c| c.text_content())
+                .unwrap_or_default();
+            share::toggle_cite(&page.root, id, &caption, app.lang);
+            Ok(())
+        }
+        Action::CopyCitation(id) => {
+            let text = by_testid(&page.root, &testid::cite_text(id));
+            let status = el
+                .parent_element()
+                .and_then(|p| find(&p, &hooks::dot(class::COPY_STATUS)));
+            let value = text.as_ref().map(value_of).unwrap_or_default();
+            share::copy_text(value, text, status, app.lang);
+            Ok(())
+        }
+        // The dialog's own listener handles these.
+        Action::CopySnippet(_) | Action::CloseDialog => Ok(()),
+    };
+    // The buttons offer valid values only; should the core still refuse one, the model is kept
+    // as it was and the refusal goes to the console, not nowhere.
+    if let Err(e) = refused {
+        web_sys::console::warn_1(&e.into());
     }
 }
 
-fn timeline_index(d: &Dom, testid: &str) -> Option<usize> {
-    let id = testid.strip_prefix("timeline-")?;
-    let items = super::dom::q_all(
-        &d.root,
-        "[data-testid=\"timeline\"] li[data-testid^=\"timeline-\"]",
-    );
-    items.iter().position(|li| {
-        li.get_attribute("data-testid").as_deref() == Some(&format!("timeline-{id}"))
-    })
+/// Saves chart `id` as a file in `format`, drawn with the reader's numbers.
+fn download(app: ReaderState, page: &PageElements, id: ChartId, format: Format) {
+    let (layout, theme) = (app.layout.get_untracked(), app.theme.get_untracked());
+    app.views.with_untracked(|v| {
+        if let Some(model) = build_live(id, &v.current, app.lang) {
+            let chart = render_model(id, &model, layout, theme, app.lang);
+            share::download(&page.root, format, &chart, &v.current, app.lang);
+        }
+    });
 }
 
-fn clear_errors(d: &Dom) {
-    for e in super::dom::q_all(&d.root, ".control[data-refused]") {
-        let _ = e.remove_attribute("data-refused");
+/// Takes every control's refusal away (after a preset or a reset set valid values everywhere).
+fn clear_errors(page: &PageElements) {
+    for control in find_all(&page.root, &hooks::has(attr::REFUSED)) {
+        clear_refusal(&control);
     }
-    for e in super::dom::q_all(&d.root, ".control .error") {
+}
+
+/// Takes a control's refusal away: its flag, its message and its inputs' `aria-invalid`.
+fn clear_refusal(control: &Element) {
+    let _ = control.remove_attribute(attr::REFUSED);
+    if let Some(e) = find(control, &hooks::dot(class::ERROR)) {
         set_text(&e, "");
     }
-    for e in super::dom::q_all(&d.root, ".control input[aria-invalid=\"true\"]") {
-        let _ = e.set_attribute("aria-invalid", "false");
+    for i in find_all(control, "input[aria-invalid=\"true\"]") {
+        let _ = i.set_attribute("aria-invalid", "false");
     }
 }
 
 /// A slider moved (`input`) or a box was committed (`change`): the value goes through the core;
 /// a refusal is shown beside the control and the box gets the last good value back.
-fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
+fn on_input(app: ReaderState, ev: &web_sys::Event, committed: bool) {
     // Few calls into the DOM: this runs on every step of a drag.
     let Some(t) = target(ev) else { return };
     let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() else {
@@ -257,17 +253,20 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
     };
     let kind = input.type_();
     if kind == "checkbox" {
-        if committed && t.get_attribute("data-testid").as_deref() == Some("toggle-flow-follow") {
+        let action = t
+            .get_attribute(attr::ACTION)
+            .and_then(|a| Action::parse(&a));
+        if committed && action == Some(Action::FlowFollow) {
             let on = input.checked();
             let _ = app.update(|m| m.set_flow_follows_treasuries(on).map_err(|e| e.to_string()));
         }
         return;
     }
-    let Some(control) = t.closest(".control[data-control]").ok().flatten() else {
+    let Some(control) = t.closest(&hooks::has(attr::CONTROL)).ok().flatten() else {
         return;
     };
     let Some(key) = control
-        .get_attribute("data-control")
+        .get_attribute(attr::CONTROL)
         .and_then(|s| ControlKey::from_slug(&s))
     else {
         return;
@@ -284,14 +283,8 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
         Ok(()) => {
             // A refusal shown earlier (on this control's slider or box) goes; the usual step of
             // a drag asks the DOM one question here.
-            if control.has_attribute("data-refused") {
-                let _ = control.remove_attribute("data-refused");
-                if let Some(e) = q(&control, ".error") {
-                    set_text(&e, "");
-                }
-                for i in super::dom::q_all(&control, "input[aria-invalid=\"true\"]") {
-                    let _ = i.set_attribute("aria-invalid", "false");
-                }
+            if control.has_attribute(attr::REFUSED) {
+                clear_refusal(&control);
             }
             if !is_slider {
                 // The effect skipped the box while it had focus; show the value as the core keeps it.
@@ -303,10 +296,10 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
             }
         }
         Err(msg) => {
-            if let Some(e) = q(&control, ".error") {
+            if let Some(e) = find(&control, &hooks::dot(class::ERROR)) {
                 set_text(&e, &msg);
             }
-            let _ = control.set_attribute("data-refused", "");
+            let _ = control.set_attribute(attr::REFUSED, "");
             let _ = t.set_attribute("aria-invalid", "true");
             let c = app.model.with_untracked(|m| {
                 app.views
@@ -315,15 +308,14 @@ fn on_input(app: App, d: &Rc<Dom>, ev: &web_sys::Event, committed: bool) {
             super::dom::set_value(&t, &fund_core::format::number(c.value).replace('−', "-"));
         }
     }
-    let _ = d;
 }
 
 /// Left/Right arrow keys move between steps, unless the reader is typing or using a control.
-fn on_key(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
+fn on_key(app: ReaderState, page: &Rc<PageElements>, ev: &web_sys::Event) {
     let Some(k) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
         return;
     };
-    if d.steps.is_empty()
+    if page.steps.is_empty()
         || k.alt_key()
         || k.ctrl_key()
         || k.meta_key()
@@ -349,33 +341,33 @@ fn on_key(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
     match k.key().as_str() {
         "ArrowRight" => {
             k.prevent_default();
-            move_step(app, d, 1);
+            move_step(app, page, 1);
         }
         "ArrowLeft" => {
             k.prevent_default();
-            move_step(app, d, -1);
+            move_step(app, page, -1);
         }
         _ => {}
     }
 }
 
 /// Moves one step forward (`+1`) or back (`-1`) and brings it into view.
-pub fn move_step(app: App, d: &Rc<Dom>, delta: isize) {
-    let n = d.steps.len();
+pub fn move_step(app: ReaderState, page: &Rc<PageElements>, delta: isize) {
+    let n = page.steps.len();
     let cur = app.step.get_untracked();
     let next = cur.saturating_add_signed(delta).min(n.saturating_sub(1));
     if next != cur {
         app.step.set(next);
         app.chart_override.set(None);
-        scroll_to_step(d, next, true);
+        scroll_to_step(page, next, true);
     }
 }
 
 /// Brings step `i` into view at once (and gives it focus, when the reader moved there). Steps
 /// the jump passes over do not become current.
-pub fn scroll_to_step(d: &Dom, i: usize, focus: bool) {
-    let Some(el) = d.steps.get(i) else { return };
-    d.quiet_until.set(now_ms() + 400.0);
+pub fn scroll_to_step(page: &PageElements, i: usize, focus: bool) {
+    let Some(el) = page.steps.get(i) else { return };
+    page.steps_ignored_until.set(now_ms() + 400.0);
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_behavior(web_sys::ScrollBehavior::Instant);
     opts.set_block(web_sys::ScrollLogicalPosition::Start);
@@ -386,11 +378,11 @@ pub fn scroll_to_step(d: &Dom, i: usize, focus: bool) {
 }
 
 /// Watches which step crosses the reading line and makes it current.
-pub fn observe_steps(app: App, d: Rc<Dom>) {
-    let ids: Vec<String> = d.steps.iter().map(|s| s.id()).collect();
-    let quiet = d.clone();
+pub fn observe_steps(app: ReaderState, page: Rc<PageElements>) {
+    let ids: Vec<String> = page.steps.iter().map(|s| s.id()).collect();
+    let quiet = page.clone();
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if quiet.quiet_until.get() > now_ms() {
+        if quiet.steps_ignored_until.get() > now_ms() {
             return;
         }
         for entry in entries.iter() {
@@ -416,18 +408,18 @@ pub fn observe_steps(app: App, d: Rc<Dom>) {
     else {
         return;
     };
-    for s in &d.steps {
+    for s in &page.steps {
         observer.observe(s);
     }
-    super::keep(observer);
-    super::keep(cb);
+    super::keep_alive(observer);
+    super::keep_alive(cb);
 }
 
 /// The explainer's root URL (where `index.html` of the English page is), from the page's own.
-fn site_root(d: &Dom) -> String {
-    let rel = d
+fn site_root(page: &PageElements) -> String {
+    let rel = page
         .root
-        .get_attribute("data-root")
+        .get_attribute(attr::ROOT)
         .unwrap_or_else(|| "./".into());
     let href = share::current_href();
     web_sys::Url::new_with_base(&rel, &href)
@@ -439,8 +431,8 @@ fn site_root(d: &Dom) -> String {
         .unwrap_or_default()
 }
 
-fn open_dialog(app: App, d: &Rc<Dom>, slug: &str, opener: &Element) {
-    let (Some(dlg), Some(id)) = (d.dialog.as_ref(), ChartId::from_slug(slug)) else {
+fn open_dialog(app: ReaderState, page: &Rc<PageElements>, id: ChartId, opener: &Element) {
+    let Some(dlg) = page.dialog.as_ref() else {
         return;
     };
     dlg.open(
@@ -449,15 +441,17 @@ fn open_dialog(app: App, d: &Rc<Dom>, slug: &str, opener: &Element) {
         app.theme_choice.get_untracked(),
         app.lang,
     );
-    refill_dialog(app, d);
+    refill_dialog(app, page);
 }
 
-fn refill_dialog(app: App, d: &Rc<Dom>) {
-    let Some(dlg) = d.dialog.as_ref() else { return };
+fn refill_dialog(app: ReaderState, page: &Rc<PageElements>) {
+    let Some(dlg) = page.dialog.as_ref() else {
+        return;
+    };
     let Some((id, _)) = dlg.open_for.borrow().clone() else {
         return;
     };
-    let root = site_root(d);
+    let root = site_root(page);
     let options = dlg.options();
     let mut model = app.model.get_untracked();
     let url = fund_view::export::embed_url(&root, id, &model, options);
@@ -471,8 +465,8 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
             m.height(fund_view::layout::WIDE_LAYOUT),
         ),
         None => {
-            let caption = by_testid(&d.root, &format!("chart-{}", id.slug()))
-                .and_then(|f| q(&f, ".caption"))
+            let caption = by_testid(&page.root, &testid::chart(id))
+                .and_then(|f| find(&f, &hooks::dot(class::CAPTION)))
                 .and_then(|c| c.text_content())
                 .unwrap_or_default();
             (caption, 400)
@@ -487,22 +481,22 @@ fn refill_dialog(app: App, d: &Rc<Dom>) {
     dlg.fill(id, &url, &root, &caption, &alt, height, app.lang);
 }
 
-fn on_dialog_click(app: App, d: &Rc<Dom>, ev: &web_sys::Event) {
-    let Some(dlg) = d.dialog.as_ref() else { return };
-    let Some(t) = target(ev) else { return };
-    let Some((_, id)) = testid_of(&t) else { return };
-    let status = by_testid(dlg.element(), "embed-status");
-    let copy = |testid: &str| {
-        let field = by_testid(dlg.element(), testid);
-        let text = field.as_ref().map(value_of).unwrap_or_default();
-        share::copy_text(text, field, status.clone(), app.lang);
+fn on_dialog_click(app: ReaderState, page: &Rc<PageElements>, ev: &web_sys::Event) {
+    let Some(dialog) = page.dialog.as_ref() else {
+        return;
     };
-    match id.as_str() {
-        "embed-copy" => copy("embed-snippet"),
-        "embed-copy-pym" => copy("embed-snippet-pym"),
-        "embed-copy-amp" => copy("embed-snippet-amp"),
-        "embed-copy-script" => copy("embed-snippet-script"),
-        "embed-close" => dlg.close(),
+    let Some(t) = target(ev) else { return };
+    let Some((_, action)) = action_of(&t) else {
+        return;
+    };
+    match action {
+        Action::CopySnippet(snippet) => {
+            let status = by_testid(dialog.element(), testid::EMBED_STATUS);
+            let field = by_testid(dialog.element(), snippet.field_testid());
+            let text = field.as_ref().map(value_of).unwrap_or_default();
+            share::copy_text(text, field, status, app.lang);
+        }
+        Action::CloseDialog => dialog.close(),
         _ => {}
     }
 }

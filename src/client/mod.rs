@@ -2,7 +2,7 @@
 //! reader's state from the URL, enables the controls, and from then on keeps every chart, table,
 //! number and sentence in step with the reader's model.
 //!
-//! The state is a handful of Leptos signals ([`App`]); one [`Memo`] derives the [`Views`] that
+//! The state is a handful of Leptos signals (`ReaderState`); one [`Memo`] derives the [`Views`] that
 //! every chart, table and sentence reads, and each chart has its own memo of its figures, so a
 //! chart whose figures did not change is not redrawn. Effects connect these to the page's
 //! elements through plain functions of plain types ([`fund_view::charts`], [`fund_view::controls`],
@@ -10,16 +10,18 @@
 //! Nothing is rebuilt: text and attributes are set where they differ, chart marks are patched in
 //! place, so focus, scroll position and open disclosures stay as they are.
 
-pub mod browser;
-pub mod chartview;
-pub mod dom;
-pub mod embedmsg;
+mod browser;
+mod chartview;
+mod dom;
+mod embedmsg;
 mod events;
-pub mod panic_hook;
-pub mod share;
+mod panic_hook;
+mod share;
+
+pub use share::{set_download_hook, DownloadHook};
 
 use chartview::ChartDom;
-use dom::{by_testid, q, q_all, set_attr, set_flag, set_text, set_value, Flag, Slot};
+use dom::{by_testid, find, find_all, set_attr, set_flag, set_text, set_value, Flag, Slot};
 use fund_charts::Theme;
 use fund_content::LiveKey;
 use fund_core::framing::{builtin, FramingId};
@@ -29,6 +31,7 @@ use fund_core::yields::FlowDirection;
 use fund_core::Lang;
 use fund_view::charts::{build_live, ChartId, ChartModel};
 use fund_view::controls::{control_state, control_text, ControlKey};
+use fund_view::hooks::{self, attr, class, testid};
 use fund_view::theme::ThemeChoice;
 use fund_view::url::LinkState;
 use fund_view::views::Views;
@@ -43,9 +46,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// The reader's state, as signals.
+/// The reader's state, as signals (not a component: the page's markup is `fund-page`'s).
 #[derive(Clone, Copy)]
-pub struct App {
+pub(crate) struct ReaderState {
     /// The page's language.
     pub lang: Lang,
     /// The chart of an embed page.
@@ -79,7 +82,7 @@ pub struct App {
     pub settled: RwSignal<u32>,
 }
 
-impl App {
+impl ReaderState {
     /// Applies a change the core validates; the refusal, in the page's language, if any.
     pub fn update(&self, f: impl FnOnce(&mut Model) -> Result<(), String>) -> Result<(), String> {
         let mut candidate = self.model.get_untracked();
@@ -88,8 +91,8 @@ impl App {
         Ok(())
     }
 
-    /// Applies a control's value in place (no copy of the model): [`ControlKey::apply`] leaves
-    /// the model as it was when it refuses, and then nothing is notified.
+    /// Applies a control's value: [`ControlKey::apply`] checks it on a copy of the model and
+    /// leaves the model as it was when it refuses, and then nothing is notified.
     pub fn apply(&self, key: ControlKey, v: rust_decimal::Decimal) -> Result<(), String> {
         let mut out = Ok(());
         self.model.maybe_update(|m| {
@@ -122,7 +125,7 @@ impl App {
 }
 
 /// The page's elements the effects and events use.
-pub struct Dom {
+pub(crate) struct PageElements {
     /// `#app`.
     pub root: Element,
     /// Every chart on the page.
@@ -133,43 +136,44 @@ pub struct Dom {
     pub steps: Vec<Element>,
     /// The embed dialog, on the full page.
     pub dialog: Option<share::Dialog>,
-    /// Until when (ms) the step observer is ignored, while the page scrolls to a step itself.
-    pub quiet_until: Cell<f64>,
+    /// Until when (ms) the step observer is ignored, while the page scrolls to a step itself
+    /// (the steps passed over do not become current).
+    pub steps_ignored_until: Cell<f64>,
     /// Pending URL write.
-    pub url_timer: Rc<Quiet>,
+    pub url_timer: Rc<Debouncer>,
 }
 
 thread_local! {
-    static KEEP: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
+    static KEPT_ALIVE: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps an effect or a closure alive for the page's lifetime.
-fn keep<T: 'static>(t: T) {
-    KEEP.with(|k| k.borrow_mut().push(Box::new(t)));
+fn keep_alive<T: 'static>(t: T) {
+    KEPT_ALIVE.with(|k| k.borrow_mut().push(Box::new(t)));
 }
 
 /// Runs `f` after `ms`; the timer's id.
-pub fn later(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+pub(crate) fn set_timeout(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
     let cb = Closure::once_into_js(f);
     web_sys::window()?
         .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
         .ok()
 }
 
-/// Runs the latest job given to [`Quiet::after`] once the calls have paused for its delay. A drag
+/// Runs the latest job given to [`Debouncer::after`] once the calls have paused for its delay. A drag
 /// sets one timer per pause, not one per step: a step only notes the new deadline (the timer,
 /// when it fires early, waits out the rest).
-pub struct Quiet {
+pub(crate) struct Debouncer {
     ms: f64,
     due: Cell<f64>,
     armed: Cell<bool>,
     job: RefCell<Option<Box<dyn FnOnce()>>>,
 }
 
-impl Quiet {
+impl Debouncer {
     /// A debouncer with a delay of `ms` milliseconds.
-    pub fn new(ms: u32) -> Rc<Quiet> {
-        Rc::new(Quiet {
+    pub fn new(ms: u32) -> Rc<Debouncer> {
+        Rc::new(Debouncer {
             ms: f64::from(ms),
             due: Cell::new(0.0),
             armed: Cell::new(false),
@@ -188,7 +192,7 @@ impl Quiet {
 
     fn arm(self: &Rc<Self>, ms: f64) {
         let me = self.clone();
-        if later(ms.ceil() as i32, move || me.fire()).is_none() {
+        if set_timeout(ms.ceil() as i32, move || me.fire()).is_none() {
             self.armed.set(false);
         }
     }
@@ -220,16 +224,16 @@ pub fn start() {
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default();
     panic_hook::install(lang);
-    let Some(root) = doc.get_element_by_id("app") else {
+    let Some(root) = doc.get_element_by_id(hooks::id::APP) else {
         return;
     };
     any_spawner::Executor::init_wasm_bindgen().ok();
     let owner = Owner::new();
     owner.set();
-    keep(owner);
+    keep_alive(owner);
 
     let embed = root
-        .get_attribute("data-embed")
+        .get_attribute(attr::EMBED)
         .and_then(|s| ChartId::from_slug(&s));
     let (state, notices) = fund_view::url::read_page(&browser::location_search(), embed);
     let layout = fund_view::layout::layout_for(browser::viewport_width(), embed.is_some());
@@ -245,7 +249,7 @@ pub fn start() {
             fund_view::theme::resolve(theme_choice.get(), system_dark.get())
         }
     });
-    let app = App {
+    let app = ReaderState {
         lang,
         embed,
         controls: embed.map(|_| state.controls().unwrap_or_default()),
@@ -263,67 +267,67 @@ pub fn start() {
         settled: RwSignal::new(0),
     };
 
-    let step_charts: Vec<ChartId> = q(&root, ".panel")
-        .and_then(|p| p.get_attribute("data-step-charts"))
+    let step_charts: Vec<ChartId> = find(&root, &hooks::dot(class::PANEL))
+        .and_then(|p| p.get_attribute(attr::STEP_CHARTS))
         .map(|s| s.split(' ').filter_map(ChartId::from_slug).collect())
         .unwrap_or_default();
     let charts = ChartId::ALL
         .into_iter()
         .filter_map(|id| ChartDom::attach(&root, id, layout))
         .collect();
-    let steps = q_all(&root, "article.step");
+    let steps = find_all(&root, &format!("article.{}", class::STEP));
     let dialog = share::Dialog::attach(&root);
-    let d = Rc::new(Dom {
+    let page = Rc::new(PageElements {
         root: root.clone(),
         charts,
         step_charts,
         steps,
         dialog,
-        quiet_until: Cell::new(0.0),
-        url_timer: Quiet::new(250),
+        steps_ignored_until: Cell::new(0.0),
+        url_timer: Debouncer::new(250),
     });
 
     // The controls were drawn inert; the effects below set the ones that must stay disabled.
-    for el in q_all(&root, "[disabled]") {
+    for el in find_all(&root, "[disabled]") {
         let _ = el.remove_attribute("disabled");
     }
-    if let Some(dlg) = d.dialog.as_ref() {
-        for el in q_all(dlg.element(), "[disabled]") {
+    if let Some(dlg) = page.dialog.as_ref() {
+        for el in find_all(dlg.element(), "[disabled]") {
             let _ = el.remove_attribute("disabled");
         }
     }
 
-    show_notices(&d.root, &notices, lang);
+    show_notices(&page.root, &notices, lang);
     wire_theme(app);
-    wire_charts(app, &d);
-    wire_walkthrough(app, &d);
-    wire_text(app, &d);
-    wire_controls(app, &d);
-    wire_links(app, &d);
-    wire_url(app, &d);
-    events::install(app, d.clone());
+    wire_charts(app, &page);
+    wire_walkthrough(app, &page);
+    wire_text(app, &page);
+    wire_controls(app, &page);
+    wire_links(app, &page);
+    wire_url(app, &page);
+    events::install(app, page.clone());
 
     if let Some(b) = doc.body() {
-        let _ = b.remove_attribute("data-prerendered");
+        let _ = b.remove_attribute(attr::PRERENDERED);
     }
     if let Some(h) = doc.document_element() {
-        let _ = h.class_list().add_1("app");
+        let _ = h.class_list().add_1(class::APP);
     }
     let step = app.step.get_untracked();
     if step > 0 && embed.is_none() {
-        events::scroll_to_step(&d, step, false);
+        events::scroll_to_step(&page, step, false);
     }
 }
 
 /// Lists refused URL parameters in the notice (as text).
 fn show_notices(root: &Element, notices: &[fund_core::params::ParamNotice], lang: Lang) {
-    let Some(bx) = by_testid(root, "notice-params") else {
+    let Some(bx) = by_testid(root, testid::NOTICE_PARAMS) else {
         return;
     };
     if notices.is_empty() {
         return;
     }
-    if let (Some(list), Some(doc)) = (q(&bx, "ul"), dom::document()) {
+    if let (Some(list), Some(doc)) = (find(&bx, "ul"), dom::document()) {
         for n in notices {
             if let Ok(li) = doc.create_element("li") {
                 li.set_text_content(Some(&n.message(lang)));
@@ -334,11 +338,11 @@ fn show_notices(root: &Element, notices: &[fund_core::params::ParamNotice], lang
     let _ = bx.remove_attribute("hidden");
 }
 
-fn wire_theme(app: App) {
-    keep(RenderEffect::new(move |_| {
+fn wire_theme(app: ReaderState) {
+    keep_alive(RenderEffect::new(move |_| {
         let choice = app.theme_choice.get();
         if let Some(h) = dom::document().and_then(|d| d.document_element()) {
-            set_attr(&h, "data-theme", choice.as_str());
+            set_attr(&h, attr::THEME, choice.as_str());
         }
     }));
 }
@@ -346,8 +350,8 @@ fn wire_theme(app: App) {
 /// Each chart redraws when its own figures, the layout or the theme change, and only while it
 /// can be seen (a chart behind another tab, or far off screen, catches up when it comes into
 /// view; printing draws everything).
-fn wire_charts(app: App, d: &Rc<Dom>) {
-    for (k, chart) in d.charts.iter().enumerate() {
+fn wire_charts(app: ReaderState, page: &Rc<PageElements>) {
+    for (k, chart) in page.charts.iter().enumerate() {
         let id = chart.id;
         if !id.is_live() {
             continue;
@@ -356,9 +360,9 @@ fn wire_charts(app: App, d: &Rc<Dom>) {
         let model = Memo::new(move |_| app.views.with(|v| build_live(id, &v.current, lang)));
         let on_screen = RwSignal::new(true);
         watch_on_screen(&chart.figure, on_screen);
-        let d = d.clone();
-        let step_charts = d.step_charts.clone();
-        keep(RenderEffect::new(move |_| {
+        let page = page.clone();
+        let step_charts = page.step_charts.clone();
+        keep_alive(RenderEffect::new(move |_| {
             let visible = !ChartId::WALKTHROUGH.contains(&id)
                 || app.embed.is_some()
                 || app.active_chart(&step_charts) == id;
@@ -370,7 +374,7 @@ fn wire_charts(app: App, d: &Rc<Dom>) {
             }
             model.with(|m: &Option<ChartModel>| {
                 if let Some(m) = m {
-                    d.charts[k].show(m, layout, theme, lang, framing);
+                    page.charts[k].show(m, layout, theme, lang, framing);
                 }
             });
         }));
@@ -380,7 +384,7 @@ fn wire_charts(app: App, d: &Rc<Dom>) {
 /// Keeps `on_screen` true while `el` (or, in the panel, the panel) is within 300 px of the
 /// viewport.
 fn watch_on_screen(el: &Element, on_screen: RwSignal<bool>) {
-    let target: Element = match el.closest(".panel") {
+    let target: Element = match el.closest(&hooks::dot(class::PANEL)) {
         Ok(Some(panel)) => panel,
         _ => el.clone(),
     };
@@ -397,64 +401,65 @@ fn watch_on_screen(el: &Element, on_screen: RwSignal<bool>) {
         web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts)
     {
         observer.observe(&target);
-        keep(observer);
+        keep_alive(observer);
     }
-    keep(cb);
+    keep_alive(cb);
 }
 
-fn wire_walkthrough(app: App, d: &Rc<Dom>) {
-    if d.steps.is_empty() {
+fn wire_walkthrough(app: ReaderState, page: &Rc<PageElements>) {
+    if page.steps.is_empty() {
         return;
     }
-    let d2 = d.clone();
-    keep(RenderEffect::new(move |_| {
+    let shown = page.clone();
+    keep_alive(RenderEffect::new(move |_| {
+        let page = &shown;
         let step = app.step.get();
-        let n = d2.steps.len();
-        for (i, s) in d2.steps.iter().enumerate() {
+        let n = page.steps.len();
+        for (i, s) in page.steps.iter().enumerate() {
             dom::set_opt_attr(s, "aria-current", (i == step).then_some("step"));
         }
-        let root = &d2.root;
-        if let Some(p) = by_testid(root, "step-position") {
+        let root = &page.root;
+        if let Some(p) = by_testid(root, testid::STEP_POSITION) {
             set_text(
                 &p,
                 &fund_core::msg::page::step_of(app.lang, &(step + 1).to_string(), &n.to_string()),
             );
         }
-        if let Some(b) = by_testid(root, "step-prev") {
+        if let Some(b) = by_testid(root, testid::STEP_PREV) {
             set_flag(&b, "disabled", step == 0);
         }
-        if let Some(b) = by_testid(root, "step-next") {
+        if let Some(b) = by_testid(root, testid::STEP_NEXT) {
             set_flag(&b, "disabled", step + 1 >= n);
         }
-        let active = app.active_chart(&d2.step_charts);
+        let active = app.active_chart(&page.step_charts);
         for id in ChartId::WALKTHROUGH {
-            if let Some(t) = by_testid(root, &format!("tab-{}", id.slug())) {
+            if let Some(t) = by_testid(root, &testid::tab(id)) {
                 set_attr(
                     &t,
                     "aria-pressed",
                     if id == active { "true" } else { "false" },
                 );
             }
-            if let Some(f) = by_testid(root, &format!("chart-{}", id.slug())) {
+            if let Some(f) = by_testid(root, &testid::chart(id)) {
                 set_flag(&f, "hidden", id != active);
             }
         }
     }));
-    events::observe_steps(app, d.clone());
+    events::observe_steps(app, page.clone());
 }
 
 /// Numbers in the text, the toolbar, the summaries and the timeline.
-fn wire_text(app: App, d: &Rc<Dom>) {
+fn wire_text(app: ReaderState, page: &Rc<PageElements>) {
     let lang = app.lang;
-    let spans: Vec<(LiveKey, Slot)> = q_all(&d.root, "span.live[data-live]")
+    let spans: Vec<(LiveKey, Slot)> = find_all(&page.root, &hooks::has(attr::LIVE))
         .into_iter()
         .filter_map(|e| {
-            let key = e.get_attribute("data-live")?.parse::<LiveKey>().ok()?;
+            let key = e.get_attribute(attr::LIVE)?.parse::<LiveKey>().ok()?;
             Some((key, Slot::text(e)))
         })
         .collect();
     if !spans.is_empty() {
-        keep(RenderEffect::new(move |_| {
+        keep_alive(RenderEffect::new(move |_| {
             app.views.with(|v| {
                 // Several spans show the same figure: each is worked out once.
                 let mut texts: Vec<(LiveKey, String)> = Vec::with_capacity(LiveKey::ALL.len());
@@ -472,11 +477,11 @@ fn wire_text(app: App, d: &Rc<Dom>) {
             });
         }));
     }
-    let root = d.root.clone();
-    keep(RenderEffect::new(move |_| {
+    let root = page.root.clone();
+    keep_alive(RenderEffect::new(move |_| {
         let framing = app.framing.get();
         for f in fund_core::framing::FramingId::ALL {
-            if let Some(b) = by_testid(&root, &format!("framing-{}", f.as_str())) {
+            if let Some(b) = by_testid(&root, &testid::framing(f)) {
                 set_attr(
                     &b,
                     "aria-pressed",
@@ -484,15 +489,15 @@ fn wire_text(app: App, d: &Rc<Dom>) {
                 );
             }
         }
-        if let Some(p) = by_testid(&root, "framing-description") {
+        if let Some(p) = by_testid(&root, testid::FRAMING_DESCRIPTION) {
             set_text(&p, builtin(framing).description(lang));
         }
-        if let Some(p) = by_testid(&root, "remainder-note") {
+        if let Some(p) = by_testid(&root, testid::REMAINDER_NOTE) {
             set_text(&p, builtin(framing).remainder_note(lang));
         }
         let choice = app.theme_choice.get();
         for t in ThemeChoice::ALL {
-            if let Some(b) = by_testid(&root, &format!("theme-{}", t.as_str())) {
+            if let Some(b) = by_testid(&root, &testid::theme(t)) {
                 set_attr(
                     &b,
                     "aria-pressed",
@@ -504,12 +509,14 @@ fn wire_text(app: App, d: &Rc<Dom>) {
     // The record's summaries are live regions: they change once the reader pauses, so a screen
     // reader announces the result, not every step of a drag. Each follows only the figures it
     // uses: a Treasuries slider does not redo the profit table.
-    if let Some(slot) = by_testid(&d.root, "profit-summary").map(|e| Rc::new(Slot::text(e))) {
+    if let Some(slot) =
+        by_testid(&page.root, testid::PROFIT_SUMMARY).map(|e| Rc::new(Slot::text(e)))
+    {
         let profit = Memo::new(move |_| app.views.with(|v| v.current.profit().clone()));
-        let body = by_testid(&d.root, "profit-table").and_then(|t| q(&t, "tbody"));
+        let body = by_testid(&page.root, testid::PROFIT_TABLE).and_then(|t| find(&t, "tbody"));
         let shown_rows: RefCell<Option<Vec<Vec<String>>>> = RefCell::new(None);
-        let quiet = Quiet::new(500);
-        keep(RenderEffect::new(move |prev: Option<()>| {
+        let quiet = Debouncer::new(500);
+        keep_alive(RenderEffect::new(move |prev: Option<()>| {
             let (summary, table) = profit.with(|p| {
                 (
                     fund_view::record_view::profit_summary(p, lang),
@@ -527,27 +534,25 @@ fn wire_text(app: App, d: &Rc<Dom>) {
             announce(prev.is_none(), &quiet, move || slot.set(&summary));
         }));
     }
-    if let Some(slot) = by_testid(&d.root, "yield-summary").map(|e| Rc::new(Slot::text(e))) {
+    if let Some(slot) = by_testid(&page.root, testid::YIELD_SUMMARY).map(|e| Rc::new(Slot::text(e)))
+    {
         let flow = Memo::new(move |_| app.views.with(|v| v.current.yield_effect().clone()));
-        let quiet = Quiet::new(500);
-        keep(RenderEffect::new(move |prev: Option<()>| {
+        let quiet = Debouncer::new(500);
+        keep_alive(RenderEffect::new(move |prev: Option<()>| {
             let summary = flow.with(|y| fund_view::record_view::yield_summary(y, lang));
             let slot = slot.clone();
             announce(prev.is_none(), &quiet, move || slot.set(&summary));
         }));
     }
-    let root = d.root.clone();
+    let root = page.root.clone();
     let flow_state = Memo::new(move |_| {
         app.model
             .with(|m| (m.flow().direction(), m.flow_follows_treasuries()))
     });
-    keep(RenderEffect::new(move |_| {
+    keep_alive(RenderEffect::new(move |_| {
         let (dir, follows) = flow_state.get();
-        for (testid, this) in [
-            ("flow-buying", FlowDirection::Buying),
-            ("flow-selling", FlowDirection::Selling),
-        ] {
-            if let Some(b) = by_testid(&root, testid) {
+        for this in [FlowDirection::Buying, FlowDirection::Selling] {
+            if let Some(b) = by_testid(&root, &testid::flow(this)) {
                 set_attr(
                     &b,
                     "aria-pressed",
@@ -555,7 +560,7 @@ fn wire_text(app: App, d: &Rc<Dom>) {
                 );
             }
         }
-        if let Some(c) = by_testid(&root, "toggle-flow-follow") {
+        if let Some(c) = by_testid(&root, testid::FLOW_FOLLOW) {
             if let Some(i) = c.dyn_ref::<web_sys::HtmlInputElement>() {
                 if i.checked() != follows {
                     i.set_checked(follows);
@@ -563,19 +568,18 @@ fn wire_text(app: App, d: &Rc<Dom>) {
             }
         }
     }));
-    let root = d.root.clone();
-    let items = q_all(
-        &d.root,
-        "[data-testid=\"timeline\"] li[data-testid^=\"timeline-\"]",
-    );
+    let root = page.root.clone();
+    let items = by_testid(&page.root, testid::TIMELINE)
+        .map(|t| find_all(&t, &format!("li{}", hooks::has(attr::ACTION))))
+        .unwrap_or_default();
     if !items.is_empty() {
-        keep(RenderEffect::new(move |_| {
+        keep_alive(RenderEffect::new(move |_| {
             let cur = app.timeline.get().min(items.len() - 1);
             for (i, li) in items.iter().enumerate() {
                 set_attr(li, "aria-current", if i == cur { "true" } else { "false" });
             }
             let n = items.len();
-            if let Some(p) = by_testid(&root, "timeline-position") {
+            if let Some(p) = by_testid(&root, testid::TIMELINE_POSITION) {
                 let date = items[cur]
                     .query_selector("time")
                     .ok()
@@ -592,10 +596,10 @@ fn wire_text(app: App, d: &Rc<Dom>) {
                     ),
                 );
             }
-            if let Some(b) = by_testid(&root, "timeline-prev") {
+            if let Some(b) = by_testid(&root, testid::TIMELINE_PREV) {
                 set_flag(&b, "disabled", cur == 0);
             }
-            if let Some(b) = by_testid(&root, "timeline-next") {
+            if let Some(b) = by_testid(&root, testid::TIMELINE_NEXT) {
                 set_flag(&b, "disabled", cur + 1 >= n);
             }
         }));
@@ -603,7 +607,7 @@ fn wire_text(app: App, d: &Rc<Dom>) {
 }
 
 /// Shows a live region's new text: at once the first time, else once the reader pauses.
-fn announce(first: bool, quiet: &Rc<Quiet>, show: impl FnOnce() + 'static) {
+fn announce(first: bool, quiet: &Rc<Debouncer>, show: impl FnOnce() + 'static) {
     if first {
         show();
     } else {
@@ -628,19 +632,19 @@ struct ControlDom {
 
 /// Every number control: label, hint, value, state and what a screen reader hears. The words
 /// change with the framing only; the values on every step of a drag.
-fn wire_controls(app: App, d: &Rc<Dom>) {
+fn wire_controls(app: ReaderState, page: &Rc<PageElements>) {
     let lang = app.lang;
     let controls: Rc<Vec<ControlDom>> = Rc::new(
-        q_all(&d.root, ".control[data-control]")
+        find_all(&page.root, &hooks::has(attr::CONTROL))
             .into_iter()
             .filter_map(|el| {
-                let key = ControlKey::from_slug(&el.get_attribute("data-control")?)?;
-                let range = q(&el, "input[type=range]");
-                let text_box = q(&el, "input[type=text]");
+                let key = ControlKey::from_slug(&el.get_attribute(attr::CONTROL)?)?;
+                let range = find(&el, "input[type=range]");
+                let text_box = find(&el, "input[type=text]");
                 Some(ControlDom {
                     key,
-                    label: q(&el, ".label-text").map(Slot::text),
-                    hint: q(&el, ".hint").map(Slot::text),
+                    label: find(&el, &hooks::dot(class::LABEL_TEXT)).map(Slot::text),
+                    hint: find(&el, &hooks::dot(class::HINT)).map(Slot::text),
                     valuetext: range.clone().map(|r| Slot::attr(r, "aria-valuetext")),
                     range_off: range.clone().map(|r| Flag::new(r, "disabled")),
                     box_label: text_box.clone().map(|b| Slot::attr(b, "aria-label")),
@@ -658,7 +662,7 @@ fn wire_controls(app: App, d: &Rc<Dom>) {
     }
     let outside = Memo::new(move |_| app.views.with(|v| v.current.usdjpy_outside_2025()));
     let words = controls.clone();
-    keep(RenderEffect::new(move |_| {
+    keep_alive(RenderEffect::new(move |_| {
         let (framing, outside) = (app.framing.get(), outside.get());
         for c in words.iter() {
             let t = control_text(c.key, framing, outside, lang);
@@ -676,7 +680,7 @@ fn wire_controls(app: App, d: &Rc<Dom>) {
             }
         }
     }));
-    keep(RenderEffect::new(move |_| {
+    keep_alive(RenderEffect::new(move |_| {
         app.model.with(|m| {
             app.views.with(|v| {
                 let mut typing_in = None;
@@ -719,19 +723,19 @@ fn wire_controls(app: App, d: &Rc<Dom>) {
 }
 
 /// The language switch and the embed's link to the full explainer carry the reader's numbers.
-fn wire_links(app: App, d: &Rc<Dom>) {
+fn wire_links(app: ReaderState, page: &Rc<PageElements>) {
     // Each link with the address it was prerendered with (the page's, without a query).
     let link = |testid: &str| {
-        let a = by_testid(&d.root, testid)?;
+        let a = by_testid(&page.root, testid)?;
         let base = a.get_attribute("href")?;
         Some((Slot::attr(a, "href"), base))
     };
-    let (switch, home) = (link("lang-switch"), link("embed-link"));
+    let (switch, home) = (link(testid::LANG_SWITCH), link(testid::EMBED_LINK));
     if switch.is_none() && home.is_none() {
         return;
     }
     // Links follow the reader's numbers once they pause (with the URL), not on every step.
-    keep(RenderEffect::new(move |_| {
+    keep_alive(RenderEffect::new(move |_| {
         app.step.track();
         app.theme_choice.track();
         app.settled.track();
@@ -759,11 +763,11 @@ fn wire_links(app: App, d: &Rc<Dom>) {
 
 /// Keeps the whole state in the URL. Step changes are written at once (pushed, so Back and
 /// Forward walk the steps); other changes once the reader pauses.
-fn wire_url(app: App, d: &Rc<Dom>) {
-    let d = d.clone();
+fn wire_url(app: ReaderState, page: &Rc<PageElements>) {
+    let page = page.clone();
     let written_step = Cell::new(app.step.get_untracked());
     let first = Cell::new(true);
-    keep(RenderEffect::new(move |_| {
+    keep_alive(RenderEffect::new(move |_| {
         let step = app.step.get();
         app.theme_choice.track();
         app.model.track();
@@ -780,10 +784,10 @@ fn wire_url(app: App, d: &Rc<Dom>) {
         let step_moved = written_step.replace(step) != step;
         let settled = app.settled;
         if step_moved && app.embed.is_none() {
-            d.url_timer.cancel();
+            page.url_timer.cancel();
             write_url(&query(), true);
         } else {
-            d.url_timer.after(move || {
+            page.url_timer.after(move || {
                 write_url(&query(), false);
                 settled.update(|n| *n = n.wrapping_add(1));
             });

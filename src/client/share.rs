@@ -1,11 +1,12 @@
 //! The browser's part of "Embed", the downloads and "Cite": blobs, the canvas for PNG, the
 //! clipboard and the embed dialog. Every string comes from [`fund_view::export`].
 
-use super::dom::{by_testid, document, q, set_attr, set_text, value_of};
+use super::dom::{by_testid, document, find, set_attr, set_text, value_of};
 use fund_core::params::ControlsParam;
 use fund_core::{msg, Lang};
 use fund_view::charts::{ChartId, RenderedChart};
 use fund_view::export::{self, EmbedOptions, Format};
+use fund_view::hooks::{self, attr, class, testid, Snippet};
 use fund_view::theme::ThemeChoice;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -143,9 +144,9 @@ fn draw_png(
 
 /// A source's full citation as the page shows it (the `title` of a source-line link).
 pub fn page_citation(root: &Element, id: &str) -> String {
-    q(
+    find(
         root,
-        &format!("a[data-source=\"{}\"][title]", css_ident(id)),
+        &format!("a{}[title]", hooks::attr_is(attr::SOURCE, &css_ident(id))),
     )
     .and_then(|a| a.get_attribute("title"))
     .unwrap_or_default()
@@ -168,8 +169,7 @@ pub fn download(
     d: &fund_core::model::Derived,
     lang: Lang,
 ) {
-    let slug = chart.id.slug();
-    let status = by_testid(root, &format!("actions-status-{slug}"));
+    let status = by_testid(root, &testid::actions_status(chart.id));
     if let Some(s) = &status {
         set_text(s, "");
     }
@@ -263,14 +263,13 @@ pub fn today() -> (u32, u32, i32) {
 
 /// Shows or hides chart `id`'s citation panel, filled with today's citation.
 pub fn toggle_cite(root: &Element, id: ChartId, caption: &str, lang: Lang) {
-    let slug = id.slug();
-    let Some(panel) = q(root, &format!("#cite-panel-{slug}")) else {
+    let Some(panel) = find(root, &format!("#{}", hooks::id::cite_panel(id))) else {
         return;
     };
-    let button = by_testid(root, &format!("cite-{slug}"));
+    let button = by_testid(root, &testid::cite(id));
     let open = panel.has_attribute("hidden");
     if open {
-        if let Some(t) = by_testid(root, &format!("cite-text-{slug}")) {
+        if let Some(t) = by_testid(root, &testid::cite_text(id)) {
             super::dom::set_value(
                 &t,
                 &export::cite_text(caption, &export::permalink(&current_href()), today(), lang),
@@ -295,9 +294,9 @@ pub struct Dialog {
 impl Dialog {
     /// Finds the page's dialog.
     pub fn attach(root: &Element) -> Option<Dialog> {
-        let dialog = by_testid(root, "embed-dialog").or_else(|| {
+        let dialog = by_testid(root, testid::EMBED_DIALOG).or_else(|| {
             document().and_then(|d| {
-                d.query_selector("[data-testid=\"embed-dialog\"]")
+                d.query_selector(&hooks::by_testid(testid::EMBED_DIALOG))
                     .ok()
                     .flatten()
             })
@@ -318,19 +317,19 @@ impl Dialog {
     pub fn open(&self, id: ChartId, opener: Element, theme: ThemeChoice, lang: Lang) {
         *self.open_for.borrow_mut() = Some((id, opener));
         let d = &self.dialog;
-        if let Some(s) = by_testid(d, "embed-option-controls") {
+        if let Some(s) = by_testid(d, testid::EMBED_OPTION_CONTROLS) {
             super::dom::set_value(&s, ControlsParam::Compact.as_str());
         }
-        if let Some(s) = by_testid(d, "embed-option-framing") {
+        if let Some(s) = by_testid(d, testid::EMBED_OPTION_FRAMING) {
             super::dom::set_value(&s, fund_view::url::default_framing(Some(id)).as_str());
         }
-        if let Some(s) = by_testid(d, "embed-option-theme") {
+        if let Some(s) = by_testid(d, testid::EMBED_OPTION_THEME) {
             super::dom::set_value(&s, theme.as_str());
         }
-        if let Some(s) = by_testid(d, "embed-option-lang") {
+        if let Some(s) = by_testid(d, testid::EMBED_OPTION_LANG) {
             super::dom::set_value(&s, lang.as_str());
         }
-        if let Some(s) = by_testid(d, "embed-status") {
+        if let Some(s) = by_testid(d, testid::EMBED_STATUS) {
             set_text(&s, "");
         }
         if let Some(dlg) = d.dyn_ref::<web_sys::HtmlDialogElement>() {
@@ -345,12 +344,17 @@ impl Dialog {
         let d = &self.dialog;
         let read = |id: &str| by_testid(d, id).map(|e| value_of(&e)).unwrap_or_default();
         EmbedOptions {
-            framing: read("embed-option-framing").parse().unwrap_or_else(|_| {
-                fund_view::url::default_framing(self.open_for.borrow().as_ref().map(|(id, _)| *id))
-            }),
-            controls: ControlsParam::parse(&read("embed-option-controls")).unwrap_or_default(),
-            theme: ThemeChoice::parse(&read("embed-option-theme")).unwrap_or_default(),
-            lang: Lang::parse(&read("embed-option-lang")).unwrap_or_default(),
+            framing: read(testid::EMBED_OPTION_FRAMING)
+                .parse()
+                .unwrap_or_else(|_| {
+                    fund_view::url::default_framing(
+                        self.open_for.borrow().as_ref().map(|(id, _)| *id),
+                    )
+                }),
+            controls: ControlsParam::parse(&read(testid::EMBED_OPTION_CONTROLS))
+                .unwrap_or_default(),
+            theme: ThemeChoice::parse(&read(testid::EMBED_OPTION_THEME)).unwrap_or_default(),
+            lang: Lang::parse(&read(testid::EMBED_OPTION_LANG)).unwrap_or_default(),
         }
     }
 
@@ -372,51 +376,43 @@ impl Dialog {
         let opts = self.options();
         let height = export::embed_height(svg_height, opts.controls);
         let lang = opts.lang;
-        if let Some(n) = by_testid(d, "embed-note") {
+        if let Some(n) = by_testid(d, testid::EMBED_NOTE) {
             set_text(&n, &msg::dialog::note(page_lang, caption));
         }
-        let set = |testid: &str, text: String| {
-            if let Some(t) = by_testid(d, testid) {
+        for snippet in Snippet::ALL {
+            let text = match snippet {
+                Snippet::Pym => export::pym_snippet(id, url, caption, lang),
+                Snippet::Amp => export::amp_snippet(url, caption, height, lang),
+                Snippet::Iframe => export::iframe_snippet(url, caption, height, lang),
+                Snippet::Script => {
+                    export::script_snippet(id, url, root, caption, alt, height, lang)
+                }
+            };
+            if let Some(t) = by_testid(d, snippet.field_testid()) {
                 super::dom::set_value(&t, &text);
             }
-        };
-        set(
-            "embed-snippet-pym",
-            export::pym_snippet(id, url, caption, lang),
-        );
-        set(
-            "embed-snippet-amp",
-            export::amp_snippet(url, caption, height, lang),
-        );
-        set(
-            "embed-snippet",
-            export::iframe_snippet(url, caption, height, lang),
-        );
-        set(
-            "embed-snippet-script",
-            export::script_snippet(id, url, root, caption, alt, height, lang),
-        );
+        }
         self.preview(url, caption, height, lang);
     }
 
     fn preview(&self, url: &str, caption: &str, height: u32, lang: Lang) {
         let d = &self.dialog;
-        let Some(frame) = by_testid(d, "embed-preview-frame") else {
+        let Some(frame) = by_testid(d, testid::EMBED_PREVIEW_FRAME) else {
             return;
         };
-        let width = by_testid(d, "embed-preview-width")
+        let width = by_testid(d, testid::EMBED_PREVIEW_WIDTH)
             .map(|e| value_of(&e))
             .and_then(|w| w.parse::<u32>().ok())
             .unwrap_or(520)
             .clamp(240, 1200);
-        let iframe = match q(&frame, "iframe") {
+        let iframe = match find(&frame, "iframe") {
             Some(f) => f,
             None => {
                 let Some(f) = document().and_then(|doc| doc.create_element("iframe").ok()) else {
                     return;
                 };
-                let _ = f.set_attribute("data-testid", "embed-preview");
-                let _ = f.set_attribute("class", "embed-preview");
+                let _ = f.set_attribute(attr::TESTID, testid::EMBED_PREVIEW);
+                let _ = f.set_attribute("class", class::EMBED_PREVIEW);
                 let _ = frame.append_child(&f);
                 f
             }
@@ -434,7 +430,10 @@ impl Dialog {
     /// Sets the preview's height when the preview reports it (our own message, from the preview
     /// frame only; anything else is ignored).
     pub fn on_message(&self, ev: &web_sys::MessageEvent) {
-        let Some(iframe) = q(&self.dialog, "iframe[data-testid=\"embed-preview\"]") else {
+        let Some(iframe) = find(
+            &self.dialog,
+            &format!("iframe{}", hooks::by_testid(testid::EMBED_PREVIEW)),
+        ) else {
             return;
         };
         let Some(frame) = iframe.dyn_ref::<web_sys::HtmlIFrameElement>() else {
@@ -461,7 +460,7 @@ impl Dialog {
 
     /// After the dialog closed: focus the opener again and stop the preview.
     pub fn closed(&self) {
-        if let Some(f) = q(&self.dialog, "iframe") {
+        if let Some(f) = find(&self.dialog, "iframe") {
             f.remove();
         }
         if let Some((_, opener)) = self.open_for.borrow_mut().take() {

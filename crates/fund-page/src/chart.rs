@@ -5,9 +5,10 @@
 use super::{ctx, PageCtx};
 use crate::references::SourceLine;
 use fund_core::framing::FramingId;
-use fund_core::{msg, Lang};
+use fund_core::msg;
 use fund_view::charts::{build, render_model, ChartId, RenderedChart};
-use fund_view::export::{download_label, download_test_id, file_name, Format};
+use fund_view::export::{download_label, file_name, Format};
+use fund_view::hooks::{class, testid, Action};
 use leptos::prelude::*;
 
 /// The two layouts a chart is drawn at (CSS px), with the class that names each.
@@ -117,7 +118,7 @@ pub fn ChartFigure(
             let marks = fund_view::svgpatch::fingerprint(&[&svg.marks]);
             view! {
                 <div
-                    class=format!("chart-svg layout-{name}")
+                    class=format!("{} {}", class::CHART_SVG, class::layout(width))
                     data-static=stat
                     data-marks=marks
                     inner_html=svg.full_svg()
@@ -139,23 +140,23 @@ pub fn ChartFigure(
         <figure
             class="chart"
             id=format!("figure-{slug}")
-            data-testid=format!("chart-{slug}")
+            data-testid=testid::chart(id)
             data-chart=slug
             data-words=fund_view::svgpatch::words_fingerprint(&wide.text, &wide.table)
             hidden=hidden
             aria-labelledby=caption_ref
         >
             <figcaption>
-                <p class="caption" id=caption_id>{wide.text.caption.clone()}</p>
+                <p class=class::CAPTION id=caption_id>{wide.text.caption.clone()}</p>
             </figcaption>
             {svgs}
-            <p class="chart-description" data-testid=format!("description-{slug}")>
+            <p class=class::DESCRIPTION data-testid=testid::description(id)>
                 {wide.text.description.clone()}
             </p>
-            <details class="data" data-keep=format!("data-{slug}")>
+            <details class=class::DATA data-keep=format!("data-{slug}")>
                 <summary>{msg::page::show_data(lang)}</summary>
                 <DataTableView
-                    testid=format!("table-{slug}")
+                    testid=testid::table(id)
                     table=wide.table.clone()
                     caption=msg::page::table_caption(lang, &wide.text.caption)
                 />
@@ -176,7 +177,6 @@ pub fn ChartActions(
 ) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    let slug = id.slug();
     let name = fund_view::export::chart_name(id, lang);
     let downloads = Format::ALL
         .into_iter()
@@ -184,8 +184,8 @@ pub fn ChartActions(
             view! {
                 <a
                     class="chart-action"
-                    data-testid=download_test_id(id, format)
-                    data-format=format.ext()
+                    data-testid=testid::download(id, format)
+                    data-action=Action::Download(id, format).to_attr()
                     href=download_href(&c, id, format)
                     download=file_name(id, format, lang)
                     aria-label=download_label(id, format, lang)
@@ -195,14 +195,15 @@ pub fn ChartActions(
             }
         })
         .collect_view();
-    let panel_id = format!("cite-panel-{slug}");
-    let text_id = format!("cite-text-{slug}");
+    let panel_id = fund_view::hooks::id::cite_panel(id);
+    let text_id = testid::cite_text(id);
     view! {
         <div class="chart-actions" role="group" aria-label=msg::share::actions_label(lang, &name)>
             <button
                 type="button"
                 class="chart-action needs-app"
-                data-testid=format!("embed-{slug}")
+                data-testid=testid::embed(id)
+                data-action=Action::Embed(id).to_attr()
                 aria-haspopup="dialog"
                 aria-label=msg::share::embed_label(lang, &name)
                 disabled
@@ -213,7 +214,8 @@ pub fn ChartActions(
             <button
                 type="button"
                 class="chart-action needs-app"
-                data-testid=format!("cite-{slug}")
+                data-testid=testid::cite(id)
+                data-action=Action::Cite(id).to_attr()
                 aria-label=msg::share::cite_label(lang, &name)
                 aria-expanded="false"
                 aria-controls=panel_id.clone()
@@ -222,21 +224,21 @@ pub fn ChartActions(
                 {msg::share::cite_button(lang)}
             </button>
         </div>
-        <p class="chart-actions-status" role="status" data-testid=format!("actions-status-{slug}")></p>
+        <p class="chart-actions-status" role="status" data-testid=testid::actions_status(id)></p>
         <div class="cite-panel" id=panel_id hidden>
             <label for=text_id.clone()>{msg::share::cite_heading(lang)}</label>
-            <textarea id=text_id readonly rows="4" data-testid=format!("cite-text-{slug}")></textarea>
+            <textarea id=text_id.clone() readonly rows="4" data-testid=text_id></textarea>
             <div class="share-row">
-                <button type="button" class="chart-action" data-testid=format!("cite-copy-{slug}")>
+                <button
+                    type="button"
+                    class="chart-action"
+                    data-testid=testid::cite_copy(id)
+                    data-action=Action::CopyCitation(id).to_attr()
+                >
                     {msg::share::copy_citation(lang)}
                 </button>
-                <span class="copy-status" role="status"></span>
+                <span class=class::COPY_STATUS role="status"></span>
             </div>
         </div>
     }
-}
-
-/// The label of the table region and caption: "Data: `<caption>`".
-pub fn table_caption(lang: Lang, caption: &str) -> String {
-    msg::page::table_caption(lang, caption)
 }

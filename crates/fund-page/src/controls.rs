@@ -9,6 +9,7 @@ use fund_core::model::Preset;
 use fund_core::msg;
 use fund_core::yields::FlowDirection;
 use fund_view::controls::{control, yield_keys, ControlKey};
+use fund_view::hooks::{class, testid, Action};
 use leptos::prelude::*;
 
 /// One number control: its label and hint, a slider (for some), a box, and a message slot.
@@ -39,7 +40,7 @@ pub fn NumberControlView(
             <input
                 type="range"
                 id=range_id.clone()
-                data-testid=format!("slider-{slug}")
+                data-testid=testid::slider(key)
                 min=min
                 max=max
                 step=step
@@ -50,12 +51,11 @@ pub fn NumberControlView(
             />
         }
     });
-    let box_testid = format!("input-{slug}");
     view! {
-        <div class="control" data-control=slug.clone() data-framing=yield_framing data-level=level hidden=hidden>
+        <div class=class::CONTROL data-control=slug.clone() data-framing=yield_framing data-level=level hidden=hidden>
             <label for=if key.has_slider() { range_id.clone() } else { box_id.clone() } id=label_id.clone()>
-                <span class="label-text">{n.label.clone()}</span>
-                <span class="hint" id=hint_id>{n.hint.clone()}</span>
+                <span class=class::LABEL_TEXT>{n.label.clone()}</span>
+                <span class=class::HINT id=hint_id>{n.hint.clone()}</span>
             </label>
             <div class="control-row">
                 {slider}
@@ -63,7 +63,7 @@ pub fn NumberControlView(
                     type="text"
                     inputmode="decimal"
                     id=box_id
-                    data-testid=box_testid
+                    data-testid=testid::text_box(key)
                     aria-label=msg::controls::box_label(lang, &n.label)
                     aria-describedby=describedby
                     value=value
@@ -71,7 +71,7 @@ pub fn NumberControlView(
                     disabled
                 />
             </div>
-            <p class="error" id=err_id data-testid=format!("error-{slug}")></p>
+            <p class=class::ERROR id=err_id data-testid=testid::error(key)></p>
         </div>
     }
 }
@@ -83,20 +83,34 @@ pub fn Presets() -> impl IntoView {
     let presets = Preset::ALL
         .into_iter()
         .map(|p| {
-            let (name, testid) = match p {
-                Preset::Low => (msg::controls::preset_low(lang), "preset-low"),
-                Preset::Mid => (msg::controls::preset_mid(lang), "preset-mid"),
-                Preset::High => (msg::controls::preset_high(lang), "preset-high"),
+            let name = match p {
+                Preset::Low => msg::controls::preset_low(lang),
+                Preset::Mid => msg::controls::preset_mid(lang),
+                Preset::High => msg::controls::preset_high(lang),
             };
             view! {
-                <button type="button" class="btn btn-small" data-testid=testid disabled>{name}</button>
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid=testid::preset(p)
+                    data-action=Action::Preset(p).to_attr()
+                    disabled
+                >
+                    {name}
+                </button>
             }
         })
         .collect_view();
     view! {
         <div class="presets" role="group" aria-label=msg::controls::presets_label(lang)>
             {presets}
-            <button type="button" class="btn btn-small" data-testid="preset-reset" disabled>
+            <button
+                type="button"
+                class="btn btn-small"
+                data-testid=testid::PRESET_RESET
+                data-action=Action::Reset.to_attr()
+                disabled
+            >
                 {msg::controls::reset(lang)}
             </button>
         </div>
@@ -110,7 +124,7 @@ pub fn AllocationControls() -> impl IntoView {
     view! {
         <Presets/>
         {ControlKey::ALLOCATION.into_iter().map(|k| view! { <NumberControlView key=k/> }).collect_view()}
-        <p class="assumption-note" data-testid="remainder-note">
+        <p class="assumption-note" data-testid=testid::REMAINDER_NOTE>
             {fund_view::controls::remainder_note(&c.model, c.lang)}
         </p>
     }
@@ -166,17 +180,33 @@ pub fn FlowButtons() -> impl IntoView {
         <div class="control">
             <span class="label" id="flow-dir-label">{msg::controls::flow_direction(lang)}</span>
             <div class="segmented" role="group" aria-labelledby="flow-dir-label">
-                <button type="button" data-testid="flow-buying" aria-pressed=(dir == FlowDirection::Buying).to_string() disabled>
-                    {msg::controls::flow_buying(lang)}
-                </button>
-                <button type="button" data-testid="flow-selling" aria-pressed=(dir == FlowDirection::Selling).to_string() disabled>
-                    {msg::controls::flow_selling(lang)}
-                </button>
+                {[
+                    (FlowDirection::Buying, msg::controls::flow_buying(lang)),
+                    (FlowDirection::Selling, msg::controls::flow_selling(lang)),
+                ]
+                    .map(|(d, label)| view! {
+                        <button
+                            type="button"
+                            data-testid=testid::flow(d)
+                            data-action=Action::Flow(d).to_attr()
+                            aria-pressed=(dir == d).to_string()
+                            disabled
+                        >
+                            {label}
+                        </button>
+                    })
+                    .collect_view()}
             </div>
         </div>
         <div class="control">
             <label class="check">
-                <input type="checkbox" data-testid="toggle-flow-follow" checked=follows disabled/>
+                <input
+                    type="checkbox"
+                    data-testid=testid::FLOW_FOLLOW
+                    data-action=Action::FlowFollow.to_attr()
+                    checked=follows
+                    disabled
+                />
                 " "
                 {msg::controls::flow_follow(lang)}
             </label>

@@ -6,20 +6,23 @@ use super::ctx;
 use fund_core::framing::FramingId;
 use fund_core::params::ControlsParam;
 use fund_core::{msg, Lang};
+use fund_view::hooks::{class, testid, Action, Snippet};
 use leptos::prelude::*;
 
-fn snippet(
-    testid: &'static str,
-    label: String,
-    copy_testid: &'static str,
-    copy: &'static str,
-) -> impl IntoView {
-    let id = format!("{testid}-text");
+fn snippet(which: Snippet, label: String, copy: &'static str) -> impl IntoView {
+    let id = format!("{}-text", which.field_testid());
     view! {
         <label for=id.clone()>{label}</label>
-        <textarea id=id readonly rows="3" data-testid=testid></textarea>
+        <textarea id=id readonly rows="3" data-testid=which.field_testid()></textarea>
         <div class="share-row">
-            <button type="button" class="chart-action" data-testid=copy_testid>{copy}</button>
+            <button
+                type="button"
+                class="chart-action"
+                data-testid=which.copy_testid()
+                data-action=Action::CopySnippet(which).to_attr()
+            >
+                {copy}
+            </button>
         </div>
     }
 }
@@ -60,33 +63,49 @@ pub fn EmbedDialog() -> impl IntoView {
         .into_iter()
         .map(|w| view! { <option value=w.to_string() selected=w == 520>{format!("{w} px")}</option> })
         .collect_view();
+    let snippets = Snippet::ALL
+        .into_iter()
+        .map(|which| {
+            let label = match which {
+                Snippet::Pym => msg::dialog::pym(lang),
+                Snippet::Amp => msg::dialog::amp(lang),
+                Snippet::Iframe => msg::dialog::iframe(lang),
+                Snippet::Script => msg::dialog::script(lang),
+            };
+            snippet(which, label.to_string(), msg::dialog::copy(lang))
+        })
+        .collect_view();
     view! {
-        <dialog class="embed-dialog" data-testid="embed-dialog" aria-labelledby="embed-title">
+        <dialog class="embed-dialog" data-testid=testid::EMBED_DIALOG aria-labelledby="embed-title">
             <h2 class="embed-title" id="embed-title">{msg::dialog::title(lang)}</h2>
-            <p class="embed-note" data-testid="embed-note"></p>
+            <p class="embed-note" data-testid=testid::EMBED_NOTE></p>
             <div class="embed-options">
                 <label for="embed-option-framing">{msg::dialog::framing(lang)}</label>
-                <select id="embed-option-framing" data-testid="embed-option-framing">{framings}</select>
+                <select id="embed-option-framing" data-testid=testid::EMBED_OPTION_FRAMING>{framings}</select>
                 <label for="embed-option-controls">{msg::dialog::controls(lang)}</label>
-                <select id="embed-option-controls" data-testid="embed-option-controls">{controls}</select>
+                <select id="embed-option-controls" data-testid=testid::EMBED_OPTION_CONTROLS>{controls}</select>
                 <label for="embed-option-theme">{msg::dialog::theme(lang)}</label>
-                <select id="embed-option-theme" data-testid="embed-option-theme">{themes}</select>
+                <select id="embed-option-theme" data-testid=testid::EMBED_OPTION_THEME>{themes}</select>
                 <label for="embed-option-lang">{msg::dialog::language(lang)}</label>
-                <select id="embed-option-lang" data-testid="embed-option-lang">{langs}</select>
+                <select id="embed-option-lang" data-testid=testid::EMBED_OPTION_LANG>{langs}</select>
             </div>
-            {snippet("embed-snippet-pym", msg::dialog::pym(lang).to_string(), "embed-copy-pym", msg::dialog::copy(lang))}
-            {snippet("embed-snippet-amp", msg::dialog::amp(lang).to_string(), "embed-copy-amp", msg::dialog::copy(lang))}
-            {snippet("embed-snippet", msg::dialog::iframe(lang).to_string(), "embed-copy", msg::dialog::copy(lang))}
-            {snippet("embed-snippet-script", msg::dialog::script(lang).to_string(), "embed-copy-script", msg::dialog::copy(lang))}
-            <p class="copy-status" role="status" data-testid="embed-status"></p>
+            {snippets}
+            <p class=class::COPY_STATUS role="status" data-testid=testid::EMBED_STATUS></p>
             <div class="embed-preview-head">
                 <h3 class="embed-preview-title">{msg::dialog::preview(lang)}</h3>
                 <label for="embed-preview-width">{msg::dialog::preview_width(lang)}</label>
-                <select id="embed-preview-width" data-testid="embed-preview-width">{widths}</select>
+                <select id="embed-preview-width" data-testid=testid::EMBED_PREVIEW_WIDTH>{widths}</select>
             </div>
-            <div class="embed-preview-frame" data-testid="embed-preview-frame"></div>
+            <div class="embed-preview-frame" data-testid=testid::EMBED_PREVIEW_FRAME></div>
             <div class="share-row dialog-actions">
-                <button type="button" class="chart-action" data-testid="embed-close">{msg::dialog::close(lang)}</button>
+                <button
+                    type="button"
+                    class="chart-action"
+                    data-testid=testid::EMBED_CLOSE
+                    data-action=Action::CloseDialog.to_attr()
+                >
+                    {msg::dialog::close(lang)}
+                </button>
             </div>
         </dialog>
     }

@@ -3,6 +3,7 @@
 
 use super::ctx;
 use fund_core::msg;
+use fund_view::hooks::{testid, Action};
 use leptos::prelude::*;
 
 /// The box that lists URL parameters that were refused and fell back to their defaults. Empty and
@@ -11,10 +12,15 @@ use leptos::prelude::*;
 pub fn ParamNotices() -> impl IntoView {
     let lang = ctx().lang;
     view! {
-        <div class="notice" role="status" data-testid="notice-params" hidden>
+        <div class="notice" role="status" data-testid=testid::NOTICE_PARAMS hidden>
             <p>{msg::page::params_refused(lang)}</p>
             <ul></ul>
-            <button type="button" class="btn btn-small" data-testid="notice-dismiss">
+            <button
+                type="button"
+                class="btn btn-small"
+                data-testid=testid::NOTICE_DISMISS
+                data-action=Action::DismissNotice.to_attr()
+            >
                 {msg::page::dismiss(lang)}
             </button>
         </div>

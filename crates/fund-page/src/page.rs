@@ -13,6 +13,7 @@ use fund_core::msg;
 use fund_core::params::ControlsParam;
 use fund_view::charts::ChartId;
 use fund_view::controls::{embed_buttons, embed_controls, ControlKey};
+use fund_view::hooks::testid;
 use leptos::prelude::*;
 
 /// The page: the whole explainer, or, on an embed page, one chart.
@@ -93,7 +94,7 @@ fn EmbedControls(embed: EmbedCtx) -> impl IntoView {
             {flow.then(|| view! { <div data-level=flow_level><FlowButtons/></div> })}
             {controls}
             {allocation.then(|| view! {
-                <p class="assumption-note" data-testid="remainder-note" data-level="all">
+                <p class="assumption-note" data-testid=testid::REMAINDER_NOTE data-level="all">
                     {fund_view::controls::remainder_note(&ctx().model, lang)}
                 </p>
             })}
@@ -123,7 +124,7 @@ pub fn EmbedPage(
             <EmbedControls embed=embed/>
             <p class="embed-link">
                 <a
-                    data-testid="embed-link"
+                    data-testid=testid::EMBED_LINK
                     href=c.home()
                     target="_blank"
                     rel="noopener"

@@ -8,6 +8,7 @@ use crate::references::SourceLine;
 use fund_content::Verdict;
 use fund_core::msg;
 use fund_view::charts::ChartId;
+use fund_view::hooks::{testid, Action};
 use fund_view::record_view::{profit_summary, profit_table, yield_summary};
 use leptos::prelude::*;
 
@@ -92,12 +93,12 @@ fn ProfitSplitCard() -> impl IntoView {
                 <crate::notices::NeedsScript/>
                 <ProfitControls/>
             </div>
-            <p class="summary" data-testid="profit-summary" aria-live="polite">{profit_summary(s, lang)}</p>
+            <p class="summary" data-testid=testid::PROFIT_SUMMARY aria-live="polite">{profit_summary(s, lang)}</p>
             <ChartFigure id=ChartId::ProfitSplit/>
             <details class="data" data-keep="profit-years">
                 <summary>{msg::page::year_by_year(lang)}</summary>
                 <DataTableView
-                    testid="profit-table".to_string()
+                    testid=testid::PROFIT_TABLE.to_string()
                     table=profit_table(s, lang)
                     caption=msg::page::year_by_year(lang).to_string()
                 />
@@ -122,7 +123,7 @@ fn YieldCard() -> impl IntoView {
                 <crate::notices::NeedsScript/>
                 <FlowControls/>
             </div>
-            <p class="summary" data-testid="yield-summary" aria-live="polite">
+            <p class="summary" data-testid=testid::YIELD_SUMMARY aria-live="polite">
                 {yield_summary(c.views.current.yield_effect(), lang)}
             </p>
             <ChartFigure id=ChartId::YieldEffect/>
@@ -158,7 +159,11 @@ fn Timeline() -> impl IntoView {
         .enumerate()
         .map(|(i, e)| {
             view! {
-                <li data-testid=format!("timeline-{}", e.id()) aria-current=(i == 0).to_string()>
+                <li
+                    data-testid=testid::timeline_entry(e.id())
+                    data-action=Action::Entry(i).to_attr()
+                    aria-current=(i == 0).to_string()
+                >
                     <time datetime=e.date().iso()>{e.date().format(lang)}</time>
                     <strong>{e.title(lang)}</strong>
                     <p>{e.detail(lang)}</p>
@@ -172,14 +177,26 @@ fn Timeline() -> impl IntoView {
         .map(|e| msg::page::timeline_position(lang, &e.date().format(lang), "1", &n.to_string()))
         .unwrap_or_default();
     view! {
-        <div class="card timeline" data-testid="timeline">
+        <div class="card timeline" data-testid=testid::TIMELINE>
             <h3>{msg::page::timeline_heading(lang)}</h3>
             <div class="panel-nav needs-app">
-                <button type="button" class="btn btn-small" data-testid="timeline-prev" disabled>
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid=testid::TIMELINE_PREV
+                    data-action=Action::PrevEntry.to_attr()
+                    disabled
+                >
                     {msg::page::earlier(lang)}
                 </button>
-                <span class="position" aria-live="polite" data-testid="timeline-position">{first}</span>
-                <button type="button" class="btn btn-small" data-testid="timeline-next" disabled>
+                <span class="position" aria-live="polite" data-testid=testid::TIMELINE_POSITION>{first}</span>
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid=testid::TIMELINE_NEXT
+                    data-action=Action::NextEntry.to_attr()
+                    disabled
+                >
                     {msg::page::later(lang)}
                 </button>
             </div>

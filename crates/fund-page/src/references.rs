@@ -3,6 +3,7 @@
 use super::ctx;
 use fund_content::Source;
 use fund_core::{msg, Lang};
+use fund_view::hooks::class;
 use leptos::prelude::*;
 
 /// The anchor id of a source in the references list.
@@ -65,7 +66,7 @@ pub fn SourceLine(
         })
         .collect_view();
     let line = view! {
-        <p class="source-line" data-framing=framing hidden=hidden>
+        <p class=class::SOURCE_LINE data-framing=framing hidden=hidden>
             {msg::content::sources_label(lang)}
             {links}
         </p>

@@ -3,6 +3,7 @@
 use super::ctx;
 use fund_core::framing::{builtin, FramingId};
 use fund_core::{msg, Lang};
+use fund_view::hooks::{testid, Action};
 use fund_view::theme::ThemeChoice;
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn LangSwitch() -> impl IntoView {
     view! {
         <a
             class="lang-switch"
-            data-testid="lang-switch"
+            data-testid=testid::LANG_SWITCH
             href=href
             hreflang=other.as_str()
             lang=other.as_str()
@@ -48,7 +49,8 @@ pub fn Toolbar() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    data-testid=format!("framing-{}", id.as_str())
+                    data-testid=testid::framing(id)
+                    data-action=Action::Framing(id).to_attr()
                     aria-pressed=(current == id).to_string()
                     disabled
                 >
@@ -63,7 +65,8 @@ pub fn Toolbar() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    data-testid=format!("theme-{}", t.as_str())
+                    data-testid=testid::theme(t)
+                    data-action=Action::Theme(t).to_attr()
                     aria-pressed=(t == ThemeChoice::Auto).to_string()
                     disabled
                 >
@@ -87,7 +90,7 @@ pub fn Toolbar() -> impl IntoView {
                 </div>
             </div>
             <LangSwitch/>
-            <p class="assumption-note" data-testid="framing-description">
+            <p class="assumption-note" data-testid=testid::FRAMING_DESCRIPTION>
                 {builtin(current).description(lang).to_string()}
             </p>
         </div>

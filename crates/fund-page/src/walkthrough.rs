@@ -8,6 +8,7 @@ use crate::controls::Controls;
 use fund_content::{Segment, Step};
 use fund_core::msg;
 use fund_view::charts::ChartId;
+use fund_view::hooks::{class, testid, Action};
 use fund_view::live::live_value;
 use leptos::prelude::*;
 
@@ -42,7 +43,7 @@ fn StepView(index: usize, step: &'static Step) -> impl IntoView {
                 .map(|seg| match seg {
                     Segment::Text(t) => t.clone().into_any(),
                     Segment::Live(key) => view! {
-                        <span class="live" data-live=key.as_str()>
+                        <span class=class::LIVE data-live=key.as_str()>
                             {live_value(*key, c.views.article(), lang)}
                         </span>
                     }
@@ -54,7 +55,7 @@ fn StepView(index: usize, step: &'static Step) -> impl IntoView {
         .collect_view();
     view! {
         <article
-            class="step"
+            class=class::STEP
             id=step.id()
             data-testid=step.id()
             tabindex="-1"
@@ -92,7 +93,8 @@ pub fn Walkthrough() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    data-testid=format!("tab-{}", id.slug())
+                    data-testid=testid::tab(id)
+                    data-action=Action::Tab(id).to_attr()
                     aria-pressed=(id == first).to_string()
                     aria-controls=format!("figure-{}", id.slug())
                     disabled
@@ -112,15 +114,27 @@ pub fn Walkthrough() -> impl IntoView {
         <section id="walkthrough" class="walkthrough" aria-labelledby="walkthrough-heading">
             <div class="steps">{step_views}</div>
             <div class="panel-column">
-                <aside class="panel" aria-label=msg::page::panel_label(lang) data-step-charts=step_charts.join(" ")>
+                <aside class=class::PANEL aria-label=msg::page::panel_label(lang) data-step-charts=step_charts.join(" ")>
                     <nav class="panel-nav needs-app" aria-label=msg::page::steps_nav(lang)>
-                        <button type="button" class="btn" data-testid="step-prev" disabled>
+                        <button
+                            type="button"
+                            class="btn"
+                            data-testid=testid::STEP_PREV
+                            data-action=Action::PrevStep.to_attr()
+                            disabled
+                        >
                             {msg::page::back(lang)}
                         </button>
-                        <span class="position" aria-live="polite" data-testid="step-position">
+                        <span class="position" aria-live="polite" data-testid=testid::STEP_POSITION>
                             {msg::page::step_of(lang, "1", &n.to_string())}
                         </span>
-                        <button type="button" class="btn" data-testid="step-next" disabled>
+                        <button
+                            type="button"
+                            class="btn"
+                            data-testid=testid::STEP_NEXT
+                            data-action=Action::NextStep.to_attr()
+                            disabled
+                        >
                             {msg::page::next(lang)}
                         </button>
                     </nav>

@@ -17,6 +17,7 @@ use fund_core::{msg, Lang};
 use fund_page::{EmbedCtx, PageCtx};
 use fund_view::charts::{render, ChartId};
 use fund_view::export::{self, Format};
+use fund_view::hooks::attr;
 use fund_view::views::Views;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -386,12 +387,18 @@ pub fn assemble_with(
         tail_scripts = tail_scripts.replace("=\"./", &format!("=\"{prefix}"));
     }
     let (embed_attr, body_class) = match page.embed {
-        Some(c) => (format!(" data-embed=\"{}\"", c.slug()), " class=\"embed\""),
+        Some(c) => (
+            format!(" {}=\"{}\"", attr::EMBED, c.slug()),
+            " class=\"embed\"",
+        ),
         None => (String::new(), ""),
     };
     Ok(format!(
-        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n{head_script}{ld}</head>\n<body{body_class} data-prerendered>\n<div id=\"app\"{embed_attr} data-root=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
+        "{head}{tags}<link rel=\"stylesheet\" href=\"{prefix}prerender.css\" />\n{head_script}{ld}</head>\n<body{body_class} {prerendered}>\n<div id=\"{app}\"{embed_attr} {root}=\"{prefix}\">{body}</div>\n{tail_scripts}{embed_script}</body>\n</html>\n",
         tags = head_tags(page, origin),
+        prerendered = attr::PRERENDERED,
+        app = fund_view::hooks::id::APP,
+        root = attr::ROOT,
         ld = publish::json_ld_tag(page, origin, publishing),
         embed_script = if page.embed.is_some() {
             format!("<script src=\"{prefix}embed.js\"></script>\n")

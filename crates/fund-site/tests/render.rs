@@ -137,6 +137,78 @@ fn every_control_the_browser_reads_is_on_the_page() {
 }
 
 #[test]
+fn the_page_carries_every_hook_the_client_reads_and_each_button_says_what_it_does() {
+    use fund_view::hooks::{attr, class, testid, Action};
+    let html = render_body(Lang::En, None);
+    for name in attr::ON_THE_PAGE {
+        assert!(html.contains(&format!(" {name}=\"")), "{name}");
+    }
+    for c in [
+        class::CHART_SVG,
+        class::LAYOUT_WIDE,
+        class::LAYOUT_NARROW,
+        class::STATIC_LAYER,
+        class::MARKS_LAYER,
+        class::CAPTION,
+        class::DESCRIPTION,
+        class::SOURCE_LINE,
+        class::DATA,
+        class::PANEL,
+        class::STEP,
+        class::CONTROL,
+        class::LABEL_TEXT,
+        class::HINT,
+        class::ERROR,
+        class::LIVE,
+        class::COPY_STATUS,
+    ] {
+        let classes = html
+            .split(" class=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()]);
+        assert!(
+            classes
+                .clone()
+                .any(|list| list.split(' ').any(|one| one == c)),
+            "class {c}"
+        );
+    }
+    // Every action a button carries is one the client reads, and the buttons the end-to-end
+    // tests press by test id say what they do.
+    let actions: Vec<&str> = html
+        .split(" data-action=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(actions.len() > 40, "{}", actions.len());
+    for a in &actions {
+        assert!(Action::parse(a).is_some(), "{a}");
+    }
+    for (id, action) in [
+        (
+            testid::tab(ChartId::Allocation),
+            Action::Tab(ChartId::Allocation),
+        ),
+        (testid::STEP_NEXT.to_string(), Action::NextStep),
+        (
+            testid::embed(ChartId::Waffle),
+            Action::Embed(ChartId::Waffle),
+        ),
+        (testid::PRESET_RESET.to_string(), Action::Reset),
+        (
+            testid::download(ChartId::ProfitSplit, fund_view::export::Format::Csv),
+            Action::Download(ChartId::ProfitSplit, fund_view::export::Format::Csv),
+        ),
+    ] {
+        let tag = tag_of(&html, &id);
+        assert!(
+            tag.contains(&format!("data-action=\"{}\"", action.to_attr())),
+            "{tag}"
+        );
+    }
+}
+
+#[test]
 fn embed_pages_hold_one_chart_every_control_level_and_link_home() {
     for lang in Lang::ALL {
         for id in ChartId::ALL {

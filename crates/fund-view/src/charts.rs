@@ -98,6 +98,16 @@ impl ChartId {
     pub fn is_live(self) -> bool {
         self != ChartId::Tracker
     }
+
+    /// Whether the chart's drawing (its static layer, banner included) follows the framing
+    /// shown: the framings chart draws both framings, the tracker the record only, and the
+    /// profit split and the yield illustration do not use the framing at all.
+    pub fn follows_framing(self) -> bool {
+        !matches!(
+            self,
+            ChartId::Framings | ChartId::Tracker | ChartId::ProfitSplit | ChartId::YieldEffect
+        )
+    }
 }
 
 /// A chart ready to show: its SVG layers, its words and its data table.
@@ -652,6 +662,27 @@ mod tests {
     use fund_core::model::Model;
     use fund_core::Lang;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn a_chart_whose_drawing_changes_with_the_framing_says_it_follows_it() {
+        // The client redraws a static layer on a framing switch only for the charts that say
+        // so: a chart that draws differently per framing and did not say so would keep the other
+        // framing's drawing.
+        for id in ChartId::ALL.into_iter().filter(|c| c.is_live()) {
+            let layers: Vec<String> = FramingId::ALL
+                .into_iter()
+                .map(|f| {
+                    let mut m = Model::default();
+                    m.set_framing(f).unwrap();
+                    let model = build_live(id, &m.derive(), Lang::En).unwrap();
+                    static_of(id, &model, crate::layout::WIDE_LAYOUT, Theme::Light)
+                })
+                .collect();
+            let differs = layers.windows(2).any(|w| w[0] != w[1]);
+            assert_eq!(differs, id.follows_framing(), "{id:?}");
+        }
+        assert!(!ChartId::Tracker.follows_framing());
+    }
 
     #[test]
     fn slugs_round_trip() {

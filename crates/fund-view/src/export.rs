@@ -92,11 +92,6 @@ pub fn file_name(id: ChartId, format: Format, lang: Lang) -> String {
     }
 }
 
-/// The download button's test id: `download-allocation-csv`.
-pub fn download_test_id(id: ChartId, format: Format) -> String {
-    format!("download-{}-{}", id.slug(), format.ext())
-}
-
 /// A short name of the chart for accessible names: "the allocation chart".
 pub fn chart_name(id: ChartId, lang: Lang) -> String {
     let tab = id.tab_label(lang);
@@ -616,10 +611,6 @@ mod tests {
         assert_eq!(
             file_name(ChartId::ProfitSplit, Format::Png, Lang::Ja),
             "japan-fund-profit-split-ja.png"
-        );
-        assert_eq!(
-            download_test_id(ChartId::YieldEffect, Format::Json),
-            "download-yield-effect-json"
         );
         assert_eq!(
             download_label(ChartId::Allocation, Format::Png, Lang::En),

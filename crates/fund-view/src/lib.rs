@@ -5,7 +5,9 @@
 //! Everything here is plain data and plain functions, tested natively: [`charts`] (which chart,
 //! drawn from the core's figures), [`controls`] (the controls' words and values), [`live`]
 //! (numbers in the text), [`record_view`], [`export`] (files, embed URLs and snippets), [`url`],
-//! [`input`], [`theme`], [`layout`], [`views`] and [`svgpatch`] (old marks → new marks as edits).
+//! [`input`], [`theme`], [`layout`], [`views`], [`svgpatch`] (old marks → new marks as edits),
+//! and [`hooks`], the page's DOM contract (test ids, `data-*` attributes, classes, ids and the
+//! [`hooks::Action`] a button asks for) that the components write and the client finds.
 //!
 //! Architecture invariant: this crate knows nothing about Leptos, HTML rendering or the DOM. It
 //! depends on no `leptos`, `web-sys`, `wasm-bindgen` or `js-sys` (`crates/fund-site/tests/deps.rs`
@@ -16,6 +18,7 @@
 pub mod charts;
 pub mod controls;
 pub mod export;
+pub mod hooks;
 pub mod input;
 pub mod layout;
 pub mod live;

@@ -343,7 +343,8 @@ fn wire_theme(app: App) {
     }));
 }
 
-/// Each chart redraws when its own figures, the layout or the theme change, and only while it
+/// Each chart redraws when its own figures, the layout or the framing change (never for the theme,
+/// which is the stylesheet's), and only while it
 /// can be seen (a chart behind another tab, or far off screen, catches up when it comes into
 /// view; printing draws everything).
 fn wire_charts(app: App, d: &Rc<Dom>) {
@@ -362,7 +363,7 @@ fn wire_charts(app: App, d: &Rc<Dom>) {
             let visible = !ChartId::WALKTHROUGH.contains(&id)
                 || app.embed.is_some()
                 || app.active_chart(&step_charts) == id;
-            let (layout, theme) = (app.layout.get(), app.theme.get());
+            let layout = app.layout.get();
             let shown = app.printing.get() || (visible && on_screen.get());
             let framing = app.framing.get();
             if !shown {
@@ -370,7 +371,7 @@ fn wire_charts(app: App, d: &Rc<Dom>) {
             }
             model.with(|m: &Option<ChartModel>| {
                 if let Some(m) = m {
-                    d.charts[k].show(m, layout, theme, lang, framing);
+                    d.charts[k].show(m, layout, lang, framing);
                 }
             });
         }));

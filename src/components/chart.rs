@@ -113,14 +113,14 @@ pub fn ChartFigure(
             let mut svg = r.svg.clone();
             svg.id = format!("chart-{slug}-{name}");
             // Fingerprints of the two layers: the browser's first draw skips what is already so.
-            let stat = crate::svgpatch::fingerprint(&[&svg.static_layer]);
-            let marks = crate::svgpatch::fingerprint(&[&svg.marks]);
+            let stat = crate::svgpatch::layer_fingerprint(&svg.static_layer);
+            let marks = crate::svgpatch::layer_fingerprint(&svg.marks);
             view! {
                 <div
                     class=format!("chart-svg layout-{name}")
                     data-static=stat
                     data-marks=marks
-                    inner_html=svg.full_svg()
+                    inner_html=svg.page_svg()
                 ></div>
             }
         })

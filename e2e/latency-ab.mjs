@@ -32,7 +32,8 @@ const browser = await chromium.launch({
 });
 const CHART = '[data-testid="chart-allocation"]';
 const targets = [
-  ["embed", "embed/allocation/"],
+  // The embed starts in the record's framing, where the Treasuries slider is off: the article's.
+  ["embed", "embed/allocation/?framing=article"],
   ["page", ""],
 ];
 

@@ -64,8 +64,8 @@ fn figure(id: ChartId) -> String {
          {}<p data-testid=\"actions-status-{slug}\"></p>\
          </figure>",
         r.text.caption,
-        svg.full_svg(),
-        narrow.full_svg(),
+        svg.page_svg(),
+        narrow.page_svg(),
         [Format::Svg, Format::Csv, Format::Json]
             .map(|f| format!(
                 "<a class=\"chart-action\" data-testid=\"download-{slug}-{ext}\" data-action=\"{}\" href=\"x.{ext}\">{ext}</a>",
@@ -96,6 +96,7 @@ fn start(query: &str) {
         "<div class=\"notice\" data-testid=\"notice-params\" hidden><p></p><ul></ul></div>\
          <span class=\"live\" data-live=\"treasuries_amount\">$412.5 billion</span>\
          <button type=\"button\" data-testid=\"framing-record\" data-action=\"framing:record\" aria-pressed=\"false\" disabled>Record</button>\
+         <button type=\"button\" data-testid=\"theme-dark\" data-action=\"theme:dark\" aria-pressed=\"false\">Dark</button>\
          <aside class=\"panel\" data-step-charts=\"allocation\">{}</aside>{}{}{}",
         figure(ChartId::Allocation),
         control("treasuries", true, "75"),
@@ -290,4 +291,37 @@ async fn the_client_takes_the_page_over_and_follows_the_reader() {
     );
     assert!(el("slider-treasuries").has_attribute("disabled"));
     assert!(text("table-allocation").to_lowercase().contains("loan"));
+
+    // The theme is the stylesheet's: switching it touches no element of the chart (no attribute
+    // set, not even to the same value; no element added or removed; no text written).
+    let svg = document()
+        .query_selector("[data-chart=\"allocation\"] svg")
+        .unwrap()
+        .unwrap();
+    let observer = web_sys::MutationObserver::new(&js_sys::Function::new_no_args("")).unwrap();
+    let opts = web_sys::MutationObserverInit::new();
+    opts.set_attributes(true);
+    opts.set_child_list(true);
+    opts.set_character_data(true);
+    opts.set_subtree(true);
+    observer.observe_with_options(&svg, &opts).unwrap();
+    el("theme-dark")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    sleep(50).await;
+    let touched = observer.take_records().length();
+    observer.disconnect();
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("dark")
+    );
+    assert_eq!(touched, 0, "the theme switch rewrote chart elements");
+    // Marks carry palette classes, never colours.
+    let painted = marks().inner_html();
+    assert!(painted.contains("class=\"fill-s"), "{painted}");
+    assert!(!painted.contains("fill=\"#"), "{painted}");
 }

@@ -103,7 +103,11 @@ test('switching the framing rewrites the banner; the marks stay below it and the
         const svg = [...document.querySelectorAll('[data-testid="chart-allocation"] .chart-svg')].find((w) => w.checkVisibility()).querySelector('svg');
         const marks = svg.querySelector('g.fund-chart-marks');
         const texts = [...svg.querySelectorAll('g.fund-chart-static text')];
-        const bannerBottom = Math.max(...texts.filter((e) => e.closest('g[transform]') === null).map((e) => e.getBBox().y + e.getBBox().height));
+        // The banner is the static layer's first mark, a band across the top; its texts are the
+        // ones that start inside the band.
+        const band = svg.querySelector('g.fund-chart-static > rect');
+        const bandBottom = band.getBBox().y + band.getBBox().height;
+        const bannerBottom = Math.max(...texts.filter((e) => e.getBBox().y < bandBottom).map((e) => e.getBBox().y + e.getBBox().height));
         const m = /translate\(0 (\d+)\)/.exec(marks.getAttribute('transform') || '');
         return { offset: m ? Number(m[1]) : 0, bannerBottom, text: texts.map((e) => e.textContent.trim()).join(' ') };
       });

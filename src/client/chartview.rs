@@ -1,22 +1,24 @@
 //! One chart on the page, kept in step with the reader's numbers: its SVG (the static layer
-//! redrawn when the layout, theme or framing changes; the marks patched in place), its caption,
-//! description, data table and source lines.
+//! redrawn when the layout or framing changes; the marks patched in place with typed edits), its
+//! caption, description, data table and source lines. Paints are palette classes, so the theme is
+//! the stylesheet's: switching it touches no mark.
 
 use super::dom::{find, find_all, set_attr, set_flag, set_text, Slot};
-use fund_charts::{DataTable, Theme};
+use fund_charts::scene::{diff, Edit};
+use fund_charts::{DataTable, Mark, PaintMode, Scene};
 use fund_core::framing::FramingId;
 use fund_core::Lang;
 use fund_view::charts::{parts_of, static_of, ChartId, ChartModel};
 use fund_view::hooks::{self, attr, class};
-use fund_view::svgpatch::{diff, fingerprint, parse, words_fingerprint, Edit, Mark};
+use fund_view::svgpatch::{layer_fingerprint, words_fingerprint};
 use std::cell::RefCell;
 use web_sys::Element;
 
 /// What is on screen now.
 #[derive(Default)]
 struct OnScreen {
-    static_key: Option<(u32, Theme, Option<FramingId>)>,
-    marks: Option<Vec<Mark>>,
+    static_key: Option<(u32, Option<FramingId>)>,
+    marks: Option<Scene>,
     view_box: String,
     offset: Option<u32>,
     table: Option<DataTable>,
@@ -104,27 +106,21 @@ impl ChartDom {
         })
     }
 
-    /// Draws `model` at `layout` in `theme`: the static layer if its inputs changed, the marks
-    /// patched in place, and the words, table and sources.
-    pub fn show(
-        &self,
-        model: &ChartModel,
-        layout: u32,
-        theme: Theme,
-        lang: Lang,
-        framing: FramingId,
-    ) {
-        let parts = parts_of(self.id, model, layout, theme, lang);
+    /// Draws `model` at `layout`: the static layer if its inputs changed, the marks patched in
+    /// place, and the words, table and sources.
+    pub fn show(&self, model: &ChartModel, layout: u32, lang: Lang, framing: FramingId) {
+        let parts = parts_of(self.id, model, layout, lang);
         let mut shown = self.shown.borrow_mut();
         // The first draw over the prerendered drawing: a layer whose fingerprint matches is left
         // as it is (no markup set, nothing read back out of the DOM).
         let [pre_static, pre_marks, pre_words] =
             self.prerendered.borrow_mut().take().unwrap_or_default();
-        let as_prerendered = |pre: &Option<String>, parts: &[&str]| {
-            pre.as_deref().is_some_and(|p| p == fingerprint(parts))
+        let as_prerendered = |pre: &Option<String>, layer: &Scene| {
+            pre.as_deref()
+                .is_some_and(|p| p == layer_fingerprint(layer))
         };
         let framing_key = self.id.follows_framing().then_some(framing);
-        let key = (layout, theme, framing_key);
+        let key = (layout, framing_key);
         if shown.static_key != Some(key) {
             self.wrapper
                 .class_list()
@@ -132,19 +128,16 @@ impl ChartDom {
                 .ok();
             let _ = self.wrapper.class_list().add_1(class::layout(layout));
             if let Some(g) = &self.static_g {
-                let layer = static_of(self.id, model, layout, theme);
-                if !as_prerendered(&pre_static, &[&layer]) {
-                    g.set_inner_html(&layer);
+                let layer = static_of(self.id, model, layout);
+                if !as_prerendered(&pre_static, &layer) {
+                    // Our own scene printed as SVG (escaped text), once per layout and framing.
+                    g.set_inner_html(&layer.to_svg(PaintMode::Classes));
                 }
             }
             set_attr(
                 &self.svg,
                 "class",
-                &format!(
-                    "fund-chart fund-chart-{} fund-chart-{}",
-                    model.chart().kind(),
-                    theme.name()
-                ),
+                &fund_charts::svg::root_class(model.chart().kind(), PaintMode::Classes),
             );
             shown.static_key = Some(key);
         }
@@ -169,19 +162,22 @@ impl ChartDom {
             shown.offset = Some(parts.offset);
         }
         if let Some(g) = &self.marks_g {
-            let new = parse(&parts.marks);
-            if shown.marks.is_none() && !as_prerendered(&pre_marks, &[&parts.marks]) {
-                // First draw over a prerendered drawing of other numbers: line up with what is
-                // there.
-                shown.marks = Some(read_marks(g));
+            let new = parts.marks;
+            if shown.marks.is_none() && as_prerendered(&pre_marks, &new) {
+                // The prerendered marks are these: nothing to write.
+                shown.marks = Some(new.clone());
             }
-            if let Some(old) = &shown.marks {
-                match new.as_ref().and_then(|new| diff(old, new)) {
-                    Some(edits) => apply(g, &edits),
-                    None => g.set_inner_html(&parts.marks),
-                }
+            match shown
+                .marks
+                .as_ref()
+                .and_then(|old| diff(old.marks(), new.marks()))
+            {
+                Some(edits) => apply(g, &edits),
+                // First draw over a prerendered drawing of other numbers: the layer is drawn
+                // whole, once (the elements on screen are never read back).
+                None => g.set_inner_html(&new.to_svg(PaintMode::Classes)),
             }
-            shown.marks = new;
+            shown.marks = Some(new);
         }
         if let Some(pre) = pre_words {
             let table = model.table();
@@ -287,8 +283,9 @@ impl ChartDom {
     }
 }
 
-/// Applies attribute and text edits to the layer's elements.
-fn apply(g: &Element, edits: &[Edit]) {
+/// Applies typed edits to the layer's elements: attributes and text set as such, new elements
+/// made from their marks, nothing parsed.
+fn apply(g: &Element, edits: &[Edit<'_>]) {
     let children = g.children();
     for e in edits {
         match e {
@@ -322,44 +319,19 @@ fn apply(g: &Element, edits: &[Edit]) {
     }
 }
 
-/// Makes an SVG element from a mark (attributes and text set as such, never parsed as markup).
+/// Makes the SVG element for a mark, in the page's paint mode.
 fn make(mark: &Mark) -> Option<Element> {
     let doc = super::dom::document()?;
     let el = doc
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), &mark.tag)
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), mark.tag())
         .ok()?;
-    for (name, value) in &mark.attrs {
-        let _ = el.set_attribute(name, value);
+    for (name, value) in mark.attrs(PaintMode::Classes) {
+        let _ = el.set_attribute(name, &value);
     }
-    if let Some(text) = &mark.text {
+    if let Some(text) = mark.text() {
         el.set_text_content(Some(text));
     }
     Some(el)
-}
-
-/// The marks on screen, read from the elements themselves (the prerendered drawing, before the
-/// client's first draw), so that the first draw patches them too.
-fn read_marks(g: &Element) -> Vec<Mark> {
-    let children = g.children();
-    (0..children.length())
-        .filter_map(|i| children.item(i))
-        .map(|el| {
-            let names = el.get_attribute_names();
-            let attrs = (0..names.length())
-                .filter_map(|k| names.get(k).as_string())
-                .map(|n| {
-                    let v = el.get_attribute(&n).unwrap_or_default();
-                    (n, v)
-                })
-                .collect();
-            let text = el.text_content().filter(|t| !t.is_empty());
-            Mark {
-                tag: el.tag_name(),
-                attrs,
-                text,
-            }
-        })
-        .collect()
 }
 
 /// Makes `row` hold one `tag` cell per text (as text), reusing the cells there.

@@ -347,7 +347,8 @@ fn wire_theme(app: ReaderState) {
     }));
 }
 
-/// Each chart redraws when its own figures, the layout or the theme change, and only while it
+/// Each chart redraws when its own figures, the layout or the framing change (never for the theme,
+/// which is the stylesheet's), and only while it
 /// can be seen (a chart behind another tab, or far off screen, catches up when it comes into
 /// view; printing draws everything).
 fn wire_charts(app: ReaderState, page: &Rc<PageElements>) {
@@ -366,7 +367,7 @@ fn wire_charts(app: ReaderState, page: &Rc<PageElements>) {
             let visible = !ChartId::WALKTHROUGH.contains(&id)
                 || app.embed.is_some()
                 || app.active_chart(&step_charts) == id;
-            let (layout, theme) = (app.layout.get(), app.theme.get());
+            let layout = app.layout.get();
             let shown = app.printing.get() || (visible && on_screen.get());
             let framing = app.framing.get();
             if !shown {
@@ -374,7 +375,7 @@ fn wire_charts(app: ReaderState, page: &Rc<PageElements>) {
             }
             model.with(|m: &Option<ChartModel>| {
                 if let Some(m) = m {
-                    page.charts[k].show(m, layout, theme, lang, framing);
+                    page.charts[k].show(m, layout, lang, framing);
                 }
             });
         }));

@@ -9,6 +9,7 @@
 use crate::draw::{layer, wrap, Font, SMALL};
 use crate::error::ChartError;
 use crate::layout::PAD;
+use crate::scene::Scene;
 use crate::svg::RenderOptions;
 
 /// What a chart's drawing shows, which decides how its banner line looks.
@@ -33,11 +34,11 @@ pub struct Banner {
     pub as_of: String,
 }
 
-/// A banner drawn for one layout: its SVG elements and the height it takes.
+/// A banner drawn for one layout: its marks and the height it takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BannerLayer {
-    /// SVG elements (a background band, a marker, the lines of text).
-    pub svg: String,
+    /// Its marks (a background band, a marker, the lines of text).
+    pub scene: Scene,
     /// Its height in the chart's view box, px: the chart's layers are moved down by this much.
     pub height: u32,
 }
@@ -65,7 +66,7 @@ impl Banner {
     /// Draws the banner for `options` (layout width and theme).
     pub fn draw(&self, options: &RenderOptions) -> Result<BannerLayer, ChartError> {
         let width = options.layout_width();
-        let c = options.colours();
+        let c = options.paints();
         let (line, as_of) = self.lines(width);
         let rows = line.len() + as_of.len();
         let height = (GAP + rows as f64 * LINE_H + GAP + 4.0).ceil() as u32;
@@ -74,16 +75,15 @@ impl Banner {
             BannerKind::Record => c.series(2),
             BannerKind::Illustration => c.muted,
         };
-        let svg = layer(width, height, |p| {
+        let scene = layer(width, height, |p| {
             p.fill_rect(
                 (0.0, 0.0),
                 (f64::from(width), f64::from(height)),
                 c.background,
-                1.0,
             )?;
             let text_x = PAD + MARK_W + 8.0;
             let line_bottom = GAP + line.len() as f64 * LINE_H;
-            p.fill_rect((PAD, GAP), (PAD + MARK_W, line_bottom), marker, 1.0)?;
+            p.fill_rect((PAD, GAP), (PAD + MARK_W, line_bottom), marker)?;
             for (i, l) in line.iter().enumerate() {
                 let y = GAP + LINE_H * (i as f64 + 0.5);
                 p.text(l, (text_x, y), Font::new(SMALL, c.text).bold())?;
@@ -102,7 +102,7 @@ impl Banner {
                 1,
             )
         })?;
-        Ok(BannerLayer { svg, height })
+        Ok(BannerLayer { scene, height })
     }
 }
 
@@ -127,11 +127,9 @@ mod tests {
         );
         let wide = b.draw(&RenderOptions::new(640, Theme::Light)).unwrap();
         let narrow = b.draw(&RenderOptions::new(360, Theme::Light)).unwrap();
-        assert!(
-            wide.svg.contains("The article&apos;s claim")
-                || wide.svg.contains("The article's claim")
-        );
-        assert!(wide.svg.contains("Record as of 8 Oct 2026"));
+        let svg = wide.scene.to_svg(crate::scene::PaintMode::Classes);
+        assert!(svg.contains("The article&apos;s claim") || svg.contains("The article's claim"));
+        assert!(svg.contains("Record as of 8 Oct 2026"));
         assert!(
             narrow.height > wide.height,
             "the narrow banner wraps onto more lines"

@@ -1,4 +1,5 @@
-//! A thin drawing layer over plotters' SVG backend, in pixel coordinates.
+//! A thin drawing layer over plotters' API, in pixel coordinates, recording into our own backend
+//! ([`Recorder`]): each chart layer becomes a typed [`Scene`].
 //!
 //! Only plotters operations that never measure text are used (no captions,
 //! no mesh labels, no `titled`): without the `ttf` feature plotters measures
@@ -7,15 +8,13 @@
 //! uses [`text_width`], this crate's own estimate.
 
 use crate::error::ChartError;
+use crate::recorder::{Dashed, Recorder};
+use crate::scene::{Paint, Scene};
 use crate::table::clean_label;
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle};
-
-/// plotters' SVG backend writes `font-size` as the given size divided by 1.24.
-const PLOTTERS_FONT_FACTOR: f64 = 1.24;
 
 /// Smallest text size, in px at the rendered width.
 pub(crate) const SMALL: f64 = 12.5;
@@ -150,28 +149,22 @@ pub(crate) fn wrap(text: &str, px: f64, max_width: f64) -> Vec<String> {
     lines
 }
 
-/// Horizontal text anchor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Anchor {
-    Start,
-    Middle,
-    End,
-}
+pub(crate) use crate::scene::Anchor;
 
 /// How a piece of text looks.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Font {
     pub px: f64,
-    pub colour: RGBColor,
+    pub paint: Paint,
     pub anchor: Anchor,
     pub bold: bool,
 }
 
 impl Font {
-    pub fn new(px: f64, colour: RGBColor) -> Self {
+    pub fn new(px: f64, paint: Paint) -> Self {
         Font {
             px,
-            colour,
+            paint,
             anchor: Anchor::Start,
             bold: false,
         }
@@ -198,29 +191,49 @@ fn pt((x, y): (f64, f64)) -> (i32, i32) {
     (px(x), px(y))
 }
 
-fn style(colour: RGBColor, alpha: f64, filled: bool, stroke_width: u32) -> ShapeStyle {
+/// The colour plotters is handed for a paint: the role's key, which the recorder maps back.
+fn key(paint: Paint) -> RGBColor {
+    let (r, g, b) = paint.key();
+    RGBColor(r, g, b)
+}
+
+fn style(paint: Paint, filled: bool, stroke_width: u32) -> ShapeStyle {
     ShapeStyle {
-        color: RGBAColor(colour.0, colour.1, colour.2, alpha),
+        color: key(paint).to_rgba(),
         filled,
         stroke_width,
     }
 }
 
-/// Draws onto one SVG layer.
+fn tint(paint: Paint, percent: u8) -> ShapeStyle {
+    let (r, g, b) = paint.key();
+    ShapeStyle {
+        color: RGBAColor(r, g, b, f64::from(percent.min(100)) / 100.0),
+        filled: true,
+        stroke_width: 0,
+    }
+}
+
+/// Draws one layer through plotters' API into the [`Recorder`].
 pub(crate) struct Painter<'a> {
-    area: DrawingArea<SVGBackend<'a>, Shift>,
+    area: DrawingArea<Recorder<'a>, Shift>,
 }
 
 impl Painter<'_> {
     /// A filled rectangle between two corners (in any order).
-    pub fn fill_rect(
+    pub fn fill_rect(&self, a: (f64, f64), b: (f64, f64), paint: Paint) -> Result<(), ChartError> {
+        self.rect(a, b, style(paint, true, 0))
+    }
+
+    /// A filled rectangle at `percent` opacity (a pale fill under hatching).
+    pub fn tint_rect(
         &self,
         a: (f64, f64),
         b: (f64, f64),
-        colour: RGBColor,
-        alpha: f64,
+        paint: Paint,
+        percent: u8,
     ) -> Result<(), ChartError> {
-        self.rect(a, b, style(colour, alpha, true, 0))
+        self.rect(a, b, tint(paint, percent))
     }
 
     /// A rectangle outline.
@@ -228,10 +241,10 @@ impl Painter<'_> {
         &self,
         a: (f64, f64),
         b: (f64, f64),
-        colour: RGBColor,
+        paint: Paint,
         width: u32,
     ) -> Result<(), ChartError> {
-        self.rect(a, b, style(colour, 1.0, false, width))
+        self.rect(a, b, style(paint, false, width))
     }
 
     fn rect(&self, a: (f64, f64), b: (f64, f64), style: ShapeStyle) -> Result<(), ChartError> {
@@ -244,35 +257,25 @@ impl Painter<'_> {
     }
 
     /// A polyline.
-    pub fn line(
-        &self,
-        points: &[(f64, f64)],
-        colour: RGBColor,
-        width: u32,
-    ) -> Result<(), ChartError> {
+    pub fn line(&self, points: &[(f64, f64)], paint: Paint, width: u32) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = points.iter().copied().map(pt).collect();
         self.area
-            .draw(&PathElement::new(pts, style(colour, 1.0, false, width)))
+            .draw(&PathElement::new(pts, style(paint, false, width)))
             .map_err(ChartError::drawing)
     }
 
-    /// A dashed polyline.
+    /// A dashed polyline: one mark with its dash pattern.
     pub fn dashed(
         &self,
         points: &[(f64, f64)],
-        colour: RGBColor,
+        paint: Paint,
         width: u32,
-        dash: i32,
-        gap: i32,
+        dash: u32,
+        gap: u32,
     ) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = points.iter().copied().map(pt).collect();
         self.area
-            .draw(&DashedPathElement::new(
-                pts,
-                dash.max(1),
-                gap.max(1),
-                style(colour, 1.0, false, width),
-            ))
+            .draw(&Dashed::new(pts, paint, width, dash, gap))
             .map_err(ChartError::drawing)
     }
 
@@ -281,7 +284,7 @@ impl Painter<'_> {
         &self,
         c: (f64, f64),
         r: f64,
-        colour: RGBColor,
+        paint: Paint,
         filled: bool,
         width: u32,
     ) -> Result<(), ChartError> {
@@ -291,15 +294,15 @@ impl Painter<'_> {
             0
         };
         self.area
-            .draw(&Circle::new(pt(c), r, style(colour, 1.0, filled, width)))
+            .draw(&Circle::new(pt(c), r, style(paint, filled, width)))
             .map_err(ChartError::drawing)
     }
 
     /// A filled polygon.
-    pub fn polygon(&self, points: &[(f64, f64)], colour: RGBColor) -> Result<(), ChartError> {
+    pub fn polygon(&self, points: &[(f64, f64)], paint: Paint) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = points.iter().copied().map(pt).collect();
         self.area
-            .draw(&Polygon::new(pts, style(colour, 1.0, true, 0)))
+            .draw(&Polygon::new(pts, style(paint, true, 0)))
             .map_err(ChartError::drawing)
     }
 
@@ -319,12 +322,9 @@ impl Painter<'_> {
         } else {
             FontStyle::Normal
         };
-        // A hair above the target so the written size never falls below it; `tidy_font_sizes`
-        // then cuts what plotters writes back to the size asked for.
-        let size = font.px * PLOTTERS_FONT_FACTOR + 1e-3;
         let style = TextStyle {
-            font: FontDesc::new(FontFamily::SansSerif, size, weight),
-            color: font.colour.to_backend_color(),
+            font: FontDesc::new(FontFamily::SansSerif, font.px, weight),
+            color: key(font.paint).to_backend_color(),
             pos: Pos::new(h, VPos::Center),
         };
         self.area
@@ -333,65 +333,21 @@ impl Painter<'_> {
     }
 }
 
-/// Draws one layer and returns the SVG elements it made, without the outer `<svg>`.
+/// Draws one layer and returns what was drawn, as a typed scene.
 pub(crate) fn layer(
     width: u32,
     height: u32,
     draw: impl FnOnce(&Painter<'_>) -> Result<(), ChartError>,
-) -> Result<String, ChartError> {
-    let mut buf = String::new();
+) -> Result<Scene, ChartError> {
+    let mut marks = Vec::new();
     {
-        let backend = SVGBackend::with_string(&mut buf, (width, height));
         let painter = Painter {
-            area: backend.into_drawing_area(),
+            area: Recorder::new(&mut marks, (width, height)).into_drawing_area(),
         };
         draw(&painter)?;
         painter.area.present().map_err(ChartError::drawing)?;
     }
-    inner_elements(&buf).map(|inner| tidy_font_sizes(&inner))
-}
-
-/// Writes every `font-size` with at most two decimals, cut (not rounded): plotters writes the
-/// size divided by 1.24 in full (`12.500806451612902`), which is noise in the page and in every
-/// downloaded SVG. Text only (no float parsing).
-fn tidy_font_sizes(svg: &str) -> String {
-    const ATTR: &str = "font-size=\"";
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(at) = rest.find(ATTR) {
-        let start = at + ATTR.len();
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let len = rest.find('"').unwrap_or(rest.len());
-        let value = &rest[..len];
-        let kept = match value.find('.') {
-            Some(dot) => value[..(dot + 3).min(len)]
-                .trim_end_matches('0')
-                .trim_end_matches('.'),
-            None => value,
-        };
-        out.push_str(kept);
-        rest = &rest[len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn inner_elements(doc: &str) -> Result<String, ChartError> {
-    let open = doc
-        .find("<svg")
-        .ok_or_else(|| ChartError::Output("no <svg> element".into()))?;
-    let after_open = doc[open..]
-        .find('>')
-        .map(|i| open + i + 1)
-        .ok_or_else(|| ChartError::Output("unterminated <svg> tag".into()))?;
-    let close = doc
-        .rfind("</svg>")
-        .ok_or_else(|| ChartError::Output("no </svg>".into()))?;
-    if close < after_open {
-        return Err(ChartError::Output("empty document".into()));
-    }
-    Ok(doc[after_open..close].trim().to_string())
+    Ok(Scene::new(marks))
 }
 
 #[cfg(test)]
@@ -442,23 +398,80 @@ mod tests {
     }
 
     #[test]
-    fn font_sizes_are_written_as_given() {
+    fn font_sizes_are_recorded_as_given() {
         for px in [SMALL, BASE, 11.0, 12.0, 14.0, 15.5, 18.0, 22.0, 26.0] {
-            let svg = layer(100, 50, |p| {
-                p.text("a", (1.0, 1.0), Font::new(px, RGBColor(0, 0, 0)))
+            let scene = layer(100, 50, |p| {
+                p.text("a", (1.0, 1.0), Font::new(px, Paint::Text))
             })
             .unwrap();
+            let svg = scene.to_svg(crate::scene::PaintMode::Classes);
             assert!(svg.contains(&format!("font-size=\"{px}\"")), "{px}: {svg}");
         }
     }
 
     #[test]
-    fn layer_strips_outer_svg() {
-        let inner = layer(100, 50, |p| {
-            p.fill_rect((0.0, 0.0), (10.0, 10.0), RGBColor(1, 2, 3), 1.0)
+    fn every_painter_call_records_one_mark_with_its_role() {
+        let scene = layer(100, 50, |p| {
+            p.fill_rect((10.0, 10.0), (0.0, 0.0), Paint::Series(3))?;
+            p.stroke_rect((0.0, 0.0), (5.0, 5.0), Paint::Grid, 1)?;
+            p.line(&[(0.0, 0.0), (9.0, 9.0)], Paint::Axis, 2)?;
+            p.dashed(
+                &[(0.0, 0.0), (90.0, 0.0), (90.0, 40.0)],
+                Paint::Muted,
+                2,
+                4,
+                3,
+            )?;
+            p.circle((5.0, 5.0), 3.0, Paint::Text, false, 2)?;
+            p.polygon(&[(0.0, 0.0), (4.0, 0.0), (2.0, 3.0)], Paint::Background)?;
+            p.text("hi", (3.0, 4.0), Font::new(SMALL, Paint::Muted).bold())
         })
         .unwrap();
-        assert!(inner.starts_with("<rect"));
-        assert!(!inner.contains("<svg"));
+        let m = scene.marks();
+        assert_eq!(m.len(), 7, "{m:?}");
+        assert_eq!(
+            m[0],
+            crate::scene::Mark::Rect {
+                x: 0,
+                y: 0,
+                w: 10,
+                h: 10,
+                paint: Paint::Series(3),
+                filled: true,
+                opacity: 100
+            }
+        );
+        // A dashed line over three points is one mark, not one per dash.
+        assert_eq!(
+            m[3],
+            crate::scene::Mark::Line {
+                points: vec![(0, 0), (90, 0), (90, 40)],
+                paint: Paint::Muted,
+                width: 2,
+                dash: Some((4, 3)),
+            }
+        );
+        assert!(matches!(
+            &m[6],
+            crate::scene::Mark::Text {
+                bold: true,
+                paint: Paint::Muted,
+                size_cpx: 1250,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_colour_that_is_not_a_role_is_refused() {
+        let mut marks = Vec::new();
+        let area = Recorder::new(&mut marks, (10, 10)).into_drawing_area();
+        let drawn = area.draw(&Rectangle::new(
+            [(0, 0), (2, 2)],
+            RGBColor(0, 0x72, 0xB2).filled(),
+        ));
+        assert!(drawn.is_err());
+        drop(area);
+        assert!(marks.is_empty());
     }
 }

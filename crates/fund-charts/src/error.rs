@@ -6,12 +6,10 @@ use thiserror::Error;
 /// and [`crate::Chart::full_svg`] turns it into a "Chart unavailable" SVG.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ChartError {
-    /// plotters refused a drawing operation.
+    /// plotters refused a drawing operation, or the recorder refused what it was handed (a
+    /// colour that is not a palette role).
     #[error("chart drawing failed: {0}")]
     Drawing(String),
-    /// The drawing backend produced output this crate could not read back.
-    #[error("chart output was malformed: {0}")]
-    Output(String),
 }
 
 impl ChartError {

@@ -4,8 +4,8 @@
 use crate::draw::{text_width, Anchor, Font, Painter, BASE, SMALL};
 use crate::error::ChartError;
 use crate::scale::Linear;
-use crate::theme::Colours;
-use plotters::style::RGBColor;
+use crate::scene::Paint;
+use crate::theme::Roles;
 
 /// Outer padding.
 pub(crate) const PAD: f64 = 12.0;
@@ -53,13 +53,12 @@ pub(crate) fn background(
     p: &Painter<'_>,
     width: u32,
     height: u32,
-    c: &Colours,
+    c: &Roles,
 ) -> Result<(), ChartError> {
     p.fill_rect(
         (0.0, 0.0),
         (f64::from(width), f64::from(height)),
         c.background,
-        1.0,
     )
 }
 
@@ -83,7 +82,7 @@ pub(crate) fn x_grid(
     bands: &[(f64, f64)],
     bottom: f64,
     width: u32,
-    c: &Colours,
+    c: &Roles,
 ) -> Result<(), ChartError> {
     let xs: Vec<f64> = ticks.iter().map(|(v, _)| scale.map(*v)).collect();
     let widest = ticks
@@ -131,7 +130,7 @@ pub(crate) fn axis_title(
     title: &str,
     width: u32,
     bottom: f64,
-    c: &Colours,
+    c: &Roles,
 ) -> Result<(), ChartError> {
     p.text(
         title,
@@ -146,11 +145,11 @@ pub(crate) fn hatched_bar(
     p: &Painter<'_>,
     a: (f64, f64),
     b: (f64, f64),
-    colour: RGBColor,
+    colour: Paint,
 ) -> Result<(), ChartError> {
     let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
     let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
-    p.fill_rect((x0, y0), (x1, y1), colour, 0.18)?;
+    p.tint_rect((x0, y0), (x1, y1), colour, 18)?;
     let h = y1 - y0;
     if x1 - x0 >= 1.0 && h > 0.0 {
         let mut c = x0 - h + 5.0;
@@ -174,7 +173,7 @@ pub(crate) fn hatched_bar(
 }
 
 /// "No figures to show" in the first row.
-pub(crate) fn empty_message(p: &Painter<'_>, message: &str, c: &Colours) -> Result<(), ChartError> {
+pub(crate) fn empty_message(p: &Painter<'_>, message: &str, c: &Roles) -> Result<(), ChartError> {
     p.text(
         message,
         (PAD, row(0).bar_top + 9.0),

@@ -25,7 +25,9 @@ mod draw;
 pub mod error;
 pub mod figures;
 mod layout;
+pub mod recorder;
 mod scale;
+pub mod scene;
 pub mod svg;
 pub mod table;
 pub mod theme;
@@ -41,6 +43,7 @@ pub use charts::waffle::Waffle;
 pub use charts::yield_effect::{linear_note, YieldEffect};
 pub use error::ChartError;
 pub use figures::{BucketFigure, ContextFigure, EstimateFigure, IncomeFigure, ProfitPoint};
+pub use scene::{Mark, Paint, PaintMode, Scene};
 pub use svg::{unavailable_svg, Chart, ChartSvg, RenderOptions};
 pub use table::{
     doubled_prefix, keeps_capital, mid_sentence, prose_problems, ChartText, DataTable,

@@ -1,8 +1,9 @@
 //! Putting layers together into one accessible, scalable SVG document.
 
 use crate::error::ChartError;
+use crate::scene::{Paint, PaintMode, Scene};
 use crate::table::{xml_escape, ChartText, DataTable};
-use crate::theme::{Colours, Theme};
+use crate::theme::{Roles, Theme, ROLES};
 
 /// Narrowest width a chart is laid out for, in px.
 pub const MIN_WIDTH: u32 = 280;
@@ -42,9 +43,9 @@ impl RenderOptions {
         self.width.clamp(MIN_WIDTH, MAX_WIDTH)
     }
 
-    /// The theme's colours.
-    pub fn colours(&self) -> &'static Colours {
-        self.theme.colours()
+    /// The palette roles charts draw with (the same in every theme).
+    pub fn paints(&self) -> &'static Roles {
+        &ROLES
     }
 }
 
@@ -57,46 +58,62 @@ pub struct ChartSvg {
     pub width: u32,
     /// Height of the view box.
     pub height: u32,
-    /// The theme drawn in.
+    /// The theme a standalone document ([`ChartSvg::full_svg`]) is coloured in.
     pub theme: Theme,
     /// Id prefix.
     pub id: String,
     /// The accessible name (the chart's one-sentence description).
     pub title: String,
-    /// SVG elements that depend only on layout, theme and framing.
-    pub static_layer: String,
-    /// SVG elements that change with the numbers.
-    pub marks: String,
+    /// What depends only on layout and framing.
+    pub static_layer: Scene,
+    /// What changes with the numbers.
+    pub marks: Scene,
     /// How far down the marks are moved (px in the view box), below the chart's banner; 0 for
     /// none. The static layer carries its own move.
     pub offset: u32,
 }
 
 impl ChartSvg {
-    /// One standalone SVG document: `viewBox`, `width="100%"`, `role="img"`,
-    /// a `<title>` holding the description and `aria-labelledby` naming it,
-    /// then the static layer and the marks.
+    /// One standalone SVG document in the theme's literal colours (downloads, export, PNG):
+    /// `viewBox`, `width="100%"`, `role="img"`, a `<title>` holding the description and
+    /// `aria-labelledby` naming it, then the static layer and the marks.
     pub fn full_svg(&self) -> String {
+        self.document(PaintMode::Colours(self.theme))
+    }
+
+    /// The same document as the page holds it: paints as palette classes, coloured by the page's
+    /// stylesheet in whichever theme the reader has.
+    pub fn page_svg(&self) -> String {
+        self.document(PaintMode::Classes)
+    }
+
+    /// The static layer as SVG elements in `mode`.
+    pub fn static_svg(&self, mode: PaintMode) -> String {
+        self.static_layer.to_svg(mode)
+    }
+
+    /// The marks as SVG elements in `mode`.
+    pub fn marks_svg(&self, mode: PaintMode) -> String {
+        self.marks.to_svg(mode)
+    }
+
+    fn document(&self, mode: PaintMode) -> String {
         let id = xml_escape(&self.id);
-        let mut out = String::with_capacity(self.static_layer.len() + self.marks.len() + 600);
-        out.push_str(&open_svg(
-            self.kind,
-            self.width,
-            self.height,
-            self.theme,
-            &id,
-        ));
+        let mut out = String::with_capacity(
+            (self.static_layer.marks().len() + self.marks.marks().len()) * 100 + 600,
+        );
+        out.push_str(&open_svg(self.kind, self.width, self.height, mode, &id));
         out.push_str(&format!(
             "<title id=\"{id}-title\">{}</title>\n",
             xml_escape(&self.title)
         ));
         out.push_str("<g class=\"fund-chart-static\">\n");
-        out.push_str(&self.static_layer);
-        out.push_str("\n</g>\n");
+        self.static_layer.write_svg(mode, &mut out);
+        out.push_str("</g>\n");
         out.push_str(&marks_open(self.offset));
         out.push('\n');
-        out.push_str(&self.marks);
-        out.push_str("\n</g>\n</svg>\n");
+        self.marks.write_svg(mode, &mut out);
+        out.push_str("</g>\n</svg>\n");
         out
     }
 }
@@ -118,12 +135,23 @@ pub fn marks_transform(offset: u32) -> String {
     format!("translate(0 {offset})")
 }
 
-fn open_svg(kind: &str, width: u32, height: u32, theme: Theme, id: &str) -> String {
+/// The root element's classes: `fund-chart fund-chart-<kind>`, and for a standalone document
+/// `fund-chart-<theme>` (on the page the theme is the page's).
+pub fn root_class(kind: &str, mode: PaintMode) -> String {
+    match mode {
+        PaintMode::Colours(theme) => {
+            format!("fund-chart fund-chart-{kind} fund-chart-{}", theme.name())
+        }
+        PaintMode::Classes => format!("fund-chart fund-chart-{kind}"),
+    }
+}
+
+fn open_svg(kind: &str, width: u32, height: u32, mode: PaintMode, id: &str) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
          preserveAspectRatio=\"xMidYMin meet\" \
-         role=\"img\" aria-labelledby=\"{id}-title\" class=\"fund-chart fund-chart-{kind} fund-chart-{}\">\n",
-        theme.name()
+         role=\"img\" aria-labelledby=\"{id}-title\" class=\"{}\">\n",
+        root_class(kind, mode)
     )
 }
 
@@ -131,18 +159,18 @@ fn open_svg(kind: &str, width: u32, height: u32, theme: Theme, id: &str) -> Stri
 pub fn unavailable_svg(options: &RenderOptions) -> String {
     let width = options.layout_width();
     let height = 120;
-    let c = options.colours();
+    let t = options.theme;
     let id = xml_escape(&options.id);
     format!(
         "{}<title id=\"{id}-title\">Chart unavailable</title>\n\
          <rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"{}\" stroke=\"{}\"/>\n\
          <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"14\" fill=\"{}\">Chart unavailable</text>\n</svg>\n",
-        open_svg("unavailable", width, height, options.theme, &id),
-        Colours::hex(c.background),
-        Colours::hex(c.grid),
+        open_svg("unavailable", width, height, PaintMode::Colours(t), &id),
+        Paint::Background.hex(t),
+        Paint::Grid.hex(t),
         width / 2,
         height / 2,
-        Colours::hex(c.text),
+        Paint::Text.hex(t),
     )
 }
 
@@ -165,11 +193,11 @@ pub trait Chart {
     /// Height of the view box for a layout width.
     fn height(&self, width: u32) -> u32;
 
-    /// Background, axes, grid and labels that depend only on layout, theme and framing.
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError>;
+    /// Background, axes, grid and labels that depend only on layout and framing.
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError>;
 
     /// The marks that change with the numbers.
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError>;
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError>;
 
     /// Both layers, ready to join.
     fn render(&self, options: &RenderOptions) -> Result<ChartSvg, ChartError> {

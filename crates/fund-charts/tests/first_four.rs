@@ -43,7 +43,7 @@ fn waffle_has_100_squares_coloured_in_bucket_order() {
     for theme in [Theme::Light, Theme::Dark] {
         let o = opts(360, theme);
         let marks = w.marks(&o).expect("marks");
-        let fills = rect_fills(&marks);
+        let fills = rect_fills(&in_theme(&marks, theme));
         assert_eq!(fills.len(), 100);
         let c = theme.colours();
         let mut expected = Vec::new();
@@ -389,7 +389,7 @@ fn context_uses_a_log_scale_and_says_so() {
     assert!(texts.iter().any(|t| t.contains("Logarithmic scale")));
     // Every bar is drawn, and the smallest one is at least a sixth as long as the largest.
     let marks = m.marks(&opts(360, Theme::Light)).expect("marks");
-    let wrapped = format!("<g>{marks}</g>");
+    let wrapped = format!("<g>{}</g>", marks.fragment());
     let doc = roxmltree::Document::parse(&wrapped).expect("xml");
     let widths: Vec<f64> = doc
         .descendants()

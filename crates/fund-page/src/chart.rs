@@ -114,14 +114,14 @@ pub fn ChartFigure(
             let mut svg = r.svg.clone();
             svg.id = format!("chart-{slug}-{name}");
             // Fingerprints of the two layers: the browser's first draw skips what is already so.
-            let stat = fund_view::svgpatch::fingerprint(&[&svg.static_layer]);
-            let marks = fund_view::svgpatch::fingerprint(&[&svg.marks]);
+            let stat = fund_view::svgpatch::layer_fingerprint(&svg.static_layer);
+            let marks = fund_view::svgpatch::layer_fingerprint(&svg.marks);
             view! {
                 <div
                     class=format!("{} {}", class::CHART_SVG, class::layout(width))
                     data-static=stat
                     data-marks=marks
-                    inner_html=svg.full_svg()
+                    inner_html=svg.page_svg()
                 ></div>
             }
         })

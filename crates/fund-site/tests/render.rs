@@ -409,24 +409,58 @@ fn the_public_origin_makes_urls_absolute_and_is_checked() {
 }
 
 #[test]
-fn the_dark_stylesheet_maps_every_light_colour() {
+fn the_stylesheet_colours_every_palette_role_in_each_theme() {
     let css = prerender_css();
-    let light = fund_charts::Theme::Light.colours();
-    let dark = fund_charts::Theme::Dark.colours();
-    for (l, d) in light.series.iter().zip(dark.series.iter()) {
-        let (l, d) = (
-            fund_charts::theme::Colours::hex(*l),
-            fund_charts::theme::Colours::hex(*d),
+    let rule = |selector: &str| -> String {
+        let at = css
+            .find(&format!("{selector} {{"))
+            .unwrap_or_else(|| panic!("no rule for {selector}"));
+        css[at..at + css[at..].find('}').unwrap()].to_string()
+    };
+    let (light, dark) = (rule(":root"), rule(":root[data-theme=\"dark\"]"));
+    for p in fund_charts::Paint::ALL {
+        let t = p.token();
+        let var = format!("--chart-{t}: ");
+        assert!(
+            light.contains(&format!("{var}{};", p.hex(fund_charts::Theme::Light))),
+            "{t}"
         );
         assert!(
-            css.contains(&format!("[fill=\"{l}\" i] {{ fill: {d}; }}")),
-            "{l}"
+            dark.contains(&format!("{var}{};", p.hex(fund_charts::Theme::Dark))),
+            "{t}"
         );
+        assert!(css.contains(&format!(
+            ".fund-chart .fill-{t} {{ fill: var(--chart-{t}); }}"
+        )));
+        assert!(css.contains(&format!(
+            ".fund-chart .stroke-{t} {{ stroke: var(--chart-{t}); }}"
+        )));
     }
     assert!(css.starts_with("/*") && css.contains("prefers-color-scheme: dark"));
     assert!(
-        css.contains(":root[data-theme=\"dark\"]"),
-        "a reader's ?theme=dark too"
+        css.contains(":root:not([data-theme=\"light\"])"),
+        "auto follows the system"
+    );
+    assert!(css.contains("@media print"), "print is light");
+    // Every class a page's chart uses is styled here.
+    let html = fund_site::render_body(fund_core::Lang::En, None);
+    for class in html
+        .split("class=\"")
+        .skip(1)
+        .filter_map(|r| r.split('"').next())
+    {
+        for c in class
+            .split(' ')
+            .filter(|c| c.starts_with("fill-") || c.starts_with("stroke-"))
+        {
+            assert!(css.contains(&format!(".{c} {{")), "{c} has no rule");
+        }
+    }
+    // No literal colour is left on a page's chart marks.
+    assert!(!html.contains(" fill=\"#"), "a literal fill on the page");
+    assert!(
+        !html.contains(" stroke=\"#"),
+        "a literal stroke on the page"
     );
 }
 

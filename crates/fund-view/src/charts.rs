@@ -5,12 +5,13 @@
 use fund_charts::charts::{
     allocation::Allocation as AllocationChart, context::Context, income::Income,
 };
+use fund_charts::scene::Anchor;
 #[cfg(not(target_arch = "wasm32"))]
 use fund_charts::Tracker;
 use fund_charts::{
     Banner, BannerKind, BucketFigure, Chart, ChartSvg, ChartText, ContextFigure, DataTable,
-    EstimateFigure, Framings, IncomeFigure, ProfitPoint, ProfitSplit, RenderOptions, Theme, Waffle,
-    YieldEffect,
+    EstimateFigure, Framings, IncomeFigure, Mark, Paint, ProfitPoint, ProfitSplit, RenderOptions,
+    Scene, Theme, Waffle, YieldEffect,
 };
 use fund_core::allocation::Allocation;
 use fund_core::figures;
@@ -199,7 +200,7 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) ->
             theme: options.theme,
             id: options.id.clone(),
             title: msg::page::chart_unavailable(lang).to_string(),
-            static_layer: with_banner(banner.as_ref(), ""),
+            static_layer: with_banner(banner.as_ref(), &Scene::default()),
             marks: unavailable_mark(lang),
             offset,
         },
@@ -213,17 +214,16 @@ fn draw(id: ChartId, model: &ChartModel, options: &RenderOptions, lang: Lang) ->
     }
 }
 
-/// The static layer under the banner: the banner's elements, then the chart's own static layer
+/// The static layer under the banner: the banner's marks, then the chart's own static layer
 /// moved down by the banner's height.
-fn with_banner(banner: Option<&fund_charts::BannerLayer>, static_layer: &str) -> String {
+fn with_banner(banner: Option<&fund_charts::BannerLayer>, static_layer: &Scene) -> Scene {
     match banner {
-        Some(b) => format!(
-            "{}\n<g transform=\"{}\">\n{}\n</g>",
-            b.svg,
-            fund_charts::svg::marks_transform(b.height),
-            static_layer
-        ),
-        None => static_layer.to_string(),
+        Some(b) => {
+            let mut scene = b.scene.clone();
+            scene.append_below(static_layer, b.height);
+            scene
+        }
+        None => static_layer.clone(),
     }
 }
 
@@ -563,7 +563,8 @@ fn build_body(id: ChartId, d: &Derived, lang: Lang) -> Option<ChartBody> {
     })
 }
 
-/// The render options of a chart at a layout width and theme.
+/// The render options of a chart at a layout width and theme (the theme colours standalone
+/// documents only: the page's drawing is the same in every theme).
 pub fn options(id: ChartId, width: u32, theme: Theme) -> RenderOptions {
     RenderOptions::new(width, theme).with_id(format!("chart-{}", id.slug()))
 }
@@ -593,8 +594,8 @@ pub struct ChartParts {
     pub width: u32,
     /// View box height.
     pub height: u32,
-    /// The marks layer (SVG elements).
-    pub marks: String,
+    /// The marks layer.
+    pub marks: Scene,
     /// How far the marks are moved down, below the banner (px in the view box).
     pub offset: u32,
     /// Caption, description, source ids.
@@ -603,20 +604,14 @@ pub struct ChartParts {
 
 /// Draws only what changes with the numbers (the page keeps the static layer between inputs).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_parts(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> ChartParts {
-    parts_of(id, &build(id, d, lang), width, theme, lang)
+pub fn render_parts(id: ChartId, d: &Derived, width: u32, lang: Lang) -> ChartParts {
+    parts_of(id, &build(id, d, lang), width, lang)
 }
 
 /// [`render_parts`] for a model already built.
-pub fn parts_of(
-    id: ChartId,
-    model: &ChartModel,
-    width: u32,
-    theme: Theme,
-    lang: Lang,
-) -> ChartParts {
+pub fn parts_of(id: ChartId, model: &ChartModel, width: u32, lang: Lang) -> ChartParts {
     let chart = model.chart();
-    let opts = options(id, width, theme);
+    let opts = options(id, width, Theme::Light);
     let w = opts.layout_width();
     let offset = model.banner().draw(&opts).map_or(0, |b| b.height);
     ChartParts {
@@ -630,15 +625,15 @@ pub fn parts_of(
     }
 }
 
-/// Draws the static layer: what depends only on the layout, the theme and the framing.
+/// Draws the static layer: what depends only on the layout and the framing.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_static(id: ChartId, d: &Derived, width: u32, theme: Theme, lang: Lang) -> String {
-    static_of(id, &build(id, d, lang), width, theme)
+pub fn render_static(id: ChartId, d: &Derived, width: u32, lang: Lang) -> Scene {
+    static_of(id, &build(id, d, lang), width)
 }
 
 /// [`render_static`] for a model already built.
-pub fn static_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> String {
-    let opts = options(id, width, theme);
+pub fn static_of(id: ChartId, model: &ChartModel, width: u32) -> Scene {
+    let opts = options(id, width, Theme::Light);
     let banner = model.banner().draw(&opts).ok();
     with_banner(
         banner.as_ref(),
@@ -647,11 +642,16 @@ pub fn static_of(id: ChartId, model: &ChartModel, width: u32, theme: Theme) -> S
 }
 
 /// What a chart shows when drawing fails.
-fn unavailable_mark(lang: Lang) -> String {
-    format!(
-        "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">{}</text>",
-        fund_charts::table::xml_escape(msg::page::chart_unavailable(lang))
-    )
+fn unavailable_mark(lang: Lang) -> Scene {
+    Scene::new(vec![Mark::Text {
+        x: 8,
+        y: 24,
+        text: msg::page::chart_unavailable(lang).to_string(),
+        size_cpx: 1400,
+        anchor: Anchor::Start,
+        bold: false,
+        paint: Paint::Text,
+    }])
 }
 
 // Native: these draw the tracker too, which only the build-time renderer has.
@@ -669,13 +669,13 @@ mod tests {
         // so: a chart that draws differently per framing and did not say so would keep the other
         // framing's drawing.
         for id in ChartId::ALL.into_iter().filter(|c| c.is_live()) {
-            let layers: Vec<String> = FramingId::ALL
+            let layers: Vec<fund_charts::Scene> = FramingId::ALL
                 .into_iter()
                 .map(|f| {
                     let mut m = Model::default();
                     m.set_framing(f).unwrap();
                     let model = build_live(id, &m.derive(), Lang::En).unwrap();
-                    static_of(id, &model, crate::layout::WIDE_LAYOUT, Theme::Light)
+                    static_of(id, &model, crate::layout::WIDE_LAYOUT)
                 })
                 .collect();
             let differs = layers.windows(2).any(|w| w[0] != w[1]);
@@ -726,16 +726,16 @@ mod tests {
         for c in ChartId::ALL {
             for w in [360, 640] {
                 assert_eq!(
-                    render_static(c, &a, w, Theme::Dark, Lang::En),
-                    render_static(c, &b, w, Theme::Dark, Lang::En),
+                    render_static(c, &a, w, Lang::En),
+                    render_static(c, &b, w, Lang::En),
                     "{c:?} at {w}"
                 );
                 // The tracker follows the record's data, not the reader's numbers (its static
                 // layer is checked against different figures in fund-charts' tests).
                 if c != ChartId::Tracker {
                     assert_ne!(
-                        render_parts(c, &a, w, Theme::Dark, Lang::En).marks,
-                        render_parts(c, &b, w, Theme::Dark, Lang::En).marks,
+                        render_parts(c, &a, w, Lang::En).marks,
+                        render_parts(c, &b, w, Lang::En).marks,
                         "{c:?}"
                     );
                 }
@@ -748,11 +748,11 @@ mod tests {
         let d = Model::default().derive();
         for c in ChartId::ALL {
             let whole = render(c, &d, 640, Theme::Light, Lang::En);
-            let parts = render_parts(c, &d, 640, Theme::Light, Lang::En);
+            let parts = render_parts(c, &d, 640, Lang::En);
             assert_eq!(whole.svg.marks, parts.marks, "{c:?}");
             assert_eq!(
                 whole.svg.static_layer,
-                render_static(c, &d, 640, Theme::Light, Lang::En),
+                render_static(c, &d, 640, Lang::En),
                 "{c:?}"
             );
             assert_eq!(

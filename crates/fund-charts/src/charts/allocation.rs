@@ -9,6 +9,7 @@ use crate::layout::{
     rows_height, x_grid, ROW_H, TOP,
 };
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
 use fund_core::msg::chart::allocation as m;
@@ -230,10 +231,10 @@ impl Chart for Allocation {
         rows_height(self.buckets.len(), 0.0)
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (scale, ticks) = self.scale(width);
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
@@ -289,10 +290,10 @@ impl Chart for Allocation {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (scale, _) = self.scale(width);
         let (x0, x1) = plot_x(width);
         layer(width, height, |p| {
@@ -302,12 +303,7 @@ impl Chart for Allocation {
             for (i, b) in self.buckets.iter().enumerate() {
                 let r = row(i);
                 let end = scale.map(f(b.amount.dollars()) / 1e9).max(x0);
-                p.fill_rect(
-                    (x0, r.bar_top),
-                    (end, r.bar_bottom),
-                    c.series(b.colour),
-                    1.0,
-                )?;
+                p.fill_rect((x0, r.bar_top), (end, r.bar_bottom), c.series(b.colour))?;
                 let lang = self.lang;
                 let amount = format::usd(b.amount, lang);
                 let share = format::share(b.share);

@@ -9,6 +9,7 @@ use crate::layout::{
     TOP,
 };
 use crate::scale::{f, Linear};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, mid_sentence, ChartText, DataTable};
 use fund_core::msg::chart::context as m;
@@ -195,10 +196,10 @@ impl Chart for Context {
             .ceil() as u32
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         layer(width, height, |p| {
@@ -221,10 +222,10 @@ impl Chart for Context {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         let (lo, hi) = self.decades();
@@ -256,12 +257,7 @@ impl Chart for Context {
                 let value = format::usd(fig.amount, self.lang);
                 let line = if b > 0.0 {
                     let end = scale.map(b.log10());
-                    p.fill_rect(
-                        (x0, r.bar_top),
-                        (end.max(x0 + 2.0), r.bar_bottom),
-                        colour,
-                        1.0,
-                    )?;
+                    p.fill_rect((x0, r.bar_top), (end.max(x0 + 2.0), r.bar_bottom), colour)?;
                     let with_note = if fig.note.trim().is_empty() {
                         value.clone()
                     } else {

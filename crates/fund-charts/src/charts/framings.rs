@@ -4,6 +4,7 @@ use crate::draw::{fit, layer, text_width, wrap, Anchor, Font, BASE, SMALL};
 use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
 use fund_core::msg::chart::framings as m;
@@ -259,10 +260,10 @@ impl Chart for Framings {
         (self.legend_top() + self.header_height(width) + rows * LEGEND_ROW + PAD).ceil() as u32
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let w = f64::from(width);
         let col = Self::column_width(width);
         layer(width, height, |p| {
@@ -288,12 +289,7 @@ impl Chart for Framings {
             let room = w - 2.0 * PAD - 22.0 - 2.0 * col;
             for (i, r) in self.legend().iter().enumerate() {
                 let y = top + head + i as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
-                p.fill_rect(
-                    (PAD, y - 7.0),
-                    (PAD + 14.0, y + 7.0),
-                    c.series(r.colour),
-                    1.0,
-                )?;
+                p.fill_rect((PAD, y - 7.0), (PAD + 14.0, y + 7.0), c.series(r.colour))?;
                 let label = if text_width(&r.label, BASE) <= room {
                     &r.label
                 } else {
@@ -309,10 +305,10 @@ impl Chart for Framings {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let w = f64::from(width);
         let col = Self::column_width(width);
         let span = w - 2.0 * PAD;
@@ -332,7 +328,7 @@ impl Chart for Framings {
                         continue;
                     }
                     let end = (x + part).min(w - PAD);
-                    p.fill_rect((x, y + 20.0), (end, y + 50.0), c.series(b.colour), 1.0)?;
+                    p.fill_rect((x, y + 20.0), (end, y + 50.0), c.series(b.colour))?;
                     edges.push(end);
                     x = end;
                 }

@@ -9,6 +9,7 @@ use crate::layout::{
     plot_x, row, rows_height, x_grid, ROW_H, TOP,
 };
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
 use fund_core::msg::chart::income as m;
@@ -140,10 +141,10 @@ impl Chart for Income {
         rows_height(self.rows.len(), 0.0)
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
         layer(width, height, |p| {
@@ -160,10 +161,10 @@ impl Chart for Income {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (scale, ticks) = self.scale(width);
         let (x0, x1) = plot_x(width);
         let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
@@ -196,7 +197,7 @@ impl Chart for Income {
                 if r.is_assumption {
                     hatched_bar(p, (zero, rw.bar_top), (end, rw.bar_bottom), colour)?;
                 } else {
-                    p.fill_rect((zero, rw.bar_top), (end, rw.bar_bottom), colour, 1.0)?;
+                    p.fill_rect((zero, rw.bar_top), (end, rw.bar_bottom), colour)?;
                 }
                 let lang = self.lang;
                 let per_year = m::per_year(lang, &format::usd(r.income, lang));

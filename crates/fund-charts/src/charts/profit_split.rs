@@ -6,6 +6,7 @@ use crate::error::ChartError;
 use crate::figures::ProfitPoint;
 use crate::layout::{background, PAD};
 use crate::scale::{dec, f, nice_domain, nice_step, Linear};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
 use fund_core::msg::chart::profit as m;
@@ -188,20 +189,20 @@ impl Chart for ProfitSplit {
         (f64::from(width) * 0.62).clamp(260.0, 440.0).round() as u32
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         layer(width, height, |p| {
             background(p, width, height, c)?;
             p.text(m::axis(self.lang), (PAD, 12.0), Font::new(SMALL, c.muted))
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let fr = self.frame(width, height);
         layer(width, height, |p| {
             for t in &fr.y_ticks {

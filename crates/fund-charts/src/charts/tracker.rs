@@ -5,9 +5,10 @@ use crate::draw::{layer, text_width, wrap, Anchor, Font, Painter, BASE, SMALL};
 use crate::error::ChartError;
 use crate::layout::{background, hatched_bar, PAD};
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
-use crate::theme::Colours;
+use crate::theme::Roles;
 use fund_core::format;
 use fund_core::msg::chart::tracker as m;
 use fund_core::tracker::{words, Day, Status, Tracker as Figures};
@@ -176,7 +177,7 @@ impl Tracker {
         }
     }
 
-    fn legend(&self, p: &Painter<'_>, width: u32, c: &Colours) -> Result<(), ChartError> {
+    fn legend(&self, p: &Painter<'_>, width: u32, c: &Roles) -> Result<(), ChartError> {
         let items = self.legend_labels();
         let one_row = Self::legend_rows(width) == 1;
         let mut x = PAD;
@@ -190,7 +191,7 @@ impl Tracker {
                 x = PAD;
             }
             match k {
-                0 => p.fill_rect((x, y - 6.0), (x + 18.0, y + 6.0), c.series(0), 1.0)?,
+                0 => p.fill_rect((x, y - 6.0), (x + 18.0, y + 6.0), c.series(0))?,
                 1 => hatched_bar(p, (x, y - 6.0), (x + 18.0, y + 6.0), c.series(1))?,
                 _ => p.dashed(&[(x, y), (x + 18.0, y)], c.text, 2, 5, 3)?,
             }
@@ -284,10 +285,10 @@ impl Chart for Tracker {
         ((f64::from(width) * 0.55).clamp(240.0, 400.0) + Self::legend_height(width)).round() as u32
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         layer(width, height, |p| {
             background(p, width, height, c)?;
             p.text(
@@ -299,10 +300,10 @@ impl Chart for Tracker {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let fr = self.frame(width, height);
         let t = &self.figures;
         let i = t.inputs();
@@ -373,7 +374,7 @@ impl Chart for Tracker {
                 let x1 = fr.x.map(day_x(next)).max(x0 + 2.0);
                 let (yc0, yc1) = (fr.bottom, fr.y.map(b(pt.cumulative_confirmed)));
                 if pt.cumulative_confirmed > Usd::ZERO {
-                    p.fill_rect((x0, yc0), (x1, yc1), c.series(0), 1.0)?;
+                    p.fill_rect((x0, yc0), (x1, yc1), c.series(0))?;
                 }
                 if pt.cumulative_all > pt.cumulative_confirmed {
                     let ya = fr.y.map(b(pt.cumulative_all));

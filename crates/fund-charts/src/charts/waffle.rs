@@ -4,6 +4,7 @@ use crate::draw::{fit, layer, Anchor, Font, BASE, SMALL};
 use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, mid_sentence, ChartText, DataTable};
 use fund_core::msg::chart::waffle as m;
@@ -236,9 +237,9 @@ impl Chart for Waffle {
         self.geometry(width).height
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let g = self.geometry(options.layout_width());
-        let c = options.colours();
+        let c = options.paints();
         layer(g.width, g.height, |p| {
             background(p, g.width, g.height, c)?;
             for (i, (b, _)) in self.buckets.iter().enumerate() {
@@ -247,7 +248,6 @@ impl Chart for Waffle {
                     (g.legend_x, y - 7.0),
                     (g.legend_x + 14.0, y + 7.0),
                     c.series(b.colour),
-                    1.0,
                 )?;
                 let room = g.legend_w - 22.0 - VALUE_W;
                 // One name at every width: the short one (the table and the description give
@@ -279,9 +279,9 @@ impl Chart for Waffle {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let g = self.geometry(options.layout_width());
-        let c = options.colours();
+        let c = options.paints();
         layer(g.width, g.height, |p| {
             for (k, cell) in self.cells().into_iter().enumerate() {
                 let (row, col) = ((k / 10) as f64, (k % 10) as f64);
@@ -290,7 +290,7 @@ impl Chart for Waffle {
                 let a = (x0, y0);
                 let b = (x0 + g.cell - g.gap, y0 + g.cell - g.gap);
                 match cell {
-                    Some(i) => p.fill_rect(a, b, c.series(self.buckets[i].0.colour), 1.0)?,
+                    Some(i) => p.fill_rect(a, b, c.series(self.buckets[i].0.colour))?,
                     None => p.stroke_rect(a, b, c.axis, 1)?,
                 }
             }

@@ -9,6 +9,7 @@ use crate::layout::{
     x_grid, AXIS_H, PAD, ROW_H, TOP,
 };
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, ChartText, DataTable};
 use fund_core::msg::chart::yields as m;
@@ -179,10 +180,10 @@ impl Chart for YieldEffect {
             as u32
     }
 
-    fn static_layer(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         layer(width, height, |p| {
@@ -212,10 +213,10 @@ impl Chart for YieldEffect {
         })
     }
 
-    fn marks(&self, options: &RenderOptions) -> Result<String, ChartError> {
+    fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.colours();
+        let c = options.paints();
         let (scale, ticks) = self.scale(width);
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
@@ -248,7 +249,7 @@ impl Chart for YieldEffect {
                 if e.beyond_measured {
                     hatched_bar(p, (a, top), (b, bot), colour)?;
                 } else {
-                    p.fill_rect((a, top), (b, bot), colour, 1.0)?;
+                    p.fill_rect((a, top), (b, bot), colour)?;
                 }
                 if let Some(cb) = e.central_bp {
                     let cx = scale.map(f(cb));

@@ -135,8 +135,39 @@ pub fn title_of(svg: &str) -> String {
         .to_string()
 }
 
+/// A layer as SVG elements: text as it is, a scene printed in the light theme's colours (a test
+/// that needs another theme prints the scene itself, see [`in_theme`]).
+pub trait Fragment {
+    /// The SVG elements.
+    fn fragment(&self) -> String;
+}
+
+impl Fragment for str {
+    fn fragment(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Fragment for String {
+    fn fragment(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Fragment for Scene {
+    fn fragment(&self) -> String {
+        self.to_svg(PaintMode::Colours(Theme::Light))
+    }
+}
+
+/// A scene printed in `theme`'s colours.
+pub fn in_theme(scene: &Scene, theme: Theme) -> String {
+    scene.to_svg(PaintMode::Colours(theme))
+}
+
 /// The `fill` of every `<rect>` in a layer fragment, in order.
-pub fn rect_fills(fragment: &str) -> Vec<String> {
+pub fn rect_fills(fragment: &(impl Fragment + ?Sized)) -> Vec<String> {
+    let fragment = fragment.fragment();
     let wrapped = format!("<g>{fragment}</g>");
     let doc = roxmltree::Document::parse(&wrapped).expect("fragment well-formed");
     doc.descendants()
@@ -146,7 +177,12 @@ pub fn rect_fills(fragment: &str) -> Vec<String> {
 }
 
 /// Count of elements named `tag` in a layer fragment matching `pred`.
-pub fn count(fragment: &str, tag: &str, pred: impl Fn(&roxmltree::Node) -> bool) -> usize {
+pub fn count(
+    fragment: &(impl Fragment + ?Sized),
+    tag: &str,
+    pred: impl Fn(&roxmltree::Node) -> bool,
+) -> usize {
+    let fragment = fragment.fragment();
     let wrapped = format!("<g>{fragment}</g>");
     let doc = roxmltree::Document::parse(&wrapped).expect("fragment well-formed");
     doc.descendants()

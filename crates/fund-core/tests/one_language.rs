@@ -22,54 +22,62 @@ fn table(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
-/// Every string in a JSON value.
-fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-        _ => {}
-    }
+#[allow(dead_code)]
+mod check {
+    include!("../i18n/check.rs");
 }
 
 /// The literal runs of a language's texts (placeholders cut out), at least 6 bytes long, that
 /// the other language's texts never contain: text that is this language's alone.
 fn own_runs(lang: &str) -> Vec<String> {
+    let entries = check::i18n_check(&table("i18n/en.json"), &table("i18n/ja.json"))
+        .expect("the tables follow the rules");
+    let pick = |e: &check::I18nEntry, l: &str| {
+        if l == "en" {
+            e.en.clone()
+        } else {
+            e.ja.clone()
+        }
+    };
     let other = if lang == "en" { "ja" } else { "en" };
-    let mut texts = Vec::new();
-    strings(&table(&format!("i18n/{lang}.json")), &mut texts);
-    let mut others = Vec::new();
-    strings(&table(&format!("i18n/{other}.json")), &mut others);
+    // Each text as its literal pieces.
+    let mut texts: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            check::i18n_pieces(&pick(e, lang), &e.args)
+                .into_iter()
+                .filter_map(|p| match p {
+                    check::I18nPiece::Text(t) => Some(t),
+                    check::I18nPiece::Arg(_) => None,
+                })
+                .collect()
+        })
+        .collect();
+    let mut others: Vec<String> = entries.iter().map(|e| pick(e, other)).collect();
     // The framings' texts, `{"en": …, "ja": …}` objects.
     fn framing_texts(v: &serde_json::Value, lang: &str, out: &mut Vec<String>) {
         match v {
-            serde_json::Value::Object(o) => {
-                if let (Some(serde_json::Value::String(_)), Some(serde_json::Value::String(_))) =
-                    (o.get("en"), o.get("ja"))
+            serde_json::Value::Object(o) => match o.get(lang) {
+                Some(serde_json::Value::String(s))
+                    if o.contains_key("en") && o.contains_key("ja") =>
                 {
-                    if let Some(serde_json::Value::String(s)) = o.get(lang) {
-                        out.push(s.clone());
-                    }
-                } else {
-                    o.values().for_each(|x| framing_texts(x, lang, out));
+                    out.push(s.clone())
                 }
-            }
+                _ => o.values().for_each(|x| framing_texts(x, lang, out)),
+            },
             serde_json::Value::Array(a) => a.iter().for_each(|x| framing_texts(x, lang, out)),
             _ => {}
         }
     }
     let framings = table("data/framings.json");
-    framing_texts(&framings, lang, &mut texts);
+    let mut own_framings = Vec::new();
+    framing_texts(&framings, lang, &mut own_framings);
+    texts.extend(own_framings.into_iter().map(|t| vec![t]));
     framing_texts(&framings, other, &mut others);
     let others = others.join("\u{0}");
     let mut runs: Vec<String> = texts
-        .iter()
-        .flat_map(|t| {
-            t.split(['{', '}'])
-                .step_by(2)
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
+        .into_iter()
+        .flatten()
         .filter(|r| r.len() >= 6 && !others.contains(r.as_str()))
         .collect();
     runs.sort();

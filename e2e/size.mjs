@@ -1,7 +1,7 @@
 // Size report and budget check for the built site.
 //
 //   node e2e/size.mjs [--dist dist] [--budget-gzip BYTES] [--budget-page-initial-gzip BYTES]
-//                     [--budget-embed-gzip BYTES] [--json out.json]
+//                     [--budget-embed-gzip BYTES] [--one-language] [--json out.json]
 //
 // Walks dist/ (relative to the repository root unless given), prints each file's raw size and its
 // gzip size (zlib level 9, what a static host would transfer), then what one reader transfers:
@@ -11,6 +11,12 @@
 // the page's gzip total (once it starts) is over the budget; with --budget-page-initial-gzip and
 // --budget-embed-gzip, when what the page or the embed transfers before the reader reaches for
 // it is.
+//
+// Each language's pages load their own WebAssembly, holding that language's strings only. The
+// report counts, in the wasm each page names (the English and Japanese pages and embeds), the
+// strings of each language's i18n table and framings (the literal runs of 8 bytes or more that
+// the other language's texts never contain); with --one-language it exits 1 when a page's wasm
+// holds any of the other language's, or none of its own.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,17 +27,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 
 function usage(code) {
-  const text = 'usage: node e2e/size.mjs [--dist DIR] [--budget-gzip BYTES] [--budget-page-initial-gzip BYTES] [--budget-embed-gzip BYTES] [--json OUT.json]';
+  const text = 'usage: node e2e/size.mjs [--dist DIR] [--budget-gzip BYTES] [--budget-page-initial-gzip BYTES] [--budget-embed-gzip BYTES] [--one-language] [--json OUT.json]';
   (code ? console.error : console.log)(text);
   process.exit(code);
 }
 
-const opts = { dist: path.join(repo, 'dist'), budget: null, pageInitialBudget: null, embedBudget: null, json: null };
+const opts = { dist: path.join(repo, 'dist'), budget: null, pageInitialBudget: null, embedBudget: null, oneLanguage: false, json: null };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const next = () => (i + 1 < argv.length ? argv[++i] : usage(2));
   if (a === '--dist') opts.dist = path.resolve(next());
+  else if (a === '--one-language') opts.oneLanguage = true;
   else if (a === '--budget-gzip') {
     const v = next();
     opts.budget = Number(v);
@@ -97,7 +104,7 @@ function loadedBy(page) {
   for (const f of files) {
     const base = f.file.split('/').pop();
     if (f.file.includes('/') || f.file === page) continue;
-    if (html.includes(`"./${base}"`) || html.includes(`"../../${base}"`) || html.includes(`"../../../${base}"`)) names.add(f.file);
+    if (['./', '../', '../../', '../../../'].some((up) => html.includes(`"${up}${base}"`))) names.add(f.file);
   }
   const deferred = new Set();
   const boot = /<script[^>]*data-start="(?:intent|reader)"[^>]*>/.exec(html);
@@ -115,6 +122,74 @@ function loadedBy(page) {
 }
 const total = loadedBy('index.html');
 const embedPage = fs.existsSync(path.join(opts.dist, 'embed/allocation/index.html')) ? loadedBy('embed/allocation/index.html') : null;
+const jaPage = fs.existsSync(path.join(opts.dist, 'ja/index.html')) ? loadedBy('ja/index.html') : null;
+
+// English texts the program also holds as data in every build, so the Japanese wasm has them too:
+// the study estimates' labels (fund-core's yields.rs, kept in the data downloads), the charts'
+// fallback drawing (fund-charts' svg.rs), a bucket role and an id. Not strings of the i18n table.
+const HELD_AS_DATA = new Set([
+  'Beltran et al. (2012), 5-year yield, short run',
+  'Beltran et al. (2012), 5-year yield, long run',
+  'Kansas City Fed (2025), average across studies',
+  'Chart unavailable',
+  'Treasuries',
+  'assumption',
+]);
+
+// The strings that are one language's alone: the literal runs (placeholders cut out) of its i18n
+// table's and the framings' texts, 8 bytes or longer (shorter ones, like " chart", are words any
+// code may hold), that no text of the other language contains.
+function languageRuns() {
+  const core = path.join(repo, 'crates/fund-core');
+  const strings = (v, out) => {
+    if (typeof v === 'string') out.push(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+    return out;
+  };
+  const framingTexts = (v, lang, out) => {
+    if (Array.isArray(v)) for (const x of v) framingTexts(x, lang, out);
+    else if (v && typeof v === 'object') {
+      if (typeof v.en === 'string' && typeof v.ja === 'string') out.push(v[lang]);
+      else for (const x of Object.values(v)) framingTexts(x, lang, out);
+    }
+    return out;
+  };
+  const framings = JSON.parse(fs.readFileSync(path.join(core, 'data/framings.json'), 'utf8'));
+  const texts = {};
+  for (const lang of ['en', 'ja']) {
+    const table = JSON.parse(fs.readFileSync(path.join(core, `i18n/${lang}.json`), 'utf8'));
+    texts[lang] = [...strings(table, []), ...framingTexts(framings, lang, [])];
+  }
+  const runs = {};
+  for (const [lang, other] of [['en', 'ja'], ['ja', 'en']]) {
+    const others = texts[other].join('\u0000');
+    const set = new Set();
+    for (const t of texts[lang]) {
+      t.split(/[{}]/).forEach((r, i) => {
+        if (i % 2 === 0 && Buffer.byteLength(r) >= 8 && !others.includes(r) && !HELD_AS_DATA.has(r)) set.add(r);
+      });
+    }
+    runs[lang] = [...set].map((r) => Buffer.from(r));
+  }
+  return runs;
+}
+
+// Which language's strings the wasm a page names holds: for each language, how many of its runs.
+function wasmLanguages(page, runs) {
+  const html = fs.readFileSync(path.join(opts.dist, page), 'utf8');
+  const m = /<script[^>]*data-wasm="([^"]+)"[^>]*>/.exec(html);
+  if (!m) return null;
+  const file = path.join(opts.dist, path.dirname(page), m[1]);
+  const bytes = fs.readFileSync(file);
+  const held = {};
+  for (const [lang, list] of Object.entries(runs)) held[lang] = list.filter((r) => bytes.includes(r)).map((r) => r.toString());
+  return { page, lang: (/<html lang="([a-z]+)"/.exec(html) || [])[1], wasm: path.relative(opts.dist, file).split(path.sep).join('/'), held, total: Object.fromEntries(Object.entries(runs).map(([l, list]) => [l, list.length])) };
+}
+const runs = languageRuns();
+const languages = ['index.html', 'ja/index.html', 'embed/allocation/index.html', 'ja/embed/allocation/index.html']
+  .filter((p) => fs.existsSync(path.join(opts.dist, p)))
+  .map((p) => wasmLanguages(p, runs))
+  .filter(Boolean);
 const kib = (n) => (n / 1024).toFixed(1) + ' KiB';
 const nameW = Math.max(5, ...files.map((f) => f.file.length));
 const row = (name, raw, gz) => `${name.padEnd(nameW)}  ${String(raw).padStart(10)}  ${String(gz).padStart(10)}`;
@@ -134,7 +209,29 @@ if (embedPage) {
   );
 }
 
+if (jaPage) {
+  console.log(`Japanese page: ${kib(jaPage.full.gzip)} gzip, ${jaPage.full.files} files once it starts; ${kib(jaPage.initial.gzip)} gzip until the reader reaches for it`);
+}
+const wasmRaw = (f) => files.find((x) => x.file === f) || { raw: 0, gzip: 0 };
+for (const l of languages) {
+  const counts = Object.keys(l.held).map((lang) => `${lang} ${l.held[lang].length}/${l.total[lang]}`).join(', ');
+  console.log(`${l.page} (${l.lang}) loads ${l.wasm} (${wasmRaw(l.wasm).raw} raw, ${wasmRaw(l.wasm).gzip} gzip): language strings held: ${counts}`);
+}
+
 let ok = true;
+if (opts.oneLanguage) {
+  for (const l of languages) {
+    const other = l.lang === 'ja' ? 'en' : 'ja';
+    if (l.held[other].length > 0 || l.held[l.lang].length === 0) {
+      ok = false;
+      console.error(
+        `one language per wasm FAILED: ${l.page} (${l.lang}) loads ${l.wasm}, which holds ${l.held[other].length} of the ${other} strings ` +
+          `(${l.held[other].slice(0, 3).map((s) => JSON.stringify(s)).join(', ')}) and ${l.held[l.lang].length} of its own.`,
+      );
+    }
+  }
+  if (ok) console.log(`one language per wasm OK: ${languages.length} pages, each wasm without the other language's strings`);
+}
 if (opts.embedBudget !== null && embedPage) {
   // The embed's budget is for what it transfers before the reader reaches for it.
   const e = embedPage.initial.gzip;
@@ -170,7 +267,7 @@ if (opts.budget !== null) {
 }
 
 if (opts.json) {
-  const report = { dist: opts.dist, files, total, embed: embedPage, budgetGzip: opts.budget, pageInitialBudgetGzip: opts.pageInitialBudget, embedBudgetGzip: opts.embedBudget, withinBudget: opts.budget === null && opts.embedBudget === null && opts.pageInitialBudget === null ? null : ok };
+  const report = { dist: opts.dist, files, total, embed: embedPage, ja: jaPage, languages, budgetGzip: opts.budget, pageInitialBudgetGzip: opts.pageInitialBudget, embedBudgetGzip: opts.embedBudget, withinBudget: opts.budget === null && opts.embedBudget === null && opts.pageInitialBudget === null ? null : ok };
   fs.mkdirSync(path.dirname(opts.json), { recursive: true });
   fs.writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
   console.log(`wrote ${opts.json}`);

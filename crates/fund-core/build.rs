@@ -7,6 +7,11 @@
 //!   exactly as `Framing::from_json` validates JSON).
 //!
 //! A table that breaks the rules (`i18n/check.rs`) fails the build with one line per problem.
+//!
+//! The features `lang-en` and `lang-ja` choose the languages written into the code (both by
+//! default). With one, every generated function answers in that language whatever it is asked
+//! for, and the other language's text is not in the generated code at all: each page's
+//! WebAssembly carries its own language only.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -56,12 +61,81 @@ fn pieces_code(s: &str, args: &[String]) -> String {
     out
 }
 
-fn item(e: &I18nEntry, name: &str) -> String {
-    let doc = format!("English: {:?}", e.en);
+/// The languages this build holds, from the crate's features.
+#[derive(Clone, Copy)]
+struct Langs {
+    en: bool,
+    ja: bool,
+}
+
+impl Langs {
+    fn from_features() -> Langs {
+        let on = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
+        let langs = Langs {
+            en: on("LANG_EN"),
+            ja: on("LANG_JA"),
+        };
+        if !langs.en && !langs.ja {
+            panic!("fund-core: enable at least one language feature (lang-en, lang-ja)");
+        }
+        langs
+    }
+
+    fn both(self) -> bool {
+        self.en && self.ja
+    }
+
+    /// A text given in both languages, as this build holds it: `(the one language's name, its
+    /// text)` when it holds one.
+    fn only<'a>(self, en: &'a str, ja: &'a str) -> (&'static str, &'a str) {
+        if self.en {
+            ("English", en)
+        } else {
+            ("Japanese", ja)
+        }
+    }
+}
+
+/// The code choosing among per-language expressions (`(variant, code)`): the one expression when
+/// the build holds one language, else a `match` on the language `l`.
+fn by_lang(codes: &[(&str, String)]) -> String {
+    match codes {
+        [(_, one)] => one.clone(),
+        _ => {
+            let arms: String = codes
+                .iter()
+                .map(|(v, c)| format!("crate::lang::Lang::{v} => {c}, "))
+                .collect();
+            format!("match l {{ {arms}}}")
+        }
+    }
+}
+
+/// One string's function. A one-language build accepts the language (callers stay the same) and
+/// answers in the language it holds; the other language's text is not written.
+fn item(e: &I18nEntry, name: &str, langs: Langs) -> String {
+    let held: Vec<(&str, &str)> = [
+        ("En", e.en.as_str(), langs.en),
+        ("Ja", e.ja.as_str(), langs.ja),
+    ]
+    .into_iter()
+    .filter(|(_, _, on)| *on)
+    .map(|(v, t, _)| (v, t))
+    .collect();
+    let (doc, l) = if langs.both() {
+        (format!("English: {:?}", e.en), "l")
+    } else {
+        let (which, text) = langs.only(&e.en, &e.ja);
+        (
+            format!("{which}: {text:?} (this build holds {which} only)"),
+            "_",
+        )
+    };
     if e.args.is_empty() {
+        let codes: Vec<(&str, String)> = held.iter().map(|(v, t)| (*v, format!("{t:?}"))).collect();
         format!(
-            "#[doc = {doc:?}]\n#[inline]\npub fn {name}(l: crate::lang::Lang) -> &'static str {{ match l {{ crate::lang::Lang::En => {:?}, crate::lang::Lang::Ja => {:?} }} }}\n",
-            e.en, e.ja
+            "#[doc = {doc:?}]\n#[inline]\npub fn {name}({l}: crate::lang::Lang) -> &'static str {{ {} }}\n",
+            by_lang(&codes)
         )
     } else {
         let params: Vec<String> = e
@@ -70,11 +144,14 @@ fn item(e: &I18nEntry, name: &str) -> String {
             .map(|a| format!("{}: &str", ident(a)))
             .collect();
         let values: Vec<String> = e.args.iter().map(|a| ident(a)).collect();
+        let codes: Vec<(&str, String)> = held
+            .iter()
+            .map(|(v, t)| (*v, pieces_code(t, &e.args)))
+            .collect();
         format!(
-            "#[doc = {doc:?}]\npub fn {name}(l: crate::lang::Lang, {}) -> String {{ use crate::msg::Piece as P; crate::msg::fill(match l {{ crate::lang::Lang::En => {}, crate::lang::Lang::Ja => {} }}, &[{}]) }}\n",
+            "#[doc = {doc:?}]\npub fn {name}({l}: crate::lang::Lang, {}) -> String {{ use crate::msg::Piece as P; crate::msg::fill({}, &[{}]) }}\n",
             params.join(", "),
-            pieces_code(&e.en, &e.args),
-            pieces_code(&e.ja, &e.args),
+            by_lang(&codes),
             values.join(", ")
         )
     }
@@ -92,7 +169,7 @@ fn emit(m: &Module, path: &str, out: &mut String) {
     }
 }
 
-fn messages(out_dir: &std::path::Path) {
+fn messages(out_dir: &std::path::Path, langs: Langs) {
     let en = read_json("i18n/en.json");
     let ja = read_json("i18n/ja.json");
     println!("cargo:rerun-if-changed=i18n/check.rs");
@@ -117,7 +194,7 @@ fn messages(out_dir: &std::path::Path) {
         for d in dirs {
             m = m.children.entry((*d).to_string()).or_default();
         }
-        m.items.push(item(e, &ident(last)));
+        m.items.push(item(e, &ident(last), langs));
     }
     let mut code =
         String::from("// Generated by build.rs from i18n/en.json and i18n/ja.json. Do not edit.\n");
@@ -125,11 +202,17 @@ fn messages(out_dir: &std::path::Path) {
     std::fs::write(out_dir.join("msg.rs"), code).expect("write msg.rs");
 }
 
-fn text(v: &serde_json::Value, what: &str) -> String {
+fn text(v: &serde_json::Value, what: &str, langs: Langs) -> String {
     let en = v.get("en").and_then(|x| x.as_str());
     let ja = v.get("ja").and_then(|x| x.as_str());
     match (en, ja) {
-        (Some(en), Some(ja)) => format!("g_text({en:?}, {ja:?})"),
+        // A one-language build leaves the other language empty (`Text::get` answers in the
+        // language the build holds).
+        (Some(en), Some(ja)) => format!(
+            "g_text({:?}, {:?})",
+            if langs.en { en } else { "" },
+            if langs.ja { ja } else { "" }
+        ),
         _ => panic!("data/framings.json: {what} must be {{\"en\": \"…\", \"ja\": \"…\"}}"),
     }
 }
@@ -158,7 +241,7 @@ fn strings(v: &serde_json::Value, what: &str) -> String {
     format!("vec![{}]", items.join(", "))
 }
 
-fn framings(out_dir: &std::path::Path) {
+fn framings(out_dir: &std::path::Path, langs: Langs) {
     let data = read_json("data/framings.json");
     let list = data
         .as_array()
@@ -200,25 +283,25 @@ fn framings(out_dir: &std::path::Path) {
                 buckets,
                 "            RawBucket {{ id: {}, label: {}, short_label: {}, role: {role}, range: {range}, default_share: g_share({}), sources: {}, yield_: RawYield {{ default: g_dec({}), sources: {}, is_assumption: {}, note: {} }} }},",
                 string(&b["id"], &bw("id")),
-                text(&b["label"], &bw("label")),
-                text(&b["short_label"], &bw("short_label")),
+                text(&b["label"], &bw("label"), langs),
+                text(&b["short_label"], &bw("short_label"), langs),
                 decimal(&b["default_share"], &bw("default_share")),
                 strings(&b["sources"], &bw("sources")),
                 decimal(&y["default"], &bw("yield.default")),
                 strings(&y["sources"], &bw("yield.sources")),
                 y["is_assumption"].as_bool().unwrap_or_else(|| panic!("{}", bw("yield.is_assumption must be true or false"))),
-                text(&y["note"], &bw("yield.note")),
+                text(&y["note"], &bw("yield.note"), langs),
             )
             .unwrap();
         }
         write!(
             code,
             "        RawFraming {{ id: {id_code}, name: {}, description: {}, total: g_dec({}), total_sources: {}, remainder_note: {}, default_remainder_split: g_share({}), buckets: vec![\n{buckets}        ] }},\n",
-            text(&f["name"], &what("name")),
-            text(&f["description"], &what("description")),
+            text(&f["name"], &what("name"), langs),
+            text(&f["description"], &what("description"), langs),
             decimal(&f["total"], &what("total")),
             strings(&f["total_sources"], &what("total_sources")),
-            text(&f["remainder_note"], &what("remainder_note")),
+            text(&f["remainder_note"], &what("remainder_note"), langs),
             decimal(&f["default_remainder_split"], &what("default_remainder_split")),
         )
         .unwrap();
@@ -229,6 +312,7 @@ fn framings(out_dir: &std::path::Path) {
 
 fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    messages(&out_dir);
-    framings(&out_dir);
+    let langs = Langs::from_features();
+    messages(&out_dir, langs);
+    framings(&out_dir, langs);
 }

@@ -224,7 +224,7 @@ test('an embed in a pym.js host is sized before the wasm arrives (and without it
 
 test('an embed page downloads no wasm until the reader reaches for it; a link with numbers starts at once', { timeout: TEST_TIMEOUT }, async () => {
   const wasmLoads = (page) =>
-    page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\.wasm$|japan-fund-explainer-[0-9a-f]+\.js$/.test(e.name)).length);
+    page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\.wasm$|japan-fund-explainer-(?:en|ja)-[0-9a-f]+\.js$/.test(e.name)).length);
   const started = (page) => page.evaluate(() => document.documentElement.classList.contains('app'));
   // No numbers in the link: the prerendered chart is the chart until a pointer, touch, key or
   // focus says the reader wants it.
@@ -361,7 +361,7 @@ test('wasm blocked: the static article opens at a permalink\'s step, with every 
 // it transfers no script or wasm of the app until the reader reaches for something the app runs
 // (or a control nears the view); on a fast desktop it starts once idle.
 test('the page waits for its reader on a phone, a slow connection or Save-Data, and starts on reach or a control near the view', { timeout: 120_000 }, async () => {
-  const appLoads = (t) => t.requests.filter((u) => /\.wasm$|japan-fund-explainer-[0-9a-f]+\.js$/.test(u)).length;
+  const appLoads = (t) => t.requests.filter((u) => /\.wasm$|japan-fund-explainer-(?:en|ja)-[0-9a-f]+\.js$/.test(u)).length;
   const idleFor = async (page, ms = 1500) => {
     await page.waitForLoadState('load');
     await page.waitForTimeout(ms);

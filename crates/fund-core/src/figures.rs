@@ -17,6 +17,18 @@ pub fn record_as_of_line(lang: crate::lang::Lang) -> String {
     crate::msg::banner::as_of(lang, &crate::format::date(y, m, d, lang))
 }
 
+/// A Japanese text where this build holds Japanese, empty where it does not (see
+/// [`Lang::built`](crate::lang::Lang::built): such a build never shows it).
+macro_rules! ja {
+    ($s:literal) => {
+        if cfg!(feature = "lang-ja") {
+            $s
+        } else {
+            ""
+        }
+    };
+}
+
 /// What a figure's value measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -57,7 +69,7 @@ pub struct Figure {
 impl Figure {
     /// What it is, in `lang`.
     pub fn label_in(&self, lang: crate::lang::Lang) -> &'static str {
-        match lang {
+        match lang.built() {
             crate::lang::Lang::En => self.label,
             crate::lang::Lang::Ja => self.label_ja,
         }
@@ -65,7 +77,7 @@ impl Figure {
 
     /// When it was true, in `lang`.
     pub fn as_of_in(&self, lang: crate::lang::Lang) -> &'static str {
-        match lang {
+        match lang.built() {
             crate::lang::Lang::En => self.as_of,
             crate::lang::Lang::Ja => self.as_of_ja,
         }
@@ -87,11 +99,11 @@ pub fn japan_treasury_holdings() -> Figure {
     Figure {
         id: "japan-treasury-holdings",
         label: "Japan's holdings of US Treasury securities",
-        label_ja: "日本の米国債保有額",
+        label_ja: ja!("日本の米国債保有額"),
         value: billions(11855, 1),
         unit: Unit::Usd,
         as_of: "Dec 2025",
-        as_of_ja: "2025年12月",
+        as_of_ja: ja!("2025年12月"),
         sources: &["tic-table5"],
     }
 }
@@ -101,11 +113,11 @@ pub fn marketable_treasuries() -> Figure {
     Figure {
         id: "marketable-treasuries",
         label: "Marketable US Treasury securities outstanding",
-        label_ja: "市場性米国債の発行残高",
+        label_ja: ja!("市場性米国債の発行残高"),
         value: billions(295716, 1),
         unit: Unit::Usd,
         as_of: "2025 Q3",
-        as_of_ja: "2025年7～9月期",
+        as_of_ja: ja!("2025年7～9月期"),
         sources: &["fed-z1-l210"],
     }
 }
@@ -115,11 +127,11 @@ pub fn japan_fx_reserves() -> Figure {
     Figure {
         id: "japan-fx-reserves",
         label: "Japan's official foreign-exchange reserves",
-        label_ja: "日本の外貨準備高",
+        label_ja: ja!("日本の外貨準備高"),
         value: billions(13697, 1),
         unit: Unit::Usd,
         as_of: "end-2025",
-        as_of_ja: "2025年末",
+        as_of_ja: ja!("2025年末"),
         sources: &["nation-fxreserves-2026-02"],
     }
 }
@@ -129,11 +141,11 @@ pub fn fund_total() -> Figure {
     Figure {
         id: "fund-total",
         label: "The fund's size (\"up to\")",
-        label_ja: "対米投資の規模(上限額)",
+        label_ja: ja!("対米投資の規模(上限額)"),
         value: billions(550, 0),
         unit: Unit::Usd,
         as_of: "Jul–Sep 2025",
-        as_of_ja: "2025年7～9月",
+        as_of_ja: ja!("2025年7～9月"),
         sources: &["wh-factsheet-2025-07", "ndtv-bloomberg-2025-09"],
     }
 }
@@ -143,11 +155,11 @@ pub fn ten_year_yield() -> Figure {
     Figure {
         id: "ten-year-yield",
         label: "10-year Treasury yield",
-        label_ja: "米10年債利回り",
+        label_ja: ja!("米10年債利回り"),
         value: Decimal::new(4136, 3),
         unit: Unit::Percent,
         as_of: "31 Dec 2025",
-        as_of_ja: "2025年12月31日",
+        as_of_ja: ja!("2025年12月31日"),
         sources: &["cnbc-10y-2025-12"],
     }
 }
@@ -157,11 +169,11 @@ pub fn usdjpy_default() -> Figure {
     Figure {
         id: "usdjpy-default",
         label: "Yen per US dollar",
-        label_ja: "円相場(1ドル当たり)",
+        label_ja: ja!("円相場(1ドル当たり)"),
         value: Decimal::new(1568, 1),
         unit: Unit::YenPerUsd,
         as_of: "Feb 2026",
-        as_of_ja: "2026年2月",
+        as_of_ja: ja!("2026年2月"),
         sources: &["reuters-gpif-2026-02"],
     }
 }
@@ -171,11 +183,11 @@ pub fn usdjpy_2025_low() -> Figure {
     Figure {
         id: "usdjpy-2025-low",
         label: "Strongest yen of 2025 (yen per dollar)",
-        label_ja: "2025年の円の最高値(1ドル当たり)",
+        label_ja: ja!("2025年の円の最高値(1ドル当たり)"),
         value: Decimal::new(13990, 2),
         unit: Unit::YenPerUsd,
         as_of: "22 Apr 2025",
-        as_of_ja: "2025年4月22日",
+        as_of_ja: ja!("2025年4月22日"),
         sources: &["bloomberg-yen-2025-04"],
     }
 }
@@ -186,11 +198,11 @@ pub fn usdjpy_2025_high() -> Figure {
     Figure {
         id: "usdjpy-2025-high",
         label: "Weak yen, late 2025 (yen per dollar)",
-        label_ja: "2025年終盤の円安水準(1ドル当たり)",
+        label_ja: ja!("2025年終盤の円安水準(1ドル当たり)"),
         value: Decimal::new(15789, 2),
         unit: Unit::YenPerUsd,
         as_of: "20 Nov 2025",
-        as_of_ja: "2025年11月20日",
+        as_of_ja: ja!("2025年11月20日"),
         sources: &["financetom-yen-2025-11"],
     }
 }

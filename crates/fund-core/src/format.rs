@@ -108,7 +108,7 @@ pub fn usd(amount: Usd, lang: Lang) -> String {
 /// Like [`usd`] with a chosen number of decimal places for the English scale word (Japanese
 /// keeps its own precision, which matches one decimal place).
 pub fn usd_dp(amount: Usd, dp: u32, lang: Lang) -> String {
-    match lang {
+    match lang.built() {
         Lang::En => {
             let (v, unit) = scaled_en(amount.dollars(), dp);
             let neg = v.is_sign_negative() && !v.is_zero();
@@ -129,7 +129,7 @@ pub fn usd_exact(amount: Usd, lang: Lang) -> String {
     let v = amount.dollars();
     let neg = v.is_sign_negative() && !v.is_zero();
     let abs = v.abs();
-    match lang {
+    match lang.built() {
         Lang::En => {
             let billion = Decimal::from(1_000_000_000u64);
             if abs >= billion {
@@ -166,7 +166,7 @@ pub fn usd_exact(amount: Usd, lang: Lang) -> String {
 /// A yen amount, converted at the reader's rate: `"¥61.9 trillion"`; `"約61.9兆円"` (約,
 /// "about", whenever the figure shown is rounded).
 pub fn yen(amount: Yen, lang: Lang) -> String {
-    match lang {
+    match lang.built() {
         Lang::En => {
             let (v, unit) = scaled_en(amount.yen(), 1);
             let neg = v.is_sign_negative() && !v.is_zero();
@@ -208,7 +208,7 @@ pub fn rate(p: Decimal) -> String {
 /// A range of percentages: `"70–80%"`; `"70～80%"`.
 pub fn percent_range(low: Decimal, high: Decimal, lang: Lang) -> String {
     let (l, h) = (round_trim(low, 2), round_trim(high, 2));
-    let dash = match lang {
+    let dash = match lang.built() {
         Lang::En => "–",
         Lang::Ja => "～",
     };
@@ -220,7 +220,7 @@ pub fn percent_range(low: Decimal, high: Decimal, lang: Lang) -> String {
 pub fn basis_points(bp: Decimal, lang: Lang) -> String {
     let v = round_trim(bp, 1);
     let s = sign(v.is_sign_negative() && !v.is_zero());
-    match lang {
+    match lang.built() {
         Lang::En => format!("{s}{} bp", v.abs()),
         Lang::Ja => format!("{s}{}bp", v.abs()),
     }
@@ -228,7 +228,7 @@ pub fn basis_points(bp: Decimal, lang: Lang) -> String {
 
 /// A yen-per-dollar rate: `"¥156.8 per $"`; `"1ドル=156.8円"`.
 pub fn usdjpy(rate: Decimal, lang: Lang) -> String {
-    match lang {
+    match lang.built() {
         Lang::En => format!("¥{} per $", round_trim(rate, 2)),
         Lang::Ja => format!("1ドル={}円", round_trim(rate, 2)),
     }
@@ -246,7 +246,7 @@ const MONTHS_EN: [&str; 12] = [
 
 /// A day: `"4 Sep 2025"`; `"2025年9月4日"`. A month outside 1–12 is written as a number.
 pub fn date(year: i32, month: u32, day: u32, lang: Lang) -> String {
-    match lang {
+    match lang.built() {
         Lang::En => match MONTHS_EN.get(month.wrapping_sub(1) as usize) {
             Some(m) => format!("{day} {m} {year}"),
             None => format!("{day}/{month}/{year}"),
@@ -257,7 +257,7 @@ pub fn date(year: i32, month: u32, day: u32, lang: Lang) -> String {
 
 /// A month: `"Sep 2025"`; `"2025年9月"`.
 pub fn month(year: i32, month: u32, lang: Lang) -> String {
-    match lang {
+    match lang.built() {
         Lang::En => match MONTHS_EN.get(month.wrapping_sub(1) as usize) {
             Some(m) => format!("{m} {year}"),
             None => format!("{month}/{year}"),

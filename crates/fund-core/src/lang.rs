@@ -48,6 +48,22 @@ impl Lang {
         }
     }
 
+    /// The language this build answers `self` in: `self` when the build holds every language
+    /// (the default features); otherwise the one language it holds (the features `lang-en`,
+    /// `lang-ja`). Each page's WebAssembly holds its own page's language only, and the code
+    /// matching on a language goes through this, so the other language's branches and text fold
+    /// away.
+    #[inline(always)]
+    pub const fn built(self) -> Lang {
+        if cfg!(all(feature = "lang-en", feature = "lang-ja")) {
+            self
+        } else if cfg!(feature = "lang-ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
     /// The other language (there are two).
     pub fn other(self) -> Lang {
         match self {
@@ -68,23 +84,32 @@ pub struct Text {
 }
 
 impl Text {
-    /// A text from its English and Japanese versions.
+    /// A text from its English and Japanese versions. A one-language build keeps the language
+    /// it holds only (the other stays empty, and [`Text::get`] never answers with it).
     pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Text {
+        let keep = |on: bool, s: String| {
+            if on {
+                s.into_boxed_str()
+            } else {
+                Box::default()
+            }
+        };
         Text {
-            en: en.into().into_boxed_str(),
-            ja: ja.into().into_boxed_str(),
+            en: keep(cfg!(feature = "lang-en"), en.into()),
+            ja: keep(cfg!(feature = "lang-ja"), ja.into()),
         }
     }
 
-    /// The text in `lang`.
+    /// The text in `lang` (in a one-language build, in the language it holds: see
+    /// [`Lang::built`]).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
+        match lang.built() {
             Lang::En => &self.en,
             Lang::Ja => &self.ja,
         }
     }
 
-    /// The English text (the reference).
+    /// The English text (the reference; empty in a Japanese-only build).
     pub fn en(&self) -> &str {
         &self.en
     }

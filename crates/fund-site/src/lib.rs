@@ -7,10 +7,12 @@
 //! stylesheet links), then runs this crate's binary as a `post_build` hook. The binary renders
 //! the Leptos components of `fund-page` to HTML natively and puts that HTML, plus each page's
 //! language, social and search metadata, into the shell. In the browser, the WebAssembly (the
-//! `japan-fund-explainer` package's client) takes the page over.
+//! `japan-fund-explainer` package's client) takes the page over: one WebAssembly per language,
+//! each holding its own pages' strings only (see [`wasm`]).
 #![deny(missing_docs)]
 
 pub mod reading;
+pub mod wasm;
 
 use fund_charts::Theme;
 use fund_core::{msg, Lang};
@@ -437,7 +439,7 @@ fn take_wasm_preload(head: &str) -> (String, Option<String>) {
 
 /// The value of the first `name="…"` attribute in `html`, as written (still escaped, so it can be
 /// written into another attribute as it is).
-fn attr_value(html: &str, name: &str) -> Option<String> {
+pub(crate) fn attr_value(html: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
     let at = html.find(&key)? + key.len();
     let end = html[at..].find('"')?;

@@ -17,7 +17,8 @@
 use fund_core::Lang;
 use fund_site::publish::{self, Publishing};
 use fund_site::{
-    assemble_with, card_png, downloads_from, pages, prerender_css, render_body, Origin, SiteError,
+    assemble_with, card_png, downloads_from, pages, prerender_css, render_body, wasm, Origin,
+    SiteError,
 };
 use fund_view::charts::ChartId;
 use std::path::{Path, PathBuf};
@@ -78,10 +79,35 @@ fn run() -> Result<Written, SiteError> {
     if let Ok(exe) = std::env::current_exe() {
         let _ = std::fs::write(exe.with_file_name("fund-site-shell.html"), &shell);
     }
+    // Each language's pages load their own WebAssembly (see `fund_site::wasm`): the shell names
+    // the main app's, and the others' get a shell of their own.
+    let mut shells = Vec::new();
+    for lang in Lang::ALL {
+        let bin = format!("{}-{}", wasm::BIN_PREFIX, lang.as_str());
+        let own = if shell.contains(&format!("/{bin}-")) {
+            shell.clone()
+        } else {
+            match wasm::hashed(&dir, &bin)? {
+                Some(w) => wasm::shell_for(&shell, &w)?,
+                None => {
+                    return Err(SiteError::Shell(
+                        "WebAssembly for every language (index.html builds one per language)",
+                    ))
+                }
+            }
+        };
+        shells.push((lang, own));
+    }
+    let shell_of = |lang: Lang| {
+        shells
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(shell.as_str(), |(_, s)| s.as_str())
+    };
     let mut written = 0;
     for page in pages() {
         let body = render_body(page.lang, page.embed);
-        let html = assemble_with(&shell, &page, &origin, &publishing, &body)?;
+        let html = assemble_with(shell_of(page.lang), &page, &origin, &publishing, &body)?;
         let folder = dir.join(page.dir());
         write(&folder.join("index.html"), html.as_bytes())?;
         if !text_only {

@@ -154,7 +154,7 @@ fn table_amount(amount: Usd, lang: Lang) -> String {
     } else {
         ""
     };
-    match lang {
+    match lang.built() {
         Lang::En => {
             let m = (dollars.abs() / Decimal::from(1_000_000))
                 .round_dp_with_strategy(1, MidpointAwayFromZero);

@@ -1,12 +1,12 @@
-//! A plotters drawing backend of ours that records a typed [`Scene`] instead of writing pixels or
-//! SVG text.
+//! A plotters drawing backend of ours that records a typed [`Scene`](crate::scene::Scene) instead
+//! of writing pixels or SVG text.
 //!
 //! plotters' `DrawingBackend` trait is its extension point for third-party backends. The charts
 //! keep drawing with plotters' API (a `DrawingArea`, its elements and text styles); this backend
 //! turns each operation into a [`Mark`]:
 //!
 //! - colours arrive as RGB, so the painter hands plotters one key colour per palette role
-//!   ([`Paint::key`]) and the recorder maps it back to the role; any other colour is an error;
+//!   (`Paint::key`) and the recorder maps it back to the role; any other colour is an error;
 //! - text is recorded with its size, weight and anchor as asked (never measured: the default
 //!   `draw_text` would lay the text out through the font, which on wasm32 means the DOM);
 //! - a dashed line is one [`Dashed`] element whose drawing on this backend records one mark with

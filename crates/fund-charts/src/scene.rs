@@ -20,7 +20,7 @@ use crate::theme::Theme;
 use std::fmt::Write as _;
 
 /// A palette role: what a paint is for. The colour it stands for depends on the theme
-/// ([`Paint::rgb`]); on the page it is a CSS class ([`Paint::class`]) whose colour the stylesheet
+/// ([`Paint::rgb`]); on the page it is a CSS class ([`Paint::fill_class`], [`Paint::stroke_class`]) whose colour the stylesheet
 /// sets per theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Paint {

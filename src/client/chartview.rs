@@ -9,8 +9,8 @@ use fund_charts::{DataTable, Mark, PaintMode, Scene};
 use fund_core::framing::FramingId;
 use fund_core::Lang;
 use fund_view::charts::{parts_of, static_of, ChartId, ChartModel};
+use fund_view::fingerprint::{layer_fingerprint, words_fingerprint};
 use fund_view::hooks::{self, attr, class};
-use fund_view::svgpatch::{layer_fingerprint, words_fingerprint};
 use std::cell::RefCell;
 use web_sys::Element;
 

@@ -367,7 +367,7 @@ pub fn move_step(app: ReaderState, page: &Rc<PageElements>, delta: isize) {
 /// the jump passes over do not become current.
 pub fn scroll_to_step(page: &PageElements, i: usize, focus: bool) {
     let Some(el) = page.steps.get(i) else { return };
-    page.steps_ignored_until.set(now_ms() + 400.0);
+    page.step_jump.set(Some((i, now_ms() + STEP_JUMP_MS)));
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_behavior(web_sys::ScrollBehavior::Instant);
     opts.set_block(web_sys::ScrollLogicalPosition::Start);
@@ -377,13 +377,33 @@ pub fn scroll_to_step(page: &PageElements, i: usize, focus: bool) {
     }
 }
 
+/// How long the step observer's reports may belong to a jump at most (ms). The jump usually ends
+/// sooner, at the observer's first report of the step jumped to; a timer alone (400 ms, before)
+/// could run out before a busy page's observer reported, and that report then moved the step.
+const STEP_JUMP_MS: f64 = 1500.0;
+
 /// Watches which step crosses the reading line and makes it current.
 pub fn observe_steps(app: ReaderState, page: Rc<PageElements>) {
     let ids: Vec<String> = page.steps.iter().map(|s| s.id()).collect();
     let quiet = page.clone();
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if quiet.steps_ignored_until.get() > now_ms() {
-            return;
+        if let Some((target, deadline)) = quiet.step_jump.get() {
+            if now_ms() <= deadline {
+                // Reports during a jump are the jump's: it ends when the step jumped to reaches
+                // the reading line (that report too is the jump's).
+                let landed = entries.iter().any(|e| {
+                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| {
+                            e.is_intersecting()
+                                && ids.get(target).is_some_and(|id| *id == e.target().id())
+                        })
+                });
+                if landed {
+                    quiet.step_jump.set(None);
+                }
+                return;
+            }
+            quiet.step_jump.set(None);
         }
         for entry in entries.iter() {
             let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {

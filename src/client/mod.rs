@@ -6,7 +6,7 @@
 //! every chart, table and sentence reads, and each chart has its own memo of its figures, so a
 //! chart whose figures did not change is not redrawn. Effects connect these to the page's
 //! elements through plain functions of plain types ([`fund_view::charts`], [`fund_view::controls`],
-//! [`fund_view::live`], [`fund_view::record_view`], [`fund_view::svgpatch`]), which are tested natively.
+//! [`fund_view::live`], [`fund_view::record_view`], [`fund_view::fingerprint`]), which are tested natively.
 //! Nothing is rebuilt: text and attributes are set where they differ, chart marks are patched in
 //! place, so focus, scroll position and open disclosures stay as they are.
 
@@ -136,9 +136,10 @@ pub(crate) struct PageElements {
     pub steps: Vec<Element>,
     /// The embed dialog, on the full page.
     pub dialog: Option<share::Dialog>,
-    /// Until when (ms) the step observer is ignored, while the page scrolls to a step itself
-    /// (the steps passed over do not become current).
-    pub steps_ignored_until: Cell<f64>,
+    /// A jump the page made to a step itself (the step, and a deadline in ms): until the step
+    /// observer reports that step at the reading line, or the deadline passes, its reports are
+    /// the jump's (the steps passed over do not become current).
+    pub step_jump: Cell<Option<(usize, f64)>>,
     /// Pending URL write.
     pub url_timer: Rc<Debouncer>,
 }
@@ -283,7 +284,7 @@ pub fn start() {
         step_charts,
         steps,
         dialog,
-        steps_ignored_until: Cell::new(0.0),
+        step_jump: Cell::new(None),
         url_timer: Debouncer::new(250),
     });
 

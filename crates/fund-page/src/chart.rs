@@ -114,8 +114,8 @@ pub fn ChartFigure(
             let mut svg = r.svg.clone();
             svg.id = format!("chart-{slug}-{name}");
             // Fingerprints of the two layers: the browser's first draw skips what is already so.
-            let stat = fund_view::svgpatch::layer_fingerprint(&svg.static_layer);
-            let marks = fund_view::svgpatch::layer_fingerprint(&svg.marks);
+            let stat = fund_view::fingerprint::layer_fingerprint(&svg.static_layer);
+            let marks = fund_view::fingerprint::layer_fingerprint(&svg.marks);
             view! {
                 <div
                     class=format!("{} {}", class::CHART_SVG, class::layout(width))
@@ -142,7 +142,7 @@ pub fn ChartFigure(
             id=format!("figure-{slug}")
             data-testid=testid::chart(id)
             data-chart=slug
-            data-words=fund_view::svgpatch::words_fingerprint(&wide.text, &wide.table)
+            data-words=fund_view::fingerprint::words_fingerprint(&wide.text, &wide.table)
             hidden=hidden
             aria-labelledby=caption_ref
         >

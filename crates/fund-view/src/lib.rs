@@ -5,7 +5,7 @@
 //! Everything here is plain data and plain functions, tested natively: [`charts`] (which chart,
 //! drawn from the core's figures), [`controls`] (the controls' words and values), [`live`]
 //! (numbers in the text), [`record_view`], [`export`] (files, embed URLs and snippets), [`url`],
-//! [`input`], [`theme`], [`layout`], [`views`], [`svgpatch`] (old marks → new marks as edits),
+//! [`input`], [`theme`], [`layout`], [`views`], [`fingerprint`] (fingerprints of drawn layers and words),
 //! and [`hooks`], the page's DOM contract (test ids, `data-*` attributes, classes, ids and the
 //! [`hooks::Action`] a button asks for) that the components write and the client finds.
 //!
@@ -18,12 +18,12 @@
 pub mod charts;
 pub mod controls;
 pub mod export;
+pub mod fingerprint;
 pub mod hooks;
 pub mod input;
 pub mod layout;
 pub mod live;
 pub mod record_view;
-pub mod svgpatch;
 pub mod theme;
 pub mod url;
 pub mod views;

@@ -70,16 +70,23 @@ pub fn install(app: ReaderState, page: Rc<PageElements>) {
         let page = page.clone();
         listen(&win, "keydown", move |ev| on_key(app, &page, &ev));
     }
-    listen(&win, "popstate", move |_| {
-        let (state, _) = fund_view::url::read_page(&super::browser::location_search(), app.embed);
-        let step = state.step();
-        app.theme_choice.set(state.theme());
-        app.model.set(state.into_model());
-        if app.step.get_untracked() != step && app.embed.is_none() {
-            app.step.set(step);
-            app.chart_override.set(None);
-        }
-    });
+    {
+        let page = page.clone();
+        listen(&win, "popstate", move |_| {
+            let (state, _) =
+                fund_view::url::read_page(&super::browser::location_search(), app.embed);
+            let step = state.step();
+            app.theme_choice.set(state.theme());
+            app.model.set(state.into_model());
+            if app.step.get_untracked() != step && app.embed.is_none() {
+                // The browser puts the scroll back where this entry had it: the observer's
+                // reports of that are a jump to the entry's step, as when the page scrolls itself.
+                page.step_jump.set(Some((step, now_ms() + STEP_JUMP_MS)));
+                app.step.set(step);
+                app.chart_override.set(None);
+            }
+        });
+    }
     listen(&win, "resize", move |_| {
         let w =
             fund_view::layout::layout_for(super::browser::viewport_width(), app.embed.is_some());

@@ -9,6 +9,7 @@
 use crate::draw::{layer, wrap, Font, SMALL};
 use crate::error::ChartError;
 use crate::layout::PAD;
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::RenderOptions;
 
@@ -66,31 +67,30 @@ impl Banner {
     /// Draws the banner for `options` (layout width and theme).
     pub fn draw(&self, options: &RenderOptions) -> Result<BannerLayer, ChartError> {
         let width = options.layout_width();
-        let c = options.paints();
         let (line, as_of) = self.lines(width);
         let rows = line.len() + as_of.len();
         let height = (GAP + rows as f64 * LINE_H + GAP + 4.0).ceil() as u32;
         let marker = match self.kind {
-            BannerKind::Claim => c.series(1),
-            BannerKind::Record => c.series(2),
-            BannerKind::Illustration => c.muted,
+            BannerKind::Claim => Paint::series(1),
+            BannerKind::Record => Paint::series(2),
+            BannerKind::Illustration => Paint::Muted,
         };
         let scene = layer(width, height, |p| {
             p.fill_rect(
                 (0.0, 0.0),
                 (f64::from(width), f64::from(height)),
-                c.background,
+                Paint::Background,
             )?;
             let text_x = PAD + MARK_W + 8.0;
             let line_bottom = GAP + line.len() as f64 * LINE_H;
             p.fill_rect((PAD, GAP), (PAD + MARK_W, line_bottom), marker)?;
             for (i, l) in line.iter().enumerate() {
                 let y = GAP + LINE_H * (i as f64 + 0.5);
-                p.text(l, (text_x, y), Font::new(SMALL, c.text).bold())?;
+                p.text(l, (text_x, y), Font::new(SMALL, Paint::Text).bold())?;
             }
             for (i, l) in as_of.iter().enumerate() {
                 let y = line_bottom + LINE_H * (i as f64 + 0.5);
-                p.text(l, (text_x, y), Font::new(SMALL, c.muted))?;
+                p.text(l, (text_x, y), Font::new(SMALL, Paint::Muted))?;
             }
             // A hairline under the band, so the banner reads as the chart's own label.
             p.line(
@@ -98,7 +98,7 @@ impl Banner {
                     (PAD, f64::from(height) - 2.0),
                     (f64::from(width) - PAD, f64::from(height) - 2.0),
                 ],
-                c.grid,
+                Paint::Grid,
                 1,
             )
         })?;

@@ -5,7 +5,6 @@ use crate::draw::{text_width, Anchor, Font, Painter, BASE, SMALL};
 use crate::error::ChartError;
 use crate::scale::Linear;
 use crate::scene::Paint;
-use crate::theme::Roles;
 
 /// Outer padding.
 pub(crate) const PAD: f64 = 12.0;
@@ -49,16 +48,11 @@ pub(crate) fn plot_x(width: u32) -> (f64, f64) {
 }
 
 /// The background.
-pub(crate) fn background(
-    p: &Painter<'_>,
-    width: u32,
-    height: u32,
-    c: &Roles,
-) -> Result<(), ChartError> {
+pub(crate) fn background(p: &Painter<'_>, width: u32, height: u32) -> Result<(), ChartError> {
     p.fill_rect(
         (0.0, 0.0),
         (f64::from(width), f64::from(height)),
-        c.background,
+        Paint::Background,
     )
 }
 
@@ -82,7 +76,6 @@ pub(crate) fn x_grid(
     bands: &[(f64, f64)],
     bottom: f64,
     width: u32,
-    c: &Roles,
 ) -> Result<(), ChartError> {
     let xs: Vec<f64> = ticks.iter().map(|(v, _)| scale.map(*v)).collect();
     let widest = ticks
@@ -102,9 +95,9 @@ pub(crate) fn x_grid(
     let right = f64::from(width) - 2.0;
     for (i, ((_, label), x)) in ticks.iter().zip(&xs).enumerate() {
         for (y0, y1) in bands {
-            p.line(&[(*x, *y0), (*x, *y1)], c.grid, 1)?;
+            p.line(&[(*x, *y0), (*x, *y1)], Paint::Grid, 1)?;
         }
-        p.line(&[(*x, bottom), (*x, bottom + 4.0)], c.axis, 1)?;
+        p.line(&[(*x, bottom), (*x, bottom + 4.0)], Paint::Axis, 1)?;
         if i % every == 0 {
             let half = text_width(label, SMALL) / 2.0;
             let (at, anchor) = if *x - half < 2.0 {
@@ -117,7 +110,7 @@ pub(crate) fn x_grid(
             p.text(
                 label,
                 (at, bottom + 14.0),
-                Font::new(SMALL, c.muted).anchor(anchor),
+                Font::new(SMALL, Paint::Muted).anchor(anchor),
             )?;
         }
     }
@@ -130,12 +123,11 @@ pub(crate) fn axis_title(
     title: &str,
     width: u32,
     bottom: f64,
-    c: &Roles,
 ) -> Result<(), ChartError> {
     p.text(
         title,
         (f64::from(width) - PAD, bottom + 32.0),
-        Font::new(SMALL, c.muted).anchor(Anchor::End),
+        Font::new(SMALL, Paint::Muted).anchor(Anchor::End),
     )
 }
 
@@ -173,11 +165,11 @@ pub(crate) fn hatched_bar(
 }
 
 /// "No figures to show" in the first row.
-pub(crate) fn empty_message(p: &Painter<'_>, message: &str, c: &Roles) -> Result<(), ChartError> {
+pub(crate) fn empty_message(p: &Painter<'_>, message: &str) -> Result<(), ChartError> {
     p.text(
         message,
         (PAD, row(0).bar_top + 9.0),
-        Font::new(BASE, c.muted),
+        Font::new(BASE, Paint::Muted),
     )
 }
 

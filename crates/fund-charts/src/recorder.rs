@@ -49,11 +49,18 @@ impl<'a> Recorder<'a> {
 
 type Failed = DrawingErrorKind<RecordError>;
 
-fn paint(color: BackendColor) -> Result<Paint, Failed> {
+/// The role a colour stands for; `None` for a fully transparent colour (nothing is drawn).
+fn paint(color: BackendColor) -> Result<Option<Paint>, Failed> {
+    if color.alpha == 0.0 {
+        return Ok(None);
+    }
     let (r, g, b) = color.rgb;
-    Paint::from_key(color.rgb).ok_or(DrawingErrorKind::DrawingError(RecordError::NotARole(
-        r, g, b,
-    )))
+    match Paint::from_key(color.rgb) {
+        Some(p) => Ok(Some(p)),
+        None => Err(DrawingErrorKind::DrawingError(RecordError::NotARole(
+            r, g, b,
+        ))),
+    }
 }
 
 /// An alpha as a whole percentage.
@@ -81,10 +88,9 @@ impl DrawingBackend for Recorder<'_> {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failed> {
-        if color.alpha == 0.0 {
+        let Some(paint) = paint(color)? else {
             return Ok(());
-        }
-        let paint = paint(color)?;
+        };
         self.push(Mark::Rect {
             x: point.0,
             y: point.1,
@@ -113,10 +119,9 @@ impl DrawingBackend for Recorder<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), Failed> {
-        if style.color().alpha == 0.0 {
+        let Some(paint) = paint(style.color())? else {
             return Ok(());
-        }
-        let paint = paint(style.color())?;
+        };
         self.push(Mark::Rect {
             x: upper_left.0,
             y: upper_left.1,
@@ -134,10 +139,9 @@ impl DrawingBackend for Recorder<'_> {
         path: I,
         style: &S,
     ) -> Result<(), Failed> {
-        if style.color().alpha == 0.0 {
+        let Some(paint) = paint(style.color())? else {
             return Ok(());
-        }
-        let paint = paint(style.color())?;
+        };
         self.push(Mark::Line {
             points: path.into_iter().collect(),
             paint,
@@ -154,10 +158,9 @@ impl DrawingBackend for Recorder<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), Failed> {
-        if style.color().alpha == 0.0 {
+        let Some(paint) = paint(style.color())? else {
             return Ok(());
-        }
-        let paint = paint(style.color())?;
+        };
         self.push(Mark::Circle {
             cx: center.0,
             cy: center.1,
@@ -174,10 +177,9 @@ impl DrawingBackend for Recorder<'_> {
         vert: I,
         style: &S,
     ) -> Result<(), Failed> {
-        if style.color().alpha == 0.0 {
+        let Some(paint) = paint(style.color())? else {
             return Ok(());
-        }
-        let paint = paint(style.color())?;
+        };
         self.push(Mark::Polygon {
             points: vert.into_iter().collect(),
             paint,
@@ -191,10 +193,9 @@ impl DrawingBackend for Recorder<'_> {
         style: &T,
         pos: BackendCoord,
     ) -> Result<(), Failed> {
-        if style.color().alpha == 0.0 {
+        let Some(paint) = paint(style.color())? else {
             return Ok(());
-        }
-        let paint = paint(style.color())?;
+        };
         let size = style.size();
         let size_cpx = if size.is_finite() {
             (size * 100.0).round().clamp(0.0, 1.0e6) as u32

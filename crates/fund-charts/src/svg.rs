@@ -3,7 +3,7 @@
 use crate::error::ChartError;
 use crate::scene::{Paint, PaintMode, Scene};
 use crate::table::{xml_escape, ChartText, DataTable};
-use crate::theme::{Roles, Theme, ROLES};
+use crate::theme::Theme;
 
 /// Narrowest width a chart is laid out for, in px.
 pub const MIN_WIDTH: u32 = 280;
@@ -41,11 +41,6 @@ impl RenderOptions {
     /// The width actually laid out for.
     pub fn layout_width(&self) -> u32 {
         self.width.clamp(MIN_WIDTH, MAX_WIDTH)
-    }
-
-    /// The palette roles charts draw with (the same in every theme).
-    pub fn paints(&self) -> &'static Roles {
-        &ROLES
     }
 }
 

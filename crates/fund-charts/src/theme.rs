@@ -6,7 +6,6 @@
 //! background; in the dark theme they are lightened so every one has at least
 //! 6:1 contrast with the near-black background. Text colours pass 4.5:1.
 
-use crate::scene::Paint;
 use plotters::style::RGBColor;
 
 /// Which colour scheme a chart is drawn in.
@@ -70,39 +69,6 @@ const DARK: Colours = Colours {
         RGBColor(0xF0, 0xE4, 0x42), // yellow         14:1
         RGBColor(0xBB, 0xBB, 0xBB), // grey            9.6:1
     ],
-};
-
-/// The palette roles a chart draws with: the same in every theme (a role's colour is the
-/// theme's business: [`crate::scene::Paint::rgb`] for standalone documents, the page's stylesheet
-/// on the page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Roles {
-    /// Chart background.
-    pub background: Paint,
-    /// Main text (labels, values).
-    pub text: Paint,
-    /// Secondary text (axis ticks, notes).
-    pub muted: Paint,
-    /// Grid lines.
-    pub grid: Paint,
-    /// Axis lines and zero lines.
-    pub axis: Paint,
-}
-
-impl Roles {
-    /// The series paint for a figure's colour index (wraps around).
-    pub fn series(&self, index: usize) -> Paint {
-        Paint::series(index)
-    }
-}
-
-/// The roles every chart draws with.
-pub const ROLES: Roles = Roles {
-    background: Paint::Background,
-    text: Paint::Text,
-    muted: Paint::Muted,
-    grid: Paint::Grid,
-    axis: Paint::Axis,
 };
 
 impl Theme {

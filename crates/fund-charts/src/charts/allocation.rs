@@ -9,6 +9,7 @@ use crate::layout::{
     rows_height, x_grid, ROW_H, TOP,
 };
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
@@ -234,12 +235,11 @@ impl Chart for Allocation {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (scale, ticks) = self.scale(width);
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         layer(width, height, |p| {
-            background(p, width, height, c)?;
+            background(p, width, height)?;
             let labelled: Vec<(f64, String)> = ticks
                 .iter()
                 .map(|t| (*t, crate::layout::billions_tick(dec(*t), self.lang)))
@@ -251,22 +251,20 @@ impl Chart for Allocation {
                 &bar_bands(self.buckets.len()),
                 bottom,
                 width,
-                c,
             )?;
-            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            p.line(&[(x0, bottom), (x1, bottom)], Paint::Axis, 1)?;
             axis_title(
                 p,
                 fund_core::msg::chart::axis_billions(self.lang),
                 width,
                 bottom,
-                c,
             )?;
             for (i, b) in self.buckets.iter().enumerate() {
                 let r = row(i);
                 p.text(
                     &pick_label(&b.label, &b.short_label, BASE, x1 - x0),
                     (x0, r.label_y),
-                    Font::new(BASE, c.text),
+                    Font::new(BASE, Paint::Text),
                 )?;
                 if let Some((lo, hi)) = self.range_dollars(i) {
                     let (lx, hx) = (
@@ -281,7 +279,7 @@ impl Chart for Allocation {
                             (hx, y),
                             (hx, r.bar_bottom + 1.0),
                         ],
-                        c.text,
+                        Paint::Text,
                         2,
                     )?;
                 }
@@ -293,17 +291,20 @@ impl Chart for Allocation {
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (scale, _) = self.scale(width);
         let (x0, x1) = plot_x(width);
         layer(width, height, |p| {
             if self.buckets.is_empty() {
-                return empty_message(p, m::empty(self.lang), c);
+                return empty_message(p, m::empty(self.lang));
             }
             for (i, b) in self.buckets.iter().enumerate() {
                 let r = row(i);
                 let end = scale.map(f(b.amount.dollars()) / 1e9).max(x0);
-                p.fill_rect((x0, r.bar_top), (end, r.bar_bottom), c.series(b.colour))?;
+                p.fill_rect(
+                    (x0, r.bar_top),
+                    (end, r.bar_bottom),
+                    Paint::series(b.colour),
+                )?;
                 let lang = self.lang;
                 let amount = format::usd(b.amount, lang);
                 let share = format::share(b.share);
@@ -316,12 +317,12 @@ impl Chart for Allocation {
                         let (cx, cy) = (x0 + 7.0, r.value_y);
                         p.polygon(
                             &[(cx - 7.0, cy + 6.0), (cx + 7.0, cy + 6.0), (cx, cy - 7.0)],
-                            c.text,
+                            Paint::Text,
                         )?;
                         p.text(
                             "!",
                             (cx, cy + 1.5),
-                            Font::new(SMALL, c.background)
+                            Font::new(SMALL, Paint::Background)
                                 .anchor(crate::draw::Anchor::Middle)
                                 .bold(),
                         )?;
@@ -345,7 +346,7 @@ impl Chart for Allocation {
                     ],
                 };
                 let line = first_fitting(&candidates, SMALL, x1 - text_x);
-                p.text(&line, (text_x, r.value_y), Font::new(SMALL, c.text))?;
+                p.text(&line, (text_x, r.value_y), Font::new(SMALL, Paint::Text))?;
             }
             Ok(())
         })

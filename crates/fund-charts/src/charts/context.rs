@@ -9,6 +9,7 @@ use crate::layout::{
     TOP,
 };
 use crate::scale::{f, Linear};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, mid_sentence, ChartText, DataTable};
@@ -199,23 +200,22 @@ impl Chart for Context {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         layer(width, height, |p| {
-            background(p, width, height, c)?;
+            background(p, width, height)?;
             for (i, fig) in self.figures.iter().enumerate() {
                 p.text(
                     &crate::layout::pick_label(&fig.label, &fig.short_label, BASE, x1 - x0),
                     (x0, row(i).label_y),
-                    Font::new(BASE, c.text),
+                    Font::new(BASE, Paint::Text),
                 )?;
             }
             for (k, line) in self.note_lines(width).iter().enumerate() {
                 p.text(
                     line,
                     (PAD, bottom + 34.0 + k as f64 * 17.0),
-                    Font::new(SMALL, c.muted),
+                    Font::new(SMALL, Paint::Muted),
                 )?;
             }
             Ok(())
@@ -225,7 +225,6 @@ impl Chart for Context {
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         let (lo, hi) = self.decades();
@@ -244,16 +243,15 @@ impl Chart for Context {
                 &bar_bands(self.figures.len()),
                 bottom,
                 width,
-                c,
             )?;
-            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            p.line(&[(x0, bottom), (x1, bottom)], Paint::Axis, 1)?;
             if self.figures.is_empty() {
-                return empty_message(p, m::empty(self.lang), c);
+                return empty_message(p, m::empty(self.lang));
             }
             for (i, fig) in self.figures.iter().enumerate() {
                 let r = row(i);
                 let b = f(fig.amount.dollars()) / 1e9;
-                let colour = c.series(i);
+                let colour = Paint::series(i);
                 let value = format::usd(fig.amount, self.lang);
                 let line = if b > 0.0 {
                     let end = scale.map(b.log10());
@@ -267,7 +265,7 @@ impl Chart for Context {
                 } else {
                     first_fitting(&[m::not_drawn(self.lang, &value)], SMALL, x1 - x0)
                 };
-                p.text(&line, (x0, r.value_y), Font::new(SMALL, c.text))?;
+                p.text(&line, (x0, r.value_y), Font::new(SMALL, Paint::Text))?;
             }
             Ok(())
         })

@@ -4,6 +4,7 @@ use crate::draw::{fit, layer, text_width, wrap, Anchor, Font, BASE, SMALL};
 use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
@@ -263,19 +264,18 @@ impl Chart for Framings {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let w = f64::from(width);
         let col = Self::column_width(width);
         layer(width, height, |p| {
-            background(p, width, height, c)?;
+            background(p, width, height)?;
             for (k, (name, _)) in self.framings.iter().enumerate() {
                 let y = 8.0 + k as f64 * BLOCK_H;
                 p.text(
                     &fit(name, BASE, w - 2.0 * PAD),
                     (PAD, y + 9.0),
-                    Font::new(BASE, c.text).bold(),
+                    Font::new(BASE, Paint::Text).bold(),
                 )?;
-                p.stroke_rect((PAD, y + 20.0), (w - PAD, y + 50.0), c.axis, 1)?;
+                p.stroke_rect((PAD, y + 20.0), (w - PAD, y + 50.0), Paint::Axis, 1)?;
             }
             let top = self.legend_top();
             let head = self.header_height(width);
@@ -283,13 +283,21 @@ impl Chart for Framings {
                 let x = w - PAD - (1 - k) as f64 * col;
                 for (j, line) in lines.iter().enumerate() {
                     let y = top + 9.0 + j as f64 * 15.0;
-                    p.text(line, (x, y), Font::new(SMALL, c.muted).anchor(Anchor::End))?;
+                    p.text(
+                        line,
+                        (x, y),
+                        Font::new(SMALL, Paint::Muted).anchor(Anchor::End),
+                    )?;
                 }
             }
             let room = w - 2.0 * PAD - 22.0 - 2.0 * col;
             for (i, r) in self.legend().iter().enumerate() {
                 let y = top + head + i as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
-                p.fill_rect((PAD, y - 7.0), (PAD + 14.0, y + 7.0), c.series(r.colour))?;
+                p.fill_rect(
+                    (PAD, y - 7.0),
+                    (PAD + 14.0, y + 7.0),
+                    Paint::series(r.colour),
+                )?;
                 let label = if text_width(&r.label, BASE) <= room {
                     &r.label
                 } else {
@@ -298,7 +306,7 @@ impl Chart for Framings {
                 p.text(
                     &fit(label, BASE, room),
                     (PAD + 22.0, y),
-                    Font::new(BASE, c.text),
+                    Font::new(BASE, Paint::Text),
                 )?;
             }
             Ok(())
@@ -308,7 +316,6 @@ impl Chart for Framings {
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let w = f64::from(width);
         let col = Self::column_width(width);
         let span = w - 2.0 * PAD;
@@ -328,13 +335,13 @@ impl Chart for Framings {
                         continue;
                     }
                     let end = (x + part).min(w - PAD);
-                    p.fill_rect((x, y + 20.0), (end, y + 50.0), c.series(b.colour))?;
+                    p.fill_rect((x, y + 20.0), (end, y + 50.0), Paint::series(b.colour))?;
                     edges.push(end);
                     x = end;
                 }
                 edges.pop();
                 for e in edges {
-                    p.line(&[(e, y + 20.0), (e, y + 50.0)], c.background, 2)?;
+                    p.line(&[(e, y + 20.0), (e, y + 50.0)], Paint::Background, 2)?;
                 }
             }
             let top = self.legend_top();
@@ -347,7 +354,11 @@ impl Chart for Framings {
                         .as_ref()
                         .map(|b| format::share(b.share))
                         .unwrap_or_else(|| "—".to_string());
-                    p.text(&value, (x, y), Font::new(BASE, c.text).anchor(Anchor::End))?;
+                    p.text(
+                        &value,
+                        (x, y),
+                        Font::new(BASE, Paint::Text).anchor(Anchor::End),
+                    )?;
                 }
             }
             Ok(())

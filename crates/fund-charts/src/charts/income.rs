@@ -9,6 +9,7 @@ use crate::layout::{
     plot_x, row, rows_height, x_grid, ROW_H, TOP,
 };
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
@@ -144,17 +145,16 @@ impl Chart for Income {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
         layer(width, height, |p| {
-            background(p, width, height, c)?;
-            axis_title(p, m::axis(self.lang), width, bottom, c)?;
+            background(p, width, height)?;
+            axis_title(p, m::axis(self.lang), width, bottom)?;
             for (i, r) in self.rows.iter().enumerate() {
                 p.text(
                     &pick_label(&r.label, &r.short_label, BASE, x1 - x0),
                     (x0, row(i).label_y),
-                    Font::new(BASE, c.text),
+                    Font::new(BASE, Paint::Text),
                 )?;
             }
             Ok(())
@@ -164,7 +164,6 @@ impl Chart for Income {
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (scale, ticks) = self.scale(width);
         let (x0, x1) = plot_x(width);
         let bottom = TOP + self.rows.len().max(1) as f64 * ROW_H;
@@ -180,20 +179,19 @@ impl Chart for Income {
                 &bar_bands(self.rows.len()),
                 bottom,
                 width,
-                c,
             )?;
             let zero = scale.map(0.0);
-            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            p.line(&[(x0, bottom), (x1, bottom)], Paint::Axis, 1)?;
             if self.rows.is_empty() {
-                return empty_message(p, m::empty(self.lang), c);
+                return empty_message(p, m::empty(self.lang));
             }
             for (y0, y1) in bar_bands(self.rows.len()) {
-                p.line(&[(zero, y0), (zero, y1)], c.axis, 1)?;
+                p.line(&[(zero, y0), (zero, y1)], Paint::Axis, 1)?;
             }
             for (i, r) in self.rows.iter().enumerate() {
                 let rw = row(i);
                 let end = scale.map(f(r.income.dollars()) / 1e9);
-                let colour = c.series(r.colour);
+                let colour = Paint::series(r.colour);
                 if r.is_assumption {
                     hatched_bar(p, (zero, rw.bar_top), (end, rw.bar_bottom), colour)?;
                 } else {
@@ -222,7 +220,7 @@ impl Chart for Income {
                 p.text(
                     &first_fitting(&candidates, SMALL, x1 - x0),
                     (x0, rw.value_y),
-                    Font::new(SMALL, c.text),
+                    Font::new(SMALL, Paint::Text),
                 )?;
             }
             Ok(())

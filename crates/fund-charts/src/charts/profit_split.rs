@@ -6,6 +6,7 @@ use crate::error::ChartError;
 use crate::figures::ProfitPoint;
 use crate::layout::{background, PAD};
 use crate::scale::{dec, f, nice_domain, nice_step, Linear};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
@@ -192,49 +193,51 @@ impl Chart for ProfitSplit {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         layer(width, height, |p| {
-            background(p, width, height, c)?;
-            p.text(m::axis(self.lang), (PAD, 12.0), Font::new(SMALL, c.muted))
+            background(p, width, height)?;
+            p.text(
+                m::axis(self.lang),
+                (PAD, 12.0),
+                Font::new(SMALL, Paint::Muted),
+            )
         })
     }
 
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let fr = self.frame(width, height);
         layer(width, height, |p| {
             for t in &fr.y_ticks {
                 let y = fr.y.map(*t);
-                p.line(&[(fr.left, y), (fr.right, y)], c.grid, 1)?;
+                p.line(&[(fr.left, y), (fr.right, y)], Paint::Grid, 1)?;
                 p.text(
                     &y_label(*t, self.lang),
                     (fr.left - 6.0, y),
-                    Font::new(SMALL, c.muted).anchor(Anchor::End),
+                    Font::new(SMALL, Paint::Muted).anchor(Anchor::End),
                 )?;
             }
             let zero = fr.y.map(0.0);
-            p.line(&[(fr.left, zero), (fr.right, zero)], c.axis, 1)?;
+            p.line(&[(fr.left, zero), (fr.right, zero)], Paint::Axis, 1)?;
             for t in &fr.x_ticks {
                 let x = fr.x.map(f64::from(*t));
-                p.line(&[(x, fr.bottom), (x, fr.bottom + 4.0)], c.axis, 1)?;
+                p.line(&[(x, fr.bottom), (x, fr.bottom + 4.0)], Paint::Axis, 1)?;
                 p.text(
                     &t.to_string(),
                     (x, fr.bottom + 16.0),
-                    Font::new(SMALL, c.muted).anchor(Anchor::Middle),
+                    Font::new(SMALL, Paint::Muted).anchor(Anchor::Middle),
                 )?;
             }
             if self.points.is_empty() {
                 return p.text(
                     m::empty_short(self.lang),
                     (fr.left + 8.0, (fr.top + fr.bottom) / 2.0),
-                    Font::new(BASE, c.muted),
+                    Font::new(BASE, Paint::Muted),
                 );
             }
             if let Some(year) = self.marker_year() {
                 let x = fr.x.map(f64::from(year));
-                p.dashed(&[(x, fr.top), (x, fr.bottom)], c.text, 2, 5, 4)?;
+                p.dashed(&[(x, fr.top), (x, fr.bottom)], Paint::Text, 2, 5, 4)?;
                 let label = m::marker(self.lang, &year_label(year, self.lang));
                 // Above the plot, beside the line's top end, kept inside the chart.
                 let half = text_width(&label, SMALL) / 2.0;
@@ -242,7 +245,7 @@ impl Chart for ProfitSplit {
                 p.text(
                     &label,
                     (at, fr.top - 12.0),
-                    Font::new(SMALL, c.text).anchor(Anchor::Middle),
+                    Font::new(SMALL, Paint::Text).anchor(Anchor::Middle),
                 )?;
             }
             let b = |u: Usd| f(u.dollars()) / 1e9;
@@ -256,7 +259,7 @@ impl Chart for ProfitSplit {
                 .iter()
                 .map(|q| (fr.x.map(f64::from(q.year)), fr.y.map(b(q.cum_us))))
                 .collect();
-            let (cj, cu) = (c.series(0), c.series(1));
+            let (cj, cu) = (Paint::series(0), Paint::series(1));
             p.line(&japan, cj, 3)?;
             p.dashed(&us, cu, 3, 8, 5)?;
             if self.points.len() <= 40 {
@@ -283,12 +286,12 @@ impl Chart for ProfitSplit {
                 p.text(
                     m::japan(self.lang),
                     (j.0 + 6.0, yj),
-                    Font::new(BASE, c.text).bold(),
+                    Font::new(BASE, Paint::Text).bold(),
                 )?;
                 p.text(
                     m::us(self.lang),
                     (u.0 + 6.0, yu),
-                    Font::new(BASE, c.text).bold(),
+                    Font::new(BASE, Paint::Text).bold(),
                 )?;
             }
             Ok(())

@@ -5,10 +5,10 @@ use crate::draw::{layer, text_width, wrap, Anchor, Font, Painter, BASE, SMALL};
 use crate::error::ChartError;
 use crate::layout::{background, hatched_bar, PAD};
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{ChartText, DataTable};
-use crate::theme::Roles;
 use fund_core::format;
 use fund_core::msg::chart::tracker as m;
 use fund_core::tracker::{words, Day, Status, Tracker as Figures};
@@ -177,7 +177,7 @@ impl Tracker {
         }
     }
 
-    fn legend(&self, p: &Painter<'_>, width: u32, c: &Roles) -> Result<(), ChartError> {
+    fn legend(&self, p: &Painter<'_>, width: u32) -> Result<(), ChartError> {
         let items = self.legend_labels();
         let one_row = Self::legend_rows(width) == 1;
         let mut x = PAD;
@@ -191,11 +191,11 @@ impl Tracker {
                 x = PAD;
             }
             match k {
-                0 => p.fill_rect((x, y - 6.0), (x + 18.0, y + 6.0), c.series(0))?,
-                1 => hatched_bar(p, (x, y - 6.0), (x + 18.0, y + 6.0), c.series(1))?,
-                _ => p.dashed(&[(x, y), (x + 18.0, y)], c.text, 2, 5, 3)?,
+                0 => p.fill_rect((x, y - 6.0), (x + 18.0, y + 6.0), Paint::series(0))?,
+                1 => hatched_bar(p, (x, y - 6.0), (x + 18.0, y + 6.0), Paint::series(1))?,
+                _ => p.dashed(&[(x, y), (x + 18.0, y)], Paint::Text, 2, 5, 3)?,
             }
-            p.text(label, (x + 24.0, y), Font::new(SMALL, c.text))?;
+            p.text(label, (x + 24.0, y), Font::new(SMALL, Paint::Text))?;
             x += 24.0 + text_width(label, SMALL) + 18.0;
         }
         Ok(())
@@ -288,36 +288,38 @@ impl Chart for Tracker {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         layer(width, height, |p| {
-            background(p, width, height, c)?;
+            background(p, width, height)?;
             p.text(
                 words::axis(self.lang),
                 (PAD, 10.0),
-                Font::new(SMALL, c.muted),
+                Font::new(SMALL, Paint::Muted),
             )?;
-            self.legend(p, width, c)
+            self.legend(p, width)
         })
     }
 
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let fr = self.frame(width, height);
         let t = &self.figures;
         let i = t.inputs();
         layer(width, height, |p| {
             for v in &fr.y_ticks {
                 let y = fr.y.map(*v);
-                p.line(&[(fr.left, y), (fr.right, y)], c.grid, 1)?;
+                p.line(&[(fr.left, y), (fr.right, y)], Paint::Grid, 1)?;
                 p.text(
                     &y_label(*v, self.lang),
                     (fr.left - 6.0, y),
-                    Font::new(SMALL, c.muted).anchor(Anchor::End),
+                    Font::new(SMALL, Paint::Muted).anchor(Anchor::End),
                 )?;
             }
-            p.line(&[(fr.left, fr.bottom), (fr.right, fr.bottom)], c.axis, 1)?;
+            p.line(
+                &[(fr.left, fr.bottom), (fr.right, fr.bottom)],
+                Paint::Axis,
+                1,
+            )?;
             // Year ticks on 1 January, thinned so their labels never overlap.
             let years: Vec<(i32, f64)> = (i.start().year() + 1..=i.deadline().year())
                 .filter_map(|y| Some((y, fr.x.map(day_x(Day::new(y, 1, 1)?)))))
@@ -328,26 +330,26 @@ impl Chart for Tracker {
                 .map(|s| ((text_width("2028", SMALL) + 10.0) / s).ceil().max(1.0) as usize)
                 .unwrap_or(1);
             for (k, (y, x)) in years.iter().enumerate() {
-                p.line(&[(*x, fr.bottom), (*x, fr.bottom + 4.0)], c.axis, 1)?;
+                p.line(&[(*x, fr.bottom), (*x, fr.bottom + 4.0)], Paint::Axis, 1)?;
                 if k % every == 0 {
                     p.text(
                         &y.to_string(),
                         (*x, fr.bottom + 16.0),
-                        Font::new(SMALL, c.muted).anchor(Anchor::Middle),
+                        Font::new(SMALL, Paint::Muted).anchor(Anchor::Middle),
                     )?;
                 }
             }
             // The ceiling, with its label above the line at the left.
             let yc = fr.y.map(b(i.ceiling()));
-            p.dashed(&[(fr.left, yc), (fr.right, yc)], c.axis, 2, 6, 4)?;
+            p.dashed(&[(fr.left, yc), (fr.right, yc)], Paint::Axis, 2, 6, 4)?;
             p.text(
                 &m::ceiling(self.lang, &format::usd(i.ceiling(), self.lang)),
                 (fr.left + 4.0, yc - 10.0),
-                Font::new(SMALL, c.text).bold(),
+                Font::new(SMALL, Paint::Text).bold(),
             )?;
             // The deadline, labelled at the foot of the line, to its left.
             let xd = fr.x.map(day_x(i.deadline()));
-            p.line(&[(xd, fr.top - 8.0), (xd, fr.bottom)], c.text, 2)?;
+            p.line(&[(xd, fr.top - 8.0), (xd, fr.bottom)], Paint::Text, 2)?;
             let deadline = m::deadline(self.lang, &i.deadline().format(self.lang));
             let deadline_short = m::deadline(
                 self.lang,
@@ -361,7 +363,7 @@ impl Chart for Tracker {
             p.text(
                 &label,
                 (xd - 4.0, fr.bottom - 10.0),
-                Font::new(SMALL, c.text).anchor(Anchor::End),
+                Font::new(SMALL, Paint::Text).anchor(Anchor::End),
             )?;
             // Confirmed money solid, reported money hatched on top, as steps to the as-of date.
             let pts = t.points();
@@ -374,22 +376,22 @@ impl Chart for Tracker {
                 let x1 = fr.x.map(day_x(next)).max(x0 + 2.0);
                 let (yc0, yc1) = (fr.bottom, fr.y.map(b(pt.cumulative_confirmed)));
                 if pt.cumulative_confirmed > Usd::ZERO {
-                    p.fill_rect((x0, yc0), (x1, yc1), c.series(0))?;
+                    p.fill_rect((x0, yc0), (x1, yc1), Paint::series(0))?;
                 }
                 if pt.cumulative_all > pt.cumulative_confirmed {
                     let ya = fr.y.map(b(pt.cumulative_all));
-                    hatched_bar(p, (x0, yc1), (x1, ya), c.series(1))?;
+                    hatched_bar(p, (x0, yc1), (x1, ya), Paint::series(1))?;
                 }
             }
             // The as-of date.
             let xa = fr.x.map(day_x(i.as_of()));
-            p.dashed(&[(xa, fr.top), (xa, fr.bottom)], c.muted, 1, 2, 3)?;
+            p.dashed(&[(xa, fr.top), (xa, fr.bottom)], Paint::Muted, 1, 2, 3)?;
             // The pace needed from the as-of date to the ceiling at the deadline, labelled left
             // of (above) the pace line and always right of the dotted as-of line; on one line if
             // it fits there, else on two, each line ending where the pace line passes its height.
             if let Some(pace) = t.needed() {
                 let y0 = fr.y.map(b(t.confirmed()));
-                p.dashed(&[(xa, y0), (xd, yc)], c.text, 2, 5, 3)?;
+                p.dashed(&[(xa, y0), (xd, yc)], Paint::Text, 2, 5, 3)?;
                 let text = m::needed_label(self.lang, &format::usd(pace.per_year, self.lang));
                 let span = (xd - xa).max(1.0);
                 let full = text_width(&text, SMALL);
@@ -417,7 +419,7 @@ impl Chart for Tracker {
                     p.text(
                         line,
                         (right, y),
-                        Font::new(SMALL, c.text).anchor(Anchor::End),
+                        Font::new(SMALL, Paint::Text).anchor(Anchor::End),
                     )?;
                 }
             }
@@ -473,7 +475,7 @@ impl Chart for Tracker {
                     continue;
                 }
                 for line in lines.iter().rev() {
-                    let font = Font::new(px, c.text).anchor(Anchor::End);
+                    let font = Font::new(px, Paint::Text).anchor(Anchor::End);
                     let font = if bold { font.bold() } else { font };
                     p.text(line, (xa - 4.0, y), font)?;
                     y -= px + 2.0;

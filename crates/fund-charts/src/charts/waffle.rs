@@ -4,6 +4,7 @@ use crate::draw::{fit, layer, Anchor, Font, BASE, SMALL};
 use crate::error::ChartError;
 use crate::figures::BucketFigure;
 use crate::layout::{background, PAD};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, mid_sentence, ChartText, DataTable};
@@ -239,15 +240,14 @@ impl Chart for Waffle {
 
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let g = self.geometry(options.layout_width());
-        let c = options.paints();
         layer(g.width, g.height, |p| {
-            background(p, g.width, g.height, c)?;
+            background(p, g.width, g.height)?;
             for (i, (b, _)) in self.buckets.iter().enumerate() {
                 let y = g.legend_y + i as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
                 p.fill_rect(
                     (g.legend_x, y - 7.0),
                     (g.legend_x + 14.0, y + 7.0),
-                    c.series(b.colour),
+                    Paint::series(b.colour),
                 )?;
                 let room = g.legend_w - 22.0 - VALUE_W;
                 // One name at every width: the short one (the table and the description give
@@ -260,7 +260,7 @@ impl Chart for Waffle {
                 p.text(
                     &fit(label, BASE, room),
                     (g.legend_x + 22.0, y),
-                    Font::new(BASE, c.text),
+                    Font::new(BASE, Paint::Text),
                 )?;
             }
             if self.has_assumed_shares() {
@@ -272,7 +272,7 @@ impl Chart for Waffle {
                         g.legend_w,
                     ),
                     (g.legend_x, y),
-                    Font::new(SMALL, c.muted),
+                    Font::new(SMALL, Paint::Muted),
                 )?;
             }
             Ok(())
@@ -281,7 +281,6 @@ impl Chart for Waffle {
 
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let g = self.geometry(options.layout_width());
-        let c = options.paints();
         layer(g.width, g.height, |p| {
             for (k, cell) in self.cells().into_iter().enumerate() {
                 let (row, col) = ((k / 10) as f64, (k % 10) as f64);
@@ -290,8 +289,8 @@ impl Chart for Waffle {
                 let a = (x0, y0);
                 let b = (x0 + g.cell - g.gap, y0 + g.cell - g.gap);
                 match cell {
-                    Some(i) => p.fill_rect(a, b, c.series(self.buckets[i].0.colour))?,
-                    None => p.stroke_rect(a, b, c.axis, 1)?,
+                    Some(i) => p.fill_rect(a, b, Paint::series(self.buckets[i].0.colour))?,
+                    None => p.stroke_rect(a, b, Paint::Axis, 1)?,
                 }
             }
             for (i, (b, _)) in self.buckets.iter().enumerate() {
@@ -303,7 +302,7 @@ impl Chart for Waffle {
                 p.text(
                     &value,
                     (g.legend_x + g.legend_w, y),
-                    Font::new(BASE, c.text).anchor(Anchor::End),
+                    Font::new(BASE, Paint::Text).anchor(Anchor::End),
                 )?;
             }
             Ok(())

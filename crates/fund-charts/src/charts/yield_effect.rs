@@ -9,6 +9,7 @@ use crate::layout::{
     x_grid, AXIS_H, PAD, ROW_H, TOP,
 };
 use crate::scale::{dec, f, nice_domain, Linear};
+use crate::scene::Paint;
 use crate::scene::Scene;
 use crate::svg::{Chart, RenderOptions};
 use crate::table::{join_and, ChartText, DataTable};
@@ -183,30 +184,33 @@ impl Chart for YieldEffect {
     fn static_layer(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
         layer(width, height, |p| {
-            background(p, width, height, c)?;
+            background(p, width, height)?;
             for (i, e) in self.estimates.iter().enumerate() {
                 p.text(
                     &pick_label(&e.label, &e.short_label, BASE, x1 - x0),
                     (x0, row(i).label_y),
-                    Font::new(BASE, c.text),
+                    Font::new(BASE, Paint::Text),
                 )?;
             }
             let dir_y = bottom + 32.0;
-            p.text(m::fall(self.lang), (PAD, dir_y), Font::new(SMALL, c.muted))?;
+            p.text(
+                m::fall(self.lang),
+                (PAD, dir_y),
+                Font::new(SMALL, Paint::Muted),
+            )?;
             p.text(
                 m::rise(self.lang),
                 (f64::from(width) - PAD, dir_y),
-                Font::new(SMALL, c.muted).anchor(Anchor::End),
+                Font::new(SMALL, Paint::Muted).anchor(Anchor::End),
             )?;
             for (k, line) in self.note_lines(width).iter().enumerate() {
                 p.text(
                     line,
                     (PAD, bottom + AXIS_H + 8.0 + k as f64 * 17.0),
-                    Font::new(SMALL, c.text),
+                    Font::new(SMALL, Paint::Text),
                 )?;
             }
             Ok(())
@@ -216,7 +220,6 @@ impl Chart for YieldEffect {
     fn marks(&self, options: &RenderOptions) -> Result<Scene, ChartError> {
         let width = options.layout_width();
         let height = self.height(width);
-        let c = options.paints();
         let (scale, ticks) = self.scale(width);
         let (x0, x1) = plot_x(width);
         let bottom = self.plot_bottom();
@@ -226,16 +229,16 @@ impl Chart for YieldEffect {
                 .map(|t| (*t, format::basis_points(dec(*t), self.lang)))
                 .collect();
             let bands = bar_bands(self.estimates.len());
-            x_grid(p, &scale, &labelled, &bands, bottom, width, c)?;
-            p.line(&[(x0, bottom), (x1, bottom)], c.axis, 1)?;
+            x_grid(p, &scale, &labelled, &bands, bottom, width)?;
+            p.line(&[(x0, bottom), (x1, bottom)], Paint::Axis, 1)?;
             let zero = scale.map(0.0);
             for (y0, y1) in &bands {
-                p.line(&[(zero, *y0), (zero, *y1)], c.axis, 2)?;
+                p.line(&[(zero, *y0), (zero, *y1)], Paint::Axis, 2)?;
             }
             if self.estimates.is_empty() {
-                return empty_message(p, m::empty(self.lang), c);
+                return empty_message(p, m::empty(self.lang));
             }
-            let colour = c.series(0);
+            let colour = Paint::series(0);
             for (i, e) in self.estimates.iter().enumerate() {
                 let r = row(i);
                 let (lo, hi) = ends(e);
@@ -254,8 +257,8 @@ impl Chart for YieldEffect {
                 if let Some(cb) = e.central_bp {
                     let cx = scale.map(f(cb));
                     let cy = (r.bar_top + r.bar_bottom) / 2.0;
-                    p.circle((cx, cy), 6.5, c.background, true, 1)?;
-                    p.circle((cx, cy), 5.0, c.text, true, 1)?;
+                    p.circle((cx, cy), 6.5, Paint::Background, true, 1)?;
+                    p.circle((cx, cy), 5.0, Paint::Text, true, 1)?;
                 }
                 let lang = self.lang;
                 let (lo_text, hi_text) = (
@@ -286,7 +289,7 @@ impl Chart for YieldEffect {
                 p.text(
                     &first_fitting(&candidates, SMALL, x1 - x0),
                     (x0, r.value_y),
-                    Font::new(SMALL, c.text),
+                    Font::new(SMALL, Paint::Text),
                 )?;
             }
             Ok(())
